@@ -1,0 +1,85 @@
+"""Phlov (ផ្លូវ): the job-matching portal of the youth employment centers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+
+from portal.config import load_config
+from portal.extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: settings from the environment, overridden by `config` (tests pass one)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    instance_path = (config or {}).get("INSTANCE_PATH", app.instance_path)
+    app.config.update(load_config(instance_path))
+    app.config.update(config or {})
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from portal import i18n
+    from portal import models  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
+    from portal.auth import loader  # noqa: F401  (registers the user loader)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            event.listen(db.engine, "connect", _tune_sqlite)
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    """WAL lets readers work while a writer commits; the busy timeout makes writers queue, not fail."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.auth.views import bp as auth_bp
+    from portal.centers.views import bp as admin_bp
+    from portal.courses.views import bp as courses_bp
+    from portal.jobs.views import bp as jobs_bp
+    from portal.main.views import bp as main_bp
+    from portal.orgs.views import bp as orgs_bp
+    from portal.youth.views import bp as youth_bp
+
+    for blueprint in (main_bp, auth_bp, jobs_bp, courses_bp, orgs_bp, youth_bp, admin_bp):
+        app.register_blueprint(blueprint)
+
+    from portal.main import errors
+
+    errors.register(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from portal.auth.cli import users_cli
+    from portal.demo.cli import demo_cli
+    from portal.jobs.cli import openings_cli
+    from portal.youth.cli import youth_cli
+
+    for group in (users_cli, openings_cli, youth_cli, demo_cli):
+        app.cli.add_command(group)
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,1 @@
+"""Accounts, login, sign-up and role checks."""

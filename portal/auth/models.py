@@ -1,0 +1,84 @@
+"""Accounts: one table for every role, logging in with a phone number or an e-mail address."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from portal.extensions import db, enum_column_type, utcnow
+
+if TYPE_CHECKING:
+    from portal.centers.models import Center
+    from portal.orgs.models import Organization
+    from portal.youth.models import YouthProfile
+
+
+class Role(StrEnum):
+    YOUTH = "youth"
+    EMPLOYER = "employer"
+    COUNSELOR = "counselor"
+    ADMIN = "admin"
+
+
+STAFF_ROLES = frozenset({Role.COUNSELOR, Role.ADMIN})
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"  # "user" is reserved in PostgreSQL
+    __table_args__ = (
+        CheckConstraint("email IS NOT NULL OR phone IS NOT NULL", name="has_login"),
+        CheckConstraint(
+            "role NOT IN ('counselor', 'admin') OR center_id IS NOT NULL", name="staff_has_center"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[Role] = mapped_column(enum_column_type(Role), index=True)
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    center_id: Mapped[int | None] = mapped_column(ForeignKey("center.id"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    locale: Mapped[str | None] = mapped_column(String(5))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    center: Mapped[Center | None] = relationship(back_populates="staff")
+    organization: Mapped[Organization | None] = relationship(
+        back_populates="members", foreign_keys=[organization_id]
+    )
+    youth_profile: Mapped[YouthProfile | None] = relationship(
+        back_populates="user", foreign_keys="YouthProfile.user_id"
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    def has_role(self, *roles: Role | str) -> bool:
+        return self.role in roles
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def login_name(self) -> str:
+        return self.email or self.phone or ""
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role} {self.login_name}>"

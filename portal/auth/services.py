@@ -1,0 +1,71 @@
+"""Creating accounts and finding them by what people type at login."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal.auth.models import STAFF_ROLES, Role, User
+from portal.auth.phones import looks_like_phone, normalize_phone
+from portal.extensions import db, utcnow
+
+
+class AccountError(ValueError):
+    """The account cannot be created as asked (duplicate login, missing center...)."""
+
+
+def find_user(identifier: str) -> User | None:
+    """The account whose e-mail or phone number is `identifier`, in any common phone format."""
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    if looks_like_phone(identifier):
+        return db.session.scalar(select(User).where(User.phone == normalize_phone(identifier)))
+    return db.session.scalar(select(User).where(User.email == identifier.lower()))
+
+
+def create_user(
+    *,
+    role: Role,
+    password: str,
+    email: str | None = None,
+    phone: str | None = None,
+    display_name: str = "",
+    center_id: int | None = None,
+    organization_id: int | None = None,
+    locale: str | None = None,
+) -> User:
+    """Add a new account; raises AccountError if its login is taken or a staff user has no center."""
+    email = email.strip().lower() if email else None
+    normalized_phone = normalize_phone(phone) if phone else None
+    if phone and not normalized_phone:
+        raise AccountError(_("%(phone)s is not a Cambodian phone number.", phone=phone))
+    if not email and not normalized_phone:
+        raise AccountError(_("An account needs an e-mail address or a phone number."))
+    if role in STAFF_ROLES and center_id is None:
+        raise AccountError(_("Counselors and admins belong to a center."))
+    if email and db.session.scalar(select(User.id).where(User.email == email)):
+        raise AccountError(_("The e-mail address %(email)s is already registered.", email=email))
+    if normalized_phone and db.session.scalar(
+        select(User.id).where(User.phone == normalized_phone)
+    ):
+        raise AccountError(
+            _("The phone number %(phone)s is already registered.", phone=normalized_phone)
+        )
+    user = User(
+        role=role,
+        email=email,
+        phone=normalized_phone,
+        display_name=display_name,
+        center_id=center_id,
+        organization_id=organization_id,
+        locale=locale,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def record_login(user: User) -> None:
+    user.last_login_at = utcnow()

@@ -1,0 +1,89 @@
+"""Log in, log out, and sign up (youth sign-up lives in portal.youth, employers' here)."""
+
+from flask import Blueprint, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from portal.auth.forms import EmployerSignupForm, LoginForm
+from portal.auth.models import Role
+from portal.auth.services import AccountError, find_user, record_login
+from portal.extensions import db
+from portal.orgs.services import register_employer
+from portal.web import render_form
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths are followed after login (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return None
+
+
+def home_for(user) -> str:
+    """Where each role lands after logging in."""
+    return {
+        Role.YOUTH: url_for("youth.my_profile"),
+        Role.EMPLOYER: url_for("orgs.dashboard"),
+        Role.COUNSELOR: url_for("jobs.review_queue"),
+        Role.ADMIN: url_for("admin.centers"),
+    }[user.role]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = find_user(form.identifier.data)
+        if user is None or not user.check_password(form.password.data):
+            form.password.errors.append(_("Wrong phone number, e-mail or password."))
+        elif not user.is_active:
+            form.identifier.errors.append(_("This account is switched off. Ask your center."))
+        else:
+            login_user(user, remember=form.remember.data)
+            if session.get("lang") and not user.locale:
+                user.locale = session["lang"]
+            record_login(user)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+    return render_form("auth/login.html", form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/signup/employer", methods=["GET", "POST"])
+def signup_employer():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = EmployerSignupForm()
+    if form.validate_on_submit():
+        try:
+            user = register_employer(
+                organization_name=form.organization_name.data.strip(),
+                kind=form.kind.data,
+                province_code=form.province.data,
+                contact_name=form.contact_name.data.strip(),
+                phone=form.phone.data,
+                email=form.email.data or None,
+                password=form.password.data,
+            )
+        except AccountError as error:
+            db.session.rollback()
+            form.phone.errors.append(str(error))
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(
+                _("Welcome! A counselor will check your organization before its openings go public."),
+                "success",
+            )
+            return redirect(url_for("orgs.dashboard"))
+    return render_form("auth/signup_employer.html", form)

@@ -1,0 +1,3 @@
+import click
+
+openings_cli = click.Group("openings", help="Import and manage openings.")

@@ -1,0 +1,121 @@
+"""Openings (jobs, internships, courses) and the history of their status."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db, enum_column_type, utcnow
+
+if TYPE_CHECKING:
+    from portal.auth.models import User
+    from portal.courses.models import CourseDetails
+    from portal.orgs.models import Organization
+
+
+class OpeningKind(StrEnum):
+    JOB = "job"
+    INTERNSHIP = "internship"
+    COURSE = "course"
+
+
+class OpeningStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending_review"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
+class Currency(StrEnum):
+    USD = "USD"
+    KHR = "KHR"
+
+
+MIN_WORKING_AGE = 15  # Cambodian Labour Law, art. 177
+
+
+class Opening(db.Model):
+    __table_args__ = (
+        UniqueConstraint("organization_id", "ref"),
+        CheckConstraint("positions >= 1", name="positions_positive"),
+        CheckConstraint("min_age BETWEEN 12 AND 65", name="min_age_range"),
+        CheckConstraint("salary_min IS NULL OR salary_min >= 0", name="salary_min_positive"),
+        CheckConstraint(
+            "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max",
+            name="salary_range_ordered",
+        ),
+        CheckConstraint(
+            "(salary_min IS NULL AND salary_max IS NULL) OR currency IS NOT NULL",
+            name="salary_has_currency",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[OpeningKind] = mapped_column(enum_column_type(OpeningKind), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    province_code: Mapped[str] = mapped_column(String(2), index=True)
+    district_code: Mapped[str | None] = mapped_column(String(4))
+    salary_min: Mapped[int | None] = mapped_column(Integer)
+    salary_max: Mapped[int | None] = mapped_column(Integer)
+    currency: Mapped[Currency | None] = mapped_column(enum_column_type(Currency, length=3))
+    min_age: Mapped[int] = mapped_column(default=MIN_WORKING_AGE)
+    positions: Mapped[int] = mapped_column(default=1)
+    closing_date: Mapped[date | None] = mapped_column(index=True)
+    status: Mapped[OpeningStatus] = mapped_column(
+        enum_column_type(OpeningStatus), default=OpeningStatus.DRAFT, index=True
+    )
+    review_note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    published_at: Mapped[datetime | None]
+
+    organization: Mapped[Organization] = relationship(back_populates="openings")
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    course: Mapped[CourseDetails | None] = relationship(
+        back_populates="opening", cascade="all, delete-orphan"
+    )
+    status_changes: Mapped[list[OpeningStatusChange]] = relationship(
+        back_populates="opening",
+        cascade="all, delete-orphan",
+        order_by="OpeningStatusChange.changed_at",
+    )
+
+    def is_open_on(self, day: date) -> bool:
+        """Published and not past its closing date on `day`."""
+        if self.status != OpeningStatus.PUBLISHED:
+            return False
+        return self.closing_date is None or self.closing_date >= day
+
+    def __repr__(self) -> str:
+        return f"<Opening {self.id} {self.ref} {self.status}>"
+
+
+class OpeningStatusChange(db.Model):
+    """Who moved an opening from one status to another, when, and why."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opening_id: Mapped[int] = mapped_column(
+        ForeignKey("opening.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[OpeningStatus | None] = mapped_column(
+        enum_column_type(OpeningStatus, name="from_status")
+    )
+    to_status: Mapped[OpeningStatus] = mapped_column(
+        enum_column_type(OpeningStatus, name="to_status")
+    )
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    opening: Mapped[Opening] = relationship(back_populates="status_changes")
+    changed_by: Mapped[User | None] = relationship()

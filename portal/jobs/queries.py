@@ -1,0 +1,18 @@
+"""Reusable queries over openings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, or_, select
+
+from portal.jobs.models import Opening, OpeningStatus
+
+
+def published_openings(today: date | None = None) -> Select:
+    """Openings the public may see: published and not past their closing date."""
+    today = today or date.today()
+    return select(Opening).where(
+        Opening.status == OpeningStatus.PUBLISHED,
+        or_(Opening.closing_date.is_(None), Opening.closing_date >= today),
+    )

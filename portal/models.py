@@ -1,0 +1,24 @@
+"""Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
+
+from portal.auth.models import Role, User
+from portal.centers.models import Center
+from portal.courses.models import CourseDetails
+from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.orgs.models import Organization, OrgKind
+from portal.youth.models import EducationLevel, Gender, YouthProfile
+
+__all__ = [
+    "Center",
+    "CourseDetails",
+    "EducationLevel",
+    "Gender",
+    "Opening",
+    "OpeningKind",
+    "OpeningStatus",
+    "OpeningStatusChange",
+    "OrgKind",
+    "Organization",
+    "Role",
+    "User",
+    "YouthProfile",
+]

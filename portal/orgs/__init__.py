@@ -1,0 +1,1 @@
+"""Employers and training providers: their page, their dashboard, their verification."""

@@ -1,0 +1,3 @@
+import click
+
+youth_cli = click.Group("youth", help="Import and manage youth profiles.")

@@ -1,0 +1,91 @@
+"""A young person's profile: who they are, what they can do, what and where they want to work."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db, enum_column_type, utcnow
+
+if TYPE_CHECKING:
+    from portal.auth.models import User
+    from portal.centers.models import Center
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"  # other, or prefers not to say
+
+
+class EducationLevel(StrEnum):
+    NONE = "none"
+    PRIMARY = "primary"
+    LOWER_SECONDARY = "lower_secondary"  # grade 9
+    UPPER_SECONDARY = "upper_secondary"  # grade 12
+    VOCATIONAL = "vocational"
+    UNIVERSITY = "university"
+
+
+ADULT_AGE = 18
+
+
+def age_on(born: date, day: date) -> int:
+    """Age in whole years on `day`."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class YouthProfile(db.Model):
+    __tablename__ = "youth_profile"
+    __table_args__ = (
+        UniqueConstraint("center_id", "ref"),
+        CheckConstraint("NOT consent_to_share OR consent_at IS NOT NULL", name="consent_dated"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str | None] = mapped_column(String(40))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    gender: Mapped[Gender] = mapped_column(enum_column_type(Gender), index=True)
+    date_of_birth: Mapped[date]
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    province_code: Mapped[str] = mapped_column(String(2), index=True)
+    district_code: Mapped[str | None] = mapped_column(String(4))
+    education_level: Mapped[EducationLevel] = mapped_column(
+        enum_column_type(EducationLevel), default=EducationLevel.NONE
+    )
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    wanted_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    work_provinces: Mapped[list[str]] = mapped_column(JSON, default=list)
+    consent_to_share: Mapped[bool] = mapped_column(default=False)
+    consent_at: Mapped[datetime | None]
+    center_id: Mapped[int | None] = mapped_column(ForeignKey("center.id"), index=True)
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    user: Mapped[User | None] = relationship(back_populates="youth_profile", foreign_keys=[user_id])
+    center: Mapped[Center | None] = relationship()
+    registered_by: Mapped[User | None] = relationship(foreign_keys=[registered_by_id])
+
+    def age_on(self, day: date) -> int:
+        return age_on(self.date_of_birth, day)
+
+    def is_minor_on(self, day: date) -> bool:
+        return self.age_on(day) < ADULT_AGE
+
+    def set_consent(self, consent: bool, when: datetime | None = None) -> None:
+        """Record consent to share the profile with employers, with the moment it was given."""
+        if consent and not self.consent_to_share:
+            self.consent_at = when or utcnow()
+        if not consent:
+            self.consent_at = None
+        self.consent_to_share = consent
+
+    def __repr__(self) -> str:
+        return f"<YouthProfile {self.id} {self.full_name}>"

@@ -1,0 +1,178 @@
+"""Fixtures: one app per test session on a real SQLite file built by the migrations,
+emptied after every test; a logged-in client per role; factories for data."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import delete
+
+from portal import create_app
+from portal.auth.models import Role, User
+from portal.auth.services import create_user
+from portal.centers.models import Center
+from portal.extensions import db, utcnow
+from portal.jobs.models import Opening, OpeningKind, OpeningStatus
+from portal.orgs.models import Organization
+from portal.youth.models import EducationLevel, Gender, YouthProfile
+
+PASSWORD = "correct-horse-9"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    instance = tmp_path_factory.mktemp("instance")
+    app = create_app(
+        {
+            "TESTING": True,
+            "INSTANCE_PATH": str(instance),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.db'}",
+            "SEARCH_INDEX_DIR": str(instance / "search-index"),
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test",
+            "SERVER_NAME": "localhost",
+        }
+    )
+    with app.app_context():
+        upgrade()  # the schema comes from the migrations, as in production
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(app):
+    yield
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+
+
+@pytest.fixture
+def ctx(app):
+    """An app context for arranging data and checking what was saved."""
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_center(ctx):
+    def make(name: str | None = None, province_code: str = "12", **fields) -> Center:
+        center = Center(name=name or f"Center {next(_counter)}", province_code=province_code, **fields)
+        db.session.add(center)
+        db.session.commit()
+        return center
+
+    return make
+
+
+@pytest.fixture
+def make_org(ctx):
+    def make(name: str | None = None, verified: bool = True, **fields) -> Organization:
+        org = Organization(name=name or f"Org {next(_counter)}", province_code="12", **fields)
+        if verified:
+            org.verified_at = utcnow()
+        db.session.add(org)
+        db.session.commit()
+        return org
+
+    return make
+
+
+@pytest.fixture
+def make_user(ctx, make_center, make_org):
+    def make(role: Role | str = Role.YOUTH, **fields) -> User:
+        role = Role(role)
+        n = next(_counter)
+        if role in (Role.COUNSELOR, Role.ADMIN) and "center_id" not in fields:
+            fields["center_id"] = make_center().id
+        if role == Role.EMPLOYER and "organization_id" not in fields:
+            fields["organization_id"] = make_org().id
+        fields.setdefault("email", f"{role.value}{n}@example.org")
+        user = create_user(role=role, password=PASSWORD, **fields)
+        if role == Role.YOUTH:
+            db.session.add(
+                YouthProfile(
+                    user_id=user.id,
+                    full_name=f"Youth {n}",
+                    gender=Gender.FEMALE,
+                    date_of_birth=date(2004, 5, 1),
+                    province_code="12",
+                    education_level=EducationLevel.LOWER_SECONDARY,
+                )
+            )
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_opening(ctx, make_org):
+    def make(organization: Organization | None = None, **fields) -> Opening:
+        n = next(_counter)
+        fields.setdefault("ref", f"REF-{n}")
+        fields.setdefault("kind", OpeningKind.JOB)
+        fields.setdefault("title", f"Opening {n}")
+        fields.setdefault("province_code", "12")
+        fields.setdefault("status", OpeningStatus.PUBLISHED)
+        fields.setdefault("closing_date", date.today() + timedelta(days=30))
+        if fields["status"] == OpeningStatus.PUBLISHED:
+            fields.setdefault("published_at", utcnow())
+        opening = Opening(organization=organization or make_org(), **fields)
+        db.session.add(opening)
+        db.session.commit()
+        return opening
+
+    return make
+
+
+@pytest.fixture
+def make_youth(ctx):
+    def make(**fields) -> YouthProfile:
+        n = next(_counter)
+        fields.setdefault("full_name", f"Sokha {n}")
+        fields.setdefault("gender", Gender.FEMALE)
+        fields.setdefault("date_of_birth", date(2003, 1, 15))
+        fields.setdefault("province_code", "12")
+        youth = YouthProfile(**fields)
+        db.session.add(youth)
+        db.session.commit()
+        return youth
+
+    return make
+
+
+def login(client, user: User, password: str = PASSWORD):
+    response = client.post(
+        "/login", data={"identifier": user.login_name, "password": password}
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture
+def login_as(app, make_user):
+    """login_as("counselor") -> (client, user): a fresh client logged in with that role."""
+
+    def make(role: Role | str, **fields):
+        user = make_user(role, **fields)
+        return login(app.test_client(), user), user
+
+    return make
