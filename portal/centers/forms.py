@@ -1,0 +1,96 @@
+"""Admin forms: a center, a staff account."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TelField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from portal.auth.forms import PASSWORD_MIN, cambodian_phone
+from portal.auth.models import Role
+from portal.auth.phones import looks_like_phone
+from portal.centers.services import CENTER_FIELDS, center_choices
+from portal.places.fields import ProvinceField
+
+OFFICE_CHOICES = [
+    SelectChoice("own", _l("Our own office")),
+    SelectChoice("partner", _l("A partner's office")),
+]
+
+
+class CenterForm(FlaskForm):
+    name = StringField(_l("Name of the center"), validators=[DataRequired(), Length(max=120)])
+    province_code = ProvinceField(
+        _l("Province"),
+        validators=[DataRequired(message=_l("Choose a province."))],
+        blank=_l("Choose a province"),
+    )
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    phone = TelField(_l("Phone number"), validators=[Optional(), cambodian_phone])
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            Optional(),
+            Email(message=_l("This e-mail address looks wrong.")),
+            Length(max=254),
+        ],
+    )
+    office = RadioField(_l("Whose office is it?"), choices=OFFICE_CHOICES, default="own")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        center = kwargs.get("obj")
+        if center is not None and not self.is_submitted():
+            self.office.data = "partner" if center.is_partner else "own"
+
+    def center_fields(self) -> dict:
+        fields = {name: self[name].data for name in CENTER_FIELDS if name in self}
+        fields["is_partner"] = self.office.data == "partner"
+        return fields
+
+
+def email_or_phone(form, field) -> None:
+    text = (field.data or "").strip()
+    if "@" in text:
+        Email(message=_l("This e-mail address looks wrong."))(form, field)
+    elif not looks_like_phone(text):
+        raise ValidationError(
+            _l("Enter an e-mail address or a Cambodian phone number, for example 012 345 678.")
+        )
+
+
+class StaffForm(FlaskForm):
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    login = StringField(
+        _l("E-mail or phone number"),
+        validators=[DataRequired(), Length(max=254), email_or_phone],
+        description=_l("They log in with this."),
+    )
+    password = PasswordField(
+        _l("Temporary password"),
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=128)],
+        description=_l("At least 8 characters. Give it to them in person, not by chat."),
+    )
+    role = SelectField(
+        _l("Role"),
+        choices=[
+            SelectChoice(Role.COUNSELOR.value, _l("Counselor")),
+            SelectChoice(Role.ADMIN.value, _l("Admin")),
+        ],
+    )
+    center_id = SelectField(
+        _l("Center"), coerce=int, validators=[DataRequired(message=_l("Choose a center."))]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.center_id.choices = [SelectChoice(str(id_), name) for id_, name in center_choices()]

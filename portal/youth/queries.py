@@ -1,0 +1,88 @@
+"""Finding youth profiles for the counselors' list: who each staff member sees, and filters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, false, func, or_, select
+
+from portal.auth.models import Role, User
+from portal.extensions import db
+from portal.youth.models import Gender, YouthProfile
+
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+@dataclass(frozen=True)
+class YouthFilters:
+    text: str = ""
+    province_code: str | None = None
+    gender: str | None = None
+    center_id: int | None = None  # admins only; counselors always see their own center
+
+
+def visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Admins see every center's youth, counselors their own center's, nobody else any."""
+    if user.role == Role.ADMIN:
+        return []
+    if user.role == Role.COUNSELOR and user.center_id is not None:
+        return [YouthProfile.center_id == user.center_id]
+    return [false()]
+
+
+def youth_conditions(user: User, filters: YouthFilters) -> list[ColumnElement[bool]]:
+    conditions = visible_to(user)
+    if filters.text.strip():
+        conditions.append(_matches_text(filters.text.strip()))
+    if filters.province_code:
+        conditions.append(YouthProfile.province_code == filters.province_code)
+    if filters.gender:
+        conditions.append(YouthProfile.gender == Gender(filters.gender))
+    if filters.center_id and user.role == Role.ADMIN:
+        conditions.append(YouthProfile.center_id == filters.center_id)
+    return conditions
+
+
+def _matches_text(text: str) -> ColumnElement[bool]:
+    """Part of the name or the center's number; or part of the phone, typed in any format."""
+    matches = [
+        YouthProfile.full_name.icontains(text, autoescape=True),
+        YouthProfile.ref.icontains(text, autoescape=True),
+    ]
+    digits = phone_digits(text)
+    if digits:
+        matches.append(YouthProfile.phone.contains(digits, autoescape=True))
+    return or_(*matches)
+
+
+def phone_digits(text: str) -> str | None:
+    """'+855 12 345' -> '012345' (as phones are stored); None when the text is not a number."""
+    text = text.translate(_KHMER_DIGITS)
+    if re.search(r"[^\d\s\-().+]", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("855"):
+        digits = "0" + digits[3:]
+    return digits if len(digits) >= 3 else None
+
+
+def search_youth(user: User, filters: YouthFilters, page: int, per_page: int = 25):
+    """One page of matching profiles, by name."""
+    query = (
+        select(YouthProfile)
+        .where(*youth_conditions(user, filters))
+        .order_by(YouthProfile.full_name, YouthProfile.id)
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def gender_counts(user: User, filters: YouthFilters) -> dict[str, int]:
+    """How many matching young people are female, male, other: donors always ask for the split."""
+    rows = db.session.execute(
+        select(YouthProfile.gender, func.count())
+        .where(*youth_conditions(user, filters))
+        .group_by(YouthProfile.gender)
+    ).all()
+    found = {Gender(gender).value: count for gender, count in rows}
+    return {gender.value: found.get(gender.value, 0) for gender in Gender}
