@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, get_locale
 from flask_login import current_user
 
@@ -12,7 +12,10 @@ from portal.extensions import babel
 
 
 def select_locale() -> str:
-    """The user's saved language, else this browser's choice, else the browser's preference."""
+    """The user's saved language, else this browser's choice, else the browser's preference.
+    Outside a request (CLI commands), the default language."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
