@@ -1,15 +1,12 @@
 """Cambodia's provinces and districts: names in both languages, and what people type for them."""
 
+from portal.places.districts import District, district_name, districts_of, resolve_district
+from portal.places.names import UnknownPlace, normalize
 from portal.places.provinces import (
-    District,
     Province,
-    UnknownPlace,
-    district_name,
-    districts_of,
     get_province,
     province_name,
     provinces,
-    resolve_district,
     resolve_province,
 )
 
@@ -20,6 +17,7 @@ __all__ = [
     "district_name",
     "districts_of",
     "get_province",
+    "normalize",
     "province_name",
     "provinces",
     "resolve_district",

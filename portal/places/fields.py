@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from wtforms import SelectField, SelectMultipleField
 
 from portal.i18n import current_language
-from portal.places.provinces import districts_of, provinces
+from portal.places import districts_of, provinces
 
 
 def province_choices(blank: str | None = None) -> list[tuple[str, str]]:

