@@ -1,8 +1,41 @@
-from flask import Blueprint, abort
+"""The public list of courses: when they start, how long, what they cost."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template, request
+from sqlalchemy.orm import selectinload
+
+from portal.courses.forms import CourseFilterForm
+from portal.courses.models import CourseDetails
+from portal.extensions import db
+from portal.jobs.listing import apply_filters, read_filters
+from portal.jobs.models import Opening, OpeningKind
+from portal.jobs.queries import published_openings
+from portal.web import page_number
 
 bp = Blueprint("courses", __name__)
 
 
 @bp.route("/courses")
 def index():
-    abort(501)
+    filters = read_filters(request.args)
+    filters.kind = OpeningKind.COURSE
+    form = CourseFilterForm(formdata=request.args)
+    form.province.data = filters.province.code if filters.province else ""
+    page = None
+    if filters.unknown_province is None:
+        query = (
+            apply_filters(published_openings(), filters)
+            .outerjoin(Opening.course)
+            .options(selectinload(Opening.organization), selectinload(Opening.course))
+        )
+        if form.free.data:
+            query = query.where(CourseDetails.fee == 0)
+        # The soonest start first; courses without a start date last.
+        query = query.order_by(
+            CourseDetails.start_date.is_(None), CourseDetails.start_date, Opening.id.desc()
+        )
+        page = db.paginate(
+            query, page=page_number(), per_page=current_app.config["PER_PAGE"], error_out=False
+        )
+    return render_template("courses/index.html", form=form, filters=filters, page=page)

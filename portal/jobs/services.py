@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from portal.auth.models import User
+from portal.courses.models import CourseDetails
 from portal.extensions import db, utcnow
-from portal.jobs.models import Opening, OpeningStatus, OpeningStatusChange
+from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.orgs.models import Organization
 
 
@@ -86,3 +87,91 @@ def next_ref(organization: Organization) -> str:
     ):
         number += 1
     return f"WEB-{number:04d}"
+
+
+# Fields of an opening that its form may set (the status changes only through the services above).
+EDITABLE_FIELDS = frozenset(
+    {
+        "kind",
+        "title",
+        "description",
+        "skills",
+        "province_code",
+        "district_code",
+        "salary_min",
+        "salary_max",
+        "currency",
+        "min_age",
+        "positions",
+        "closing_date",
+        "ref",
+    }
+)
+COURSE_FIELDS = frozenset(
+    {"start_date", "duration_weeks", "fee", "fee_currency", "scholarship_available"}
+)
+# An employer's change to one of these goes back to a counselor before young people see it.
+_REVIEWED_AGAIN = frozenset({OpeningStatus.DRAFT, OpeningStatus.PUBLISHED, OpeningStatus.REJECTED})
+
+
+def save_draft(opening: Opening, *, by: User | None) -> None:
+    """Keep a staff member's opening unpublished for now."""
+    _change_status(opening, OpeningStatus.DRAFT, by=by)
+
+
+def edit_needs_review(opening: Opening, *, by: User) -> bool:
+    """True when saving `by`'s edit will send the opening back to the review queue."""
+    return not by.is_staff and opening.status in _REVIEWED_AGAIN
+
+
+def _apply(opening: Opening, fields: dict, course: dict | None) -> None:
+    unknown = (set(fields) - EDITABLE_FIELDS) | (set(course or {}) - COURSE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(opening, name, value)
+    if opening.kind != OpeningKind.COURSE or course is None:
+        opening.course = None  # only courses have course details
+        return
+    if opening.course is None:
+        opening.course = CourseDetails()
+    for name, value in course.items():
+        setattr(opening.course, name, value)
+
+
+def create_opening(
+    organization: Organization,
+    fields: dict,
+    *,
+    by: User,
+    course: dict | None = None,
+    publish_now: bool = False,
+) -> Opening:
+    """A new opening: staff publish it or keep it as a draft; an employer's waits for review."""
+    fields = {**fields, "ref": fields.get("ref") or next_ref(organization)}
+    opening = Opening(organization=organization, created_by_id=by.id)
+    _apply(opening, fields, course)
+    db.session.add(opening)
+    if not by.is_staff:
+        submit_for_review(opening, by=by)
+    elif publish_now:
+        publish(opening, by=by)
+    else:
+        save_draft(opening, by=by)
+    return opening
+
+
+def update_opening(opening: Opening, fields: dict, *, by: User, course: dict | None = None) -> bool:
+    """Save an edit; returns True when it sent the opening back to the review queue."""
+    needs_review = edit_needs_review(opening, by=by)
+    fields = {**fields, "ref": fields.get("ref") or opening.ref}  # an empty ref keeps the old one
+    _apply(opening, fields, course)
+    if needs_review:
+        submit_for_review(opening, by=by)
+    db.session.flush()
+    return needs_review
+
+
+def can_change_status(opening: Opening, to: OpeningStatus) -> bool:
+    """True when a named change to `to` is allowed from the opening's current status."""
+    return opening.status != to and to in ALLOWED.get(opening.status, set())

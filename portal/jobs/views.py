@@ -1,29 +1,214 @@
 """Openings: public list and detail; posting, editing and reviewing."""
 
-from flask import Blueprint, abort
+from __future__ import annotations
 
-from portal.auth.permissions import staff_required
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+
+from portal.auth.models import Role
+from portal.auth.permissions import role_required, staff_required
+from portal.extensions import db
+from portal.jobs import services
+from portal.jobs.access import can_edit, get_opening_or_404, is_staff
+from portal.jobs.forms import (
+    STATUS_LABELS,
+    CloseForm,
+    OpeningFilterForm,
+    OpeningForm,
+    RejectForm,
+    initial_data,
+)
+from portal.jobs.listing import apply_filters, pending_review_openings, read_filters
+from portal.jobs.models import Opening, OpeningStatus
+from portal.jobs.queries import published_openings
+from portal.orgs.access import own_organization_or_404
+from portal.orgs.models import Organization
+from portal.web import page_number, render_form
 
 bp = Blueprint("jobs", __name__)
+
+posting_roles = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
+
+
+def paginate(query):
+    return db.paginate(
+        query, page=page_number(), per_page=current_app.config["PER_PAGE"], error_out=False
+    )
 
 
 @bp.route("/openings")
 def index():
-    abort(501)
+    filters = read_filters(request.args)
+    form = OpeningFilterForm(formdata=request.args)
+    form.province.data = filters.province.code if filters.province else ""
+    page = None
+    if filters.unknown_province is None:  # never list openings filtered by a wrong guess
+        query = apply_filters(published_openings(), filters).options(
+            selectinload(Opening.organization)
+        )
+        page = paginate(query.order_by(Opening.published_at.desc(), Opening.id.desc()))
+    return render_template("jobs/index.html", form=form, filters=filters, page=page)
 
 
 @bp.route("/openings/<int:opening_id>")
 def detail(opening_id: int):
-    abort(501)
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    return render_template(
+        "jobs/detail.html",
+        opening=opening,
+        can_edit=can_edit(current_user, opening),
+        staff=is_staff(current_user),
+        can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
+        reject_form=RejectForm(formdata=None),
+        close_form=CloseForm(formdata=None),
+    )
 
 
 @bp.route("/openings/new", methods=["GET", "POST"])
-@staff_required
+@posting_roles
 def new():
-    abort(501)
+    if current_user.is_staff:
+        form = OpeningForm(data={"organization": request.args.get("organization", type=int)})
+    else:
+        form = OpeningForm(organization_id=own_organization_or_404(current_user).id)
+    if form.validate_on_submit():
+        opening = services.create_opening(
+            db.session.get(Organization, form.organization_id),
+            form.opening_fields(),
+            by=current_user,
+            course=form.course_fields(),
+            publish_now=bool(form.publish.data),
+        )
+        db.session.commit()
+        flash(_after_create_message(opening), "success")
+        return redirect(url_for(".detail", opening_id=opening.id))
+    return render_form("jobs/form.html", form, opening=None, needs_review=False)
+
+
+def _after_create_message(opening: Opening) -> str:
+    if opening.status == OpeningStatus.PENDING_REVIEW:
+        return _("Thank you! A counselor will check your opening. Young people see it after that.")
+    if opening.status == OpeningStatus.PUBLISHED:
+        return _("The opening is published. Young people can see it now.")
+    return _("The opening is saved as a draft. Only staff can see it.")
+
+
+@bp.route("/openings/<int:opening_id>/edit", methods=["GET", "POST"])
+@posting_roles
+def edit(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if not can_edit(current_user, opening):
+        abort(403)
+    form = OpeningForm(
+        data=initial_data(opening), organization_id=opening.organization_id, opening_id=opening.id
+    )
+    if form.validate_on_submit():
+        sent_back = services.update_opening(
+            opening, form.opening_fields(), by=current_user, course=form.course_fields()
+        )
+        db.session.commit()
+        if sent_back:
+            flash(
+                _("Saved. A counselor will check the changes before young people see them."),
+                "success",
+            )
+        else:
+            flash(_("Your changes are saved."), "success")
+        return redirect(url_for(".detail", opening_id=opening.id))
+    return render_form(
+        "jobs/form.html",
+        form,
+        opening=opening,
+        needs_review=services.edit_needs_review(opening, by=current_user),
+    )
 
 
 @bp.route("/review")
 @staff_required
 def review_queue():
-    abort(501)
+    query = pending_review_openings().options(selectinload(Opening.organization))
+    return render_template(
+        "jobs/review_queue.html", page=paginate(query), reject_form=RejectForm(formdata=None)
+    )
+
+
+def _back_to(opening: Opening):
+    """Return to the page the action came from (same site only), else the opening."""
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for(".detail", opening_id=opening.id)
+    return redirect(target)
+
+
+def _refuse(opening: Opening, message: str):
+    """An action that does not fit the opening's status: say so, change nothing."""
+    flash(message, "error")
+    return _back_to(opening)
+
+
+def _status_of(opening: Opening) -> str:
+    return str(STATUS_LABELS[opening.status])
+
+
+@bp.route("/openings/<int:opening_id>/approve", methods=["POST"])
+@staff_required
+def approve(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if not services.can_change_status(opening, OpeningStatus.PUBLISHED):
+        return _refuse(
+            opening,
+            _(
+                "This opening cannot be published now. It is “%(status)s”.",
+                status=_status_of(opening),
+            ),
+        )
+    services.publish(opening, by=current_user)
+    db.session.commit()
+    flash(
+        _("“%(title)s” is published. Young people can see it now.", title=opening.title), "success"
+    )
+    return _back_to(opening)
+
+
+@bp.route("/openings/<int:opening_id>/reject", methods=["POST"])
+@staff_required
+def reject(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if not services.can_change_status(opening, OpeningStatus.REJECTED):
+        return _refuse(
+            opening,
+            _(
+                "Only openings waiting for review can be sent back. This one is “%(status)s”.",
+                status=_status_of(opening),
+            ),
+        )
+    form = RejectForm()
+    if not form.validate():
+        flash(" ".join(form.reason.errors) or _("Say why the opening is sent back."), "error")
+        return _back_to(opening)
+    services.reject(opening, by=current_user, reason=form.reason.data)
+    db.session.commit()
+    flash(_("“%(title)s” is sent back with your reason.", title=opening.title), "success")
+    return _back_to(opening)
+
+
+@bp.route("/openings/<int:opening_id>/close", methods=["POST"])
+@staff_required
+def close(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if not services.can_change_status(opening, OpeningStatus.CLOSED):
+        return _refuse(
+            opening,
+            _(
+                "Only published openings can be closed. This one is “%(status)s”.",
+                status=_status_of(opening),
+            ),
+        )
+    form = CloseForm()
+    reason = (form.reason.data or "").strip()[:500] or None
+    services.close(opening, by=current_user, reason=reason)
+    db.session.commit()
+    flash(_("“%(title)s” is closed.", title=opening.title), "success")
+    return _back_to(opening)

@@ -1,0 +1,288 @@
+"""Forms for posting, editing and reviewing openings, and for filtering the public list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SearchField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from portal.extensions import db
+from portal.i18n import current_language
+from portal.jobs.models import MIN_WORKING_AGE, Currency, Opening, OpeningKind, OpeningStatus
+from portal.orgs.models import Organization
+from portal.places import districts_of, provinces
+from portal.places.fields import DistrictField, ProvinceField
+
+MIN_COURSE_AGE = 12
+MAX_AGE = 65
+
+KIND_CHOICES = [
+    (OpeningKind.JOB.value, _l("Job")),
+    (OpeningKind.INTERNSHIP.value, _l("Internship")),
+    (OpeningKind.COURSE.value, _l("Course")),
+]
+STATUS_LABELS = {
+    OpeningStatus.DRAFT: _l("Draft"),
+    OpeningStatus.PENDING_REVIEW: _l("Waiting for review"),
+    OpeningStatus.PUBLISHED: _l("Published"),
+    OpeningStatus.REJECTED: _l("Sent back"),
+    OpeningStatus.CLOSED: _l("Closed"),
+}
+CURRENCY_CHOICES = [
+    (Currency.USD.value, _l("US dollars ($)")),
+    (Currency.KHR.value, _l("Riel (៛)")),
+]
+
+
+def parse_skills(text: str | None) -> list[str]:
+    """'Sewing, sewing ,  ironing' -> ['Sewing', 'ironing']: trimmed, no blanks, no repeats."""
+    skills: list[str] = []
+    seen: set[str] = set()
+    for part in re.split(r"[,;\n]", text or ""):
+        skill = " ".join(part.split())
+        if skill and skill.casefold() not in seen:
+            seen.add(skill.casefold())
+            skills.append(skill)
+    return skills
+
+
+class OpeningForm(FlaskForm):
+    organization = SelectField(_l("Organization"), coerce=int, validate_choice=True)
+    kind = SelectField(_l("What is it?"), choices=KIND_CHOICES, default=OpeningKind.JOB.value)
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(
+        _l("Description"),
+        validators=[DataRequired(), Length(max=10000)],
+        description=_l("The work, the hours, and what the person will learn."),
+    )
+    skills = StringField(
+        _l("Skills"),
+        validators=[Optional(), Length(max=1000)],
+        description=_l("Separate them with commas, for example: sewing, ironing."),
+    )
+    province = ProvinceField(_l("Province"), validators=[DataRequired()], blank=_l("Choose"))
+    district = DistrictField(_l("District"), validators=[Optional()])
+    salary_min = IntegerField(
+        _l("Lowest pay per month"), validators=[Optional(), NumberRange(min=0)]
+    )
+    salary_max = IntegerField(
+        _l("Highest pay per month"), validators=[Optional(), NumberRange(min=0)]
+    )
+    currency = SelectField(_l("Currency of the pay"), choices=[("", "—"), *CURRENCY_CHOICES])
+    min_age = IntegerField(_l("Minimum age"), validators=[InputRequired()], default=MIN_WORKING_AGE)
+    positions = IntegerField(
+        _l("How many people?"),
+        validators=[InputRequired(), NumberRange(min=1, max=10000)],
+        default=1,
+    )
+    closing_date = DateField(_l("Closing date"), validators=[Optional()])
+    ref = StringField(
+        _l("Your reference"),
+        validators=[Optional(), Length(max=60)],
+        description=_l("Leave it empty and we make one."),
+    )
+    start_date = DateField(_l("Course starts on"), validators=[Optional()])
+    duration_weeks = IntegerField(
+        _l("Length in weeks"), validators=[Optional(), NumberRange(min=1, max=520)]
+    )
+    fee = IntegerField(
+        _l("Fee"),
+        validators=[Optional(), NumberRange(min=0)],
+        default=0,
+        description=_l("0 means the course is free."),
+    )
+    fee_currency = SelectField(_l("Currency of the fee"), choices=CURRENCY_CHOICES)
+    scholarship_available = BooleanField(_l("Scholarships are available"))
+    publish = SubmitField(_l("Publish now"))
+    save_draft = SubmitField(_l("Save as draft"))
+
+    def __init__(
+        self, *args, organization_id: int | None = None, opening_id: int | None = None, **kwargs
+    ):
+        """`organization_id` fixes the organization (employers, edits); otherwise staff choose."""
+        super().__init__(*args, **kwargs)
+        self.fixed_organization_id = organization_id
+        self.opening_id = opening_id
+        if organization_id is not None:
+            del self.organization
+        else:
+            self.organization.choices = _organization_choices()
+        self.district.limit_to(self.province.data)
+        if not self.province.data:  # no JavaScript: offer every district, grouped by province
+            self.district.choices = _all_districts()
+
+    @property
+    def is_course(self) -> bool:
+        return self.kind.data == OpeningKind.COURSE.value
+
+    @property
+    def organization_id(self) -> int | None:
+        if self.fixed_organization_id is not None:
+            return self.fixed_organization_id
+        return self.organization.data
+
+    def validate_salary_max(self, field) -> None:
+        low = self.salary_min.data
+        if field.data is not None and low is not None and field.data < low:
+            raise ValidationError(_l("The highest pay cannot be less than the lowest pay."))
+
+    def validate_currency(self, field) -> None:
+        has_salary = self.salary_min.data is not None or self.salary_max.data is not None
+        if has_salary and not field.data:
+            raise ValidationError(_l("Choose the currency of the pay."))
+
+    def validate_min_age(self, field) -> None:
+        lowest = MIN_COURSE_AGE if self.is_course else MIN_WORKING_AGE
+        if field.data is not None and not lowest <= field.data <= MAX_AGE:
+            raise ValidationError(
+                _l("Choose an age from %(low)s to %(high)s.", low=lowest, high=MAX_AGE)
+            )
+
+    def validate_closing_date(self, field) -> None:
+        if field.data and field.data < date.today():
+            raise ValidationError(_l("The closing date is already past. Choose a later day."))
+
+    def validate_ref(self, field) -> None:
+        ref = (field.data or "").strip()
+        if not ref or self.organization_id is None:
+            return
+        query = select(Opening.id).where(
+            Opening.organization_id == self.organization_id, Opening.ref == ref
+        )
+        if self.opening_id is not None:
+            query = query.where(Opening.id != self.opening_id)
+        if db.session.scalar(query):
+            raise ValidationError(
+                _l("Another opening of this organization already uses %(ref)s.", ref=ref)
+            )
+
+    def opening_fields(self) -> dict:
+        """The opening's columns, as the services expect them."""
+        return {
+            "kind": OpeningKind(self.kind.data),
+            "title": self.title.data.strip(),
+            "description": (self.description.data or "").strip(),
+            "skills": parse_skills(self.skills.data),
+            "province_code": self.province.data,
+            "district_code": self.district.data or None,
+            "salary_min": self.salary_min.data,
+            "salary_max": self.salary_max.data,
+            "currency": Currency(self.currency.data) if self.currency.data else None,
+            "min_age": self.min_age.data,
+            "positions": self.positions.data,
+            "closing_date": self.closing_date.data,
+            "ref": (self.ref.data or "").strip() or None,
+        }
+
+    def course_fields(self) -> dict | None:
+        """Course details for courses; None for jobs and internships."""
+        if not self.is_course:
+            return None
+        return {
+            "start_date": self.start_date.data,
+            "duration_weeks": self.duration_weeks.data,
+            "fee": self.fee.data or 0,
+            "fee_currency": Currency(self.fee_currency.data),
+            "scholarship_available": bool(self.scholarship_available.data),
+        }
+
+
+def _organization_choices() -> list[tuple[int, str]]:
+    rows = db.session.execute(
+        select(Organization.id, Organization.name, Organization.verified_at).order_by(
+            Organization.name
+        )
+    )
+    return [
+        (org_id, name if verified else _("%(name)s (not verified yet)", name=name))
+        for org_id, name, verified in rows
+    ]
+
+
+def _all_districts() -> dict[str, list[tuple[str, str]]]:
+    language = current_language()
+    groups: dict[str, list[tuple[str, str]]] = {"": [("", "—")]}
+    for province in sorted(provinces(), key=lambda p: p.name(language)):
+        groups[province.name(language)] = [
+            (d.code, d.name(language)) for d in districts_of(province.code)
+        ]
+    return groups
+
+
+def initial_data(opening: Opening) -> dict:
+    """What the edit form shows before the first save."""
+    data = {
+        "kind": opening.kind.value,
+        "title": opening.title,
+        "description": opening.description,
+        "skills": ", ".join(opening.skills or []),
+        "province": opening.province_code,
+        "district": opening.district_code or "",
+        "salary_min": opening.salary_min,
+        "salary_max": opening.salary_max,
+        "currency": opening.currency.value if opening.currency else "",
+        "min_age": opening.min_age,
+        "positions": opening.positions,
+        "closing_date": opening.closing_date,
+        "ref": opening.ref,
+    }
+    course = opening.course
+    if course is not None:
+        data.update(
+            start_date=course.start_date,
+            duration_weeks=course.duration_weeks,
+            fee=course.fee,
+            fee_currency=course.fee_currency.value,
+            scholarship_available=course.scholarship_available,
+        )
+    return data
+
+
+class RejectForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why is it sent back?"),
+        validators=[
+            DataRequired(message=_l("Say why the opening is sent back.")),
+            Length(max=2000),
+        ],
+        description=_l("The organization reads this. Say what to change."),
+    )
+
+
+class CloseForm(FlaskForm):
+    reason = StringField(_l("Why close it? (optional)"), validators=[Optional(), Length(max=500)])
+
+
+class OpeningFilterForm(FlaskForm):
+    """The filters above the public list; read from the query string, never saved."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField(_l("Words"), validators=[Optional(), Length(max=200)])
+    kind = SelectField(
+        _l("What"), choices=[("", _l("Everything")), *KIND_CHOICES], validate_choice=False
+    )
+    province = ProvinceField(_l("Where"), blank=_l("All provinces"), validate_choice=False)
