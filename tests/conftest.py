@@ -176,3 +176,23 @@ def login_as(app, make_user):
         return login(app.test_client(), user), user
 
     return make
+
+
+def _fresh_request_globals(sender, **extra):
+    """Each test request starts with an empty `g`, as in production.
+
+    Tests arrange data inside an app context (`ctx`), and Flask reuses that context for the
+    requests of the test client, so `g` (where Flask-Login keeps the current user and
+    Flask-Babel the locale) would otherwise leak from one client's request into the next.
+    """
+    from flask import g
+
+    g.__dict__.clear()
+
+
+@pytest.fixture(autouse=True)
+def _isolate_request_globals(app):
+    from flask import request_started
+
+    with request_started.connected_to(_fresh_request_globals, app):
+        yield

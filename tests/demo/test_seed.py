@@ -1,0 +1,133 @@
+"""A newcomer runs `flask demo seed` and gets a portal full of realistic data to try."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+import werkzeug.security
+from markupsafe import escape
+from sqlalchemy import func, select
+
+from portal.auth.models import Role, User
+from portal.centers.models import Center
+from portal.demo.builder import DEMO_LOGINS, wipe
+from portal.extensions import db
+from portal.jobs.models import Opening, OpeningKind, OpeningStatus
+from portal.jobs.queries import published_openings
+from portal.orgs.models import Organization
+from portal.places import provinces
+from portal.youth.models import Gender, YouthProfile
+
+ROLE_HOMES = {"youth": "/me/profile", "employer": "/employer", "counselor": "/review"}
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch):
+    """Real password hashes, but cheap ones: the seed creates dozens of accounts."""
+    fast = partial(werkzeug.security.generate_password_hash, method="pbkdf2:sha256:1000")
+    monkeypatch.setattr("portal.auth.models.generate_password_hash", fast)
+
+
+@pytest.fixture
+def seed_output(app, runner, fast_hashing):
+    result = runner.invoke(args=["demo", "seed"])
+    assert result.exit_code == 0, result.output
+    yield result.output
+    with app.app_context():  # organizations point at the counselors who verified them
+        wipe()
+        db.session.commit()
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def test_seed_builds_the_centers_with_a_counselor_each(seed_output, ctx):
+    centers = db.session.scalars(select(Center)).all()
+    own = {c.province_code for c in centers if not c.is_partner}
+    partners = {c.province_code for c in centers if c.is_partner}
+    assert own == {"12", "17", "11"}  # Phnom Penh, Siem Reap, Mondulkiri
+    assert partners == {"20", "14", "15", "04"}  # Svay Rieng, Prey Veng, Pursat, Kampong Chhnang
+    for center in centers:
+        assert [u.role for u in center.staff if u.role == Role.COUNSELOR], center.name
+
+
+def test_seed_builds_openings_in_every_province(seed_output, ctx):
+    assert count(Organization) >= 40
+    verified = db.session.scalar(select(func.count()).where(Organization.verified_at.is_not(None)))
+    assert verified >= 0.8 * count(Organization)
+    openings = db.session.scalars(select(Opening)).all()
+    assert len(openings) >= 300
+    assert {o.province_code for o in openings} == {p.code for p in provinces()}
+    assert {o.kind for o in openings} == set(OpeningKind)
+    statuses = [o.status for o in openings]
+    assert statuses.count(OpeningStatus.PUBLISHED) > 0.75 * len(openings)
+    for status in (OpeningStatus.PENDING_REVIEW, OpeningStatus.DRAFT, OpeningStatus.CLOSED):
+        assert status in statuses
+    courses = [o for o in openings if o.kind == OpeningKind.COURSE]
+    assert all(o.course is not None and o.course.start_date for o in courses)
+    assert any(o.course.is_free for o in courses) and any(not o.course.is_free for o in courses)
+    assert any("ជាង" in o.title for o in openings)  # some titles are in Khmer
+
+
+def test_seed_registers_500_young_people(seed_output, ctx):
+    youth = db.session.scalars(select(YouthProfile)).all()
+    assert len(youth) >= 500
+    genders = [y.gender for y in youth]
+    assert genders.count(Gender.FEMALE) > 200 and genders.count(Gender.MALE) > 200
+    assert all(15 <= y.age_on(date.today()) <= 30 for y in youth)
+    assert all(y.center_id for y in youth)
+    assert sum(y.consent_to_share for y in youth) > 0.8 * len(youth)
+    assert len({y.province_code for y in youth}) == 25
+    assert sum(1 for y in youth if y.user_id) > 10
+
+
+def test_the_printed_demo_logins_work_through_the_web_login(seed_output, app):
+    for login in DEMO_LOGINS:
+        assert f"{login.login}" in seed_output and login.password in seed_output
+        client = app.test_client()
+        response = client.post(
+            "/login", data={"identifier": login.login, "password": login.password}
+        )
+        assert response.status_code == 302, login
+        expected = ROLE_HOMES.get(login.role.value, "/admin/centers")
+        assert response.headers["Location"].endswith(expected)
+
+
+def test_the_home_page_shows_the_newest_demo_openings(seed_output, client, ctx):
+    newest = db.session.scalars(
+        published_openings().order_by(Opening.published_at.desc(), Opening.id.desc()).limit(3)
+    ).all()
+    page = client.get("/").get_data(as_text=True)
+    for opening in newest:
+        assert str(escape(opening.title)) in page
+
+
+def test_a_second_run_adds_nothing_and_prints_the_logins(seed_output, runner, ctx):
+    before = [count(m) for m in (Center, Organization, Opening, YouthProfile, User)]
+    result = runner.invoke(args=["demo", "seed"])
+    assert result.exit_code == 0, result.output
+    assert "already there" in result.output
+    assert "demo-admin-2026" in result.output
+    assert [count(m) for m in (Center, Organization, Opening, YouthProfile, User)] == before
+
+
+def test_reset_seeds_the_same_data_again(seed_output, runner, ctx):
+    titles = db.session.scalars(select(Opening.title).order_by(Opening.id)).all()
+    result = runner.invoke(args=["demo", "seed", "--reset", "--yes"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert db.session.scalars(select(Opening.title).order_by(Opening.id)).all() == titles
+    assert count(Center) == 7
+
+
+def test_the_demo_refuses_to_run_in_production(app, runner):
+    app.config["PORTAL_ENV"] = "production"
+    try:
+        result = runner.invoke(args=["demo", "seed"])
+    finally:
+        app.config["PORTAL_ENV"] = "development"
+    assert result.exit_code != 0
+    assert "not for production" in result.output
