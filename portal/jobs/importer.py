@@ -1,0 +1,228 @@
+"""`flask openings import`: openings from a counselor's spreadsheet, created or updated by
+(organization, ref) and published. The machinery is in portal/csvimport.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal.csvimport import (
+    ImportSummary,
+    Outcome,
+    Row,
+    RowError,
+    check_length,
+    parse_choice,
+    parse_date,
+    parse_district,
+    parse_list,
+    parse_province,
+    parse_whole_number,
+)
+from portal.extensions import db
+from portal.jobs.models import MIN_WORKING_AGE, Currency, Opening, OpeningKind, OpeningStatus
+from portal.jobs.services import publish
+from portal.orgs.models import Organization, OrgKind
+from portal.orgs.services import find_organization
+
+# What counselors write in the kind column (also the youth file's wanted_kinds).
+KIND_WORDS = {
+    **dict.fromkeys(["job", "jobs", "work", "employment", "ការងារ"], OpeningKind.JOB),
+    **dict.fromkeys(
+        ["internship", "internships", "intern", "apprenticeship", "កម្មសិក្សា"],
+        OpeningKind.INTERNSHIP,
+    ),
+    **dict.fromkeys(
+        ["course", "courses", "training", "class", "វគ្គសិក្សា", "វគ្គបណ្តុះបណ្តាល", "វគ្គបណ្ដុះបណ្ដាល"],
+        OpeningKind.COURSE,
+    ),
+}
+CURRENCY_WORDS = {
+    **dict.fromkeys(["usd", "us$", "$", "dollar", "dollars", "ដុល្លារ"], Currency.USD),
+    **dict.fromkeys(["khr", "៛", "riel", "riels", "រៀល"], Currency.KHR),
+}
+MIN_COURSE_AGE = 12  # the lowest minimum age the database accepts; jobs need MIN_WORKING_AGE
+MAX_MIN_AGE = 65
+# Statuses an import leaves alone: a counselor closed or sent back the opening on purpose.
+KEPT_STATUSES = {OpeningStatus.CLOSED, OpeningStatus.REJECTED}
+
+
+def parse_kind(text: str) -> OpeningKind:
+    return OpeningKind(
+        parse_choice(text, KIND_WORDS, _("kind of opening"), _("job, internship or course"))
+    )
+
+
+def parse_currency(text: str) -> Currency:
+    return Currency(parse_choice(text, CURRENCY_WORDS, _("currency"), _("USD or KHR")))
+
+
+def parse_money(text: str) -> tuple[int, Currency | None]:
+    """'1,200,000', '$250.00', '800000 ៛' -> the amount and the currency its symbol names."""
+    symbol = re.sub(r"[\d០-៩,.\s\u00a0]", "", text).casefold()
+    digits = re.sub(r"[^\d០-៩,.\s\u00a0]", "", text)
+    if (symbol and symbol not in CURRENCY_WORDS) or not re.search(r"[\d០-៩]", digits):
+        raise RowError(
+            _("'%(text)s' is not an amount of money. Write it like 1,200,000.", text=text)
+        )
+    return parse_whole_number(digits), CURRENCY_WORDS.get(symbol)
+
+
+@dataclass
+class OpeningRow:
+    line: int
+    organization: str
+    ref: str
+    fields: dict[str, Any]
+
+
+class OpeningImporter:
+    required_columns = ("ref", "kind", "title", "organization", "province")
+    optional_columns = (
+        "description",
+        "skills",
+        "district",
+        "salary_min",
+        "salary_max",
+        "currency",
+        "min_age",
+        "closing_date",
+        "positions",
+    )
+
+    def parse(self, row: Row) -> OpeningRow:
+        organization = row.value(
+            "organization", lambda t: check_length(t, 200, "organization"), required=True
+        )
+        ref = row.value("ref", lambda t: check_length(t, 60, "ref"), required=True)
+        fields = {
+            "kind": row.value("kind", parse_kind, required=True),
+            "title": row.value("title", lambda t: check_length(t, 200, "title"), required=True),
+            "description": row.value("description") or "",
+            "skills": row.value("skills", parse_list, default=[]),
+            "positions": row.value("positions", _parse_positions, default=1),
+            "closing_date": row.value("closing_date", _parse_closing_date),
+        }
+        fields["min_age"] = _min_age(row, fields["kind"])
+        fields.update(_place(row))
+        fields.update(_pay(row))
+        row.check()
+        return OpeningRow(row.line, " ".join(organization.split()), ref, fields)
+
+    def key(self, item: OpeningRow) -> tuple[str, str]:
+        return item.organization.casefold(), item.ref
+
+    def describe(self, item: OpeningRow) -> str:
+        return _describe(item)
+
+    def save(self, item: OpeningRow, summary: ImportSummary) -> Outcome:
+        organization = find_organization(item.organization) or _new_organization(item, summary)
+        opening = db.session.scalar(
+            select(Opening).where(
+                Opening.organization_id == organization.id, Opening.ref == item.ref
+            )
+        )
+        outcome: Outcome = "updated" if opening else "created"
+        if opening is None:
+            opening = Opening(organization=organization, ref=item.ref)
+            db.session.add(opening)
+        for name, value in item.fields.items():
+            setattr(opening, name, value)
+        if opening.kind != OpeningKind.COURSE:
+            opening.course = None  # only courses have course details
+        _publish(opening, item, summary)
+        return outcome
+
+
+def _describe(item: OpeningRow) -> str:
+    return _("Opening %(ref)s of %(organization)s", ref=item.ref, organization=item.organization)
+
+
+def _parse_positions(text: str) -> int:
+    positions = parse_whole_number(text)
+    if positions < 1:
+        raise RowError(_("Positions must be 1 or more."))
+    return positions
+
+
+def _parse_closing_date(text: str) -> date:
+    closing = parse_date(text)
+    if closing < date.today():
+        raise RowError(_("The closing date %(date)s has already passed.", date=closing))
+    return closing
+
+
+def _min_age(row: Row, kind: OpeningKind | None) -> int:
+    """Jobs and internships follow the Labour Law (15 and over); courses may start younger."""
+    age = row.value("min_age", parse_whole_number, default=MIN_WORKING_AGE)
+    lowest = MIN_COURSE_AGE if kind == OpeningKind.COURSE else MIN_WORKING_AGE
+    if not lowest <= age <= MAX_MIN_AGE:
+        row.errors.append(
+            _("The minimum age must be from %(low)s to %(high)s.", low=lowest, high=MAX_MIN_AGE)
+        )
+    return age
+
+
+def _place(row: Row) -> dict[str, str | None]:
+    province = row.value("province", parse_province, required=True)
+    district = None
+    if province:
+        district = row.value("district", lambda text: parse_district(text, province))
+    return {"province_code": province, "district_code": district}
+
+
+def _pay(row: Row) -> dict[str, Any]:
+    """Salary range and currency: a symbol in an amount counts as the currency, if it agrees."""
+    low, low_currency = row.value("salary_min", parse_money, default=(None, None))
+    high, high_currency = row.value("salary_max", parse_money, default=(None, None))
+    named = row.value("currency", parse_currency)
+    currencies = {c for c in (named, low_currency, high_currency) if c}
+    if len(currencies) > 1:
+        row.errors.append(_("The salary is written in two currencies: use USD or KHR, not both."))
+    elif not currencies and (low is not None or high is not None):
+        row.errors.append(_("Say the currency of the salary: USD or KHR."))
+    if low is not None and high is not None and low > high:
+        row.errors.append(_("salary_min is more than salary_max."))
+    return {
+        "salary_min": low,
+        "salary_max": high,
+        "currency": currencies.pop() if len(currencies) == 1 else None,
+    }
+
+
+def _new_organization(item: OpeningRow, summary: ImportSummary) -> Organization:
+    """An organization the counselors' file names but Phlov does not know yet: unverified."""
+    organization = Organization(
+        name=item.organization, kind=OrgKind.EMPLOYER, province_code=item.fields["province_code"]
+    )
+    db.session.add(organization)
+    db.session.flush()
+    summary.note(
+        _(
+            "New organization %(name)s was added as an employer, not verified yet. "
+            "Check it on the website.",
+            name=item.organization,
+        )
+    )
+    return organization
+
+
+def _publish(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None:
+    if opening.status == OpeningStatus.PUBLISHED:
+        return
+    if opening.status in KEPT_STATUSES:
+        summary.note(
+            _(
+                "line %(line)s: %(what)s is %(status)s; it was updated but not published again.",
+                line=item.line,
+                what=_describe(item),
+                status=opening.status.value,
+            )
+        )
+        return
+    publish(opening, by=None, reason=f"CSV import {summary.file_name}")
