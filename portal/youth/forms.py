@@ -106,6 +106,19 @@ class SkillsField(StringField):
             raise ValidationError(_l("Keep each skill short (60 letters at most)."))
 
 
+class ProvinceDistrictField(DistrictField):
+    """DistrictField whose refusal shows next to the field: WTForms 3 only catches
+    ValidationError in pre_validate, and portal.places raises a plain ValueError (a 500)."""
+
+    def pre_validate(self, form) -> None:
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            raise
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+
 class BirthDateField(DateField):
     def process_formdata(self, valuelist):
         try:
@@ -154,7 +167,7 @@ class YouthSignupForm(YouthFieldsMixin, PasswordMixin, FlaskForm):
 class ProfileForm(YouthFieldsMixin, FlaskForm):
     """A young person edits their own profile."""
 
-    district_code = DistrictField(_l("District"))
+    district_code = ProvinceDistrictField(_l("District"))
     education_level = SelectField(_l("School finished"), choices=choices(EDUCATION_LABELS))
     skills = SkillsField(
         _l("Skills"),
@@ -209,9 +222,12 @@ class YouthFilterForm(FlaskForm):
 
     q = StringField(_l("Name, phone or number"), validators=[Optional(), Length(max=100)])
     province = StringField(_l("Province"), validators=[Optional(), Length(max=60)])
-    gender = SelectField(_l("Gender"), choices=choices(GENDER_LABELS, blank=_l("All")))
+    gender = SelectField(_l("Gender"), choices=choices(GENDER_LABELS, blank=_l("All")), default="")
     center = SelectField(
-        _l("Center"), choices=[SelectChoice("", _l("All centers"))], validate_choice=False
+        _l("Center"),
+        choices=[SelectChoice("", _l("All centers"))],
+        validate_choice=False,
+        default="",
     )
     province_code: str | None = None
 

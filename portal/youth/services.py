@@ -65,6 +65,11 @@ def parse_skills(text: str | None) -> list[str]:
     return skills
 
 
+def tidy_name(name: str) -> str:
+    """'  Sok   Dara ' -> 'Sok Dara'."""
+    return " ".join(name.split())
+
+
 def age_problem(born: date | None, today: date | None = None) -> str | None:
     """Why this date of birth is refused (future, under 15, over 30), or None when it is fine."""
     if born is None:
@@ -108,7 +113,7 @@ def sign_up_youth(
             email=email,
             phone=fields.get("phone"),
             password=password,
-            display_name=fields["full_name"].strip(),
+            display_name=tidy_name(fields["full_name"]),
             locale=locale,
         )
     except AccountError as error:
@@ -168,7 +173,7 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
         raise TypeError(f"not profile fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(profile, name, value)
-    profile.full_name = profile.full_name.strip()
+    profile.full_name = tidy_name(profile.full_name)
     profile.gender = Gender(profile.gender)
     profile.education_level = EducationLevel(profile.education_level or EducationLevel.NONE)
     profile.phone = normalize_phone(profile.phone) if profile.phone else None
