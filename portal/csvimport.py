@@ -162,13 +162,13 @@ def _rows(records: list[list[str]], header: list[str]) -> Iterable[Row]:
 
 # Cell parsers shared by the importers; each raises RowError with the reason.
 
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
 
 def parse_date(text: str) -> date:
     """'2025-03-31', '31/03/2025' or '31/3/2025' (what Excel writes in Cambodia)."""
-    text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text.translate(_KHMER_DIGITS).strip())
+    text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text.translate(KHMER_DIGITS).strip())
     for date_format in _DATE_FORMATS:
         try:
             return datetime.strptime(text, date_format).date()
@@ -185,7 +185,7 @@ def parse_date(text: str) -> date:
 
 def parse_whole_number(text: str) -> int:
     """'1,200,000', '1 200 000', '250.00' and '២៥០' are whole numbers; '12.5' and 'ten' are not."""
-    cleaned = re.sub(r"[,\s\u00a0\u202f_']", "", text.translate(_KHMER_DIGITS))
+    cleaned = re.sub(r"[,\s\u00a0\u202f_']", "", text.translate(KHMER_DIGITS))
     cleaned = re.sub(r"\.0+$", "", cleaned)
     if not cleaned.isdigit():
         raise RowError(_("'%(text)s' is not a whole number.", text=text))
@@ -215,6 +215,23 @@ def parse_choice(text: str, words: dict[str, str], what: str, expected: str) -> 
             expected=expected,
         )
     )
+
+
+def parse_each(parse: Callable[[str], T]) -> Callable[[str], list[T]]:
+    """A parser of a ';'-separated list whose items `parse` reads, naming every bad item."""
+
+    def parse_items(text: str) -> list[T]:
+        values, reasons = [], []
+        for item in parse_list(text):
+            try:
+                values.append(parse(item))
+            except RowError as error:
+                reasons.extend(error.reasons)
+        if reasons:
+            raise RowError(*reasons)
+        return list(dict.fromkeys(values))
+
+    return parse_items
 
 
 def check_length(text: str, limit: int, column: str) -> str:
