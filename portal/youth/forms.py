@@ -189,7 +189,15 @@ class ProfileForm(YouthFieldsMixin, FlaskForm):
             self.saved_date_of_birth = profile.date_of_birth
             if not self.is_submitted():
                 self.consent.data = profile.consent_to_share
+            self._forget_stale_district(profile)
         self.district_code.limit_to(self.province_code.data)
+
+    def _forget_stale_district(self, profile) -> None:
+        # Without JavaScript the district list still shows the old province's districts when the
+        # province changes: an old district left selected is dropped, not refused.
+        moved = self.province_code.data != profile.province_code
+        if self.is_submitted() and moved and self.district_code.data == profile.district_code:
+            self.district_code.data = ""
 
     def profile_fields(self) -> dict:
         return {name: getattr(self, name).data for name in PROFILE_FIELDS}

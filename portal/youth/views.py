@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
+from portal.auth.models import Role
 from portal.auth.permissions import staff_required, youth_required
 from portal.auth.services import record_login
 from portal.auth.views import home_for
@@ -92,7 +93,7 @@ def my_profile():
 @staff_required
 def center_list():
     form = YouthFilterForm(formdata=request.args)
-    if current_user.role == "admin":
+    if current_user.role == Role.ADMIN:
         form.offer_centers(center_choices())
     form.validate()
     filters = form.filters()

@@ -89,6 +89,20 @@ def test_a_district_of_another_province_is_refused_and_nothing_changes(login_as,
     assert (after.full_name, after.province_code, after.district_code) == (name, province, None)
 
 
+def test_moving_to_another_province_drops_the_old_district(login_as, ctx):
+    client, user = login_as(Role.YOUTH)
+    client.post("/me/profile", data=profile_data(province_code="12", district_code="1201"))
+
+    response = client.post(
+        "/me/profile", data=profile_data(province_code="17", district_code="1201")
+    )
+
+    assert response.status_code == 302
+    moved = _fresh(user.youth_profile)
+    assert (moved.province_code, moved.district_code) == ("17", None)
+    assert "Angkor Chum" in client.get("/me/profile").get_data(as_text=True)
+
+
 def test_consent_is_dated_when_given_and_cleared_when_withdrawn(login_as, ctx):
     client, user = login_as(Role.YOUTH)
 
