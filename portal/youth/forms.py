@@ -244,12 +244,12 @@ class YouthFilterForm(FlaskForm):
         self.center.choices += [SelectChoice(str(id_), name) for id_, name in centers]
 
     def filters(self) -> YouthFilters:
-        """The filters to apply: a field with a mistake is left out (its message says why)."""
+        """The filters to apply, once the form is valid."""
         center = self.center.data or ""
         return YouthFilters(
-            text=(self.q.data or "").strip() if not self.q.errors else "",
+            text=(self.q.data or "").strip(),
             province_code=self.province_code,
-            gender=None if self.gender.errors else (self.gender.data or None),
+            gender=self.gender.data or None,
             center_id=int(center) if center.isdigit() else None,
         )
 

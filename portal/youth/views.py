@@ -95,7 +95,8 @@ def center_list():
     form = YouthFilterForm(formdata=request.args)
     if current_user.role == Role.ADMIN:
         form.offer_centers(center_choices())
-    form.validate()
+    if not form.validate():  # a wrong filter would give a list (and counts) that mislead
+        return render_template("youth/list.html", form=form, page=None, counts=None)
     filters = form.filters()
     return render_template(
         "youth/list.html",

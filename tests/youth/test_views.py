@@ -284,6 +284,8 @@ def test_an_unknown_province_gets_a_message_naming_the_closest(two_centers):
     assert response.status_code == 200
     assert "We do not know the province" in page
     assert "Battambang" in page.split("We do not know the province")[1].split("</p>")[0]
+    assert "Srey Leak" not in page  # no list that would look filtered when it is not
+    assert "Correct the filter marked above" in page
 
 
 def test_the_list_is_paginated(make_center, make_youth, login_as):
