@@ -196,3 +196,16 @@ def _isolate_request_globals(app):
 
     with request_started.connected_to(_fresh_request_globals, app):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _unlink_verifiers(_clean_database, app):
+    """Organizations and accounts point at each other (who verified it); break that link so the
+    cleanup above can empty both tables. Depends on it, so it runs first at teardown."""
+    from sqlalchemy import update
+
+    yield
+    with app.app_context():
+        db.session.rollback()
+        db.session.execute(update(Organization).values(verified_by_id=None))
+        db.session.commit()

@@ -186,7 +186,7 @@ def reject(opening_id: int):
         )
     form = RejectForm()
     if not form.validate():
-        flash(" ".join(form.reason.errors) or _("Say why the opening is sent back."), "error")
+        flash(" ".join(str(error) for error in form.reason.errors), "error")
         return _back_to(opening)
     services.reject(opening, by=current_user, reason=form.reason.data)
     db.session.commit()
