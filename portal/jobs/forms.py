@@ -239,7 +239,7 @@ def _organization_choices() -> list[tuple[int, str]]:
 
 def _all_districts() -> dict[str, list[tuple[str, str]]]:
     language = current_language()
-    groups: dict[str, list[tuple[str, str]]] = {"": [("", "—")]}
+    groups: dict[str, list[tuple[str, str]]] = {_("Not given"): [("", "—")]}
     for province in sorted(provinces(), key=lambda p: p.name(language)):
         groups[province.name(language)] = [
             (d.code, d.name(language)) for d in districts_of(province.code)

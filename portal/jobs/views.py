@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -59,6 +61,7 @@ def detail(opening_id: int):
         "jobs/detail.html",
         opening=opening,
         can_edit=can_edit(current_user, opening),
+        is_open=opening.is_open_on(date.today()),
         staff=is_staff(current_user),
         can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
         reject_form=RejectForm(formdata=None),

@@ -218,3 +218,12 @@ def test_staff_see_any_status_and_the_review_actions(login_as, make_opening):
     html = client.get(f"/openings/{published.id}").get_data(as_text=True)
     assert f"/openings/{published.id}/close" in html
     assert f"/openings/{published.id}/approve" not in html
+
+
+def test_the_owner_sees_its_expired_opening_with_a_warning(login_as, make_opening):
+    client, employer = login_as(Role.EMPLOYER)
+    opening = make_opening(
+        organization=employer.organization, closing_date=date.today() - timedelta(days=2)
+    )
+    html = client.get(f"/openings/{opening.id}").get_data(as_text=True)
+    assert "The closing date has passed" in html
