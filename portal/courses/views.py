@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from sqlalchemy.orm import selectinload
 
 from portal.courses.forms import CourseFilterForm
 from portal.courses.models import CourseDetails
-from portal.extensions import db
-from portal.jobs.listing import apply_filters, read_filters
+from portal.jobs.listing import apply_filters, paginate, read_filters
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import published_openings
-from portal.web import page_number
 
 bp = Blueprint("courses", __name__)
 
@@ -35,7 +33,5 @@ def index():
         query = query.order_by(
             CourseDetails.start_date.is_(None), CourseDetails.start_date, Opening.id.desc()
         )
-        page = db.paginate(
-            query, page=page_number(), per_page=current_app.config["PER_PAGE"], error_out=False
-        )
+        page = paginate(query)
     return render_template("courses/index.html", form=form, filters=filters, page=page)

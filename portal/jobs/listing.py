@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask import current_app
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, and_, func, or_, select
 from werkzeug.datastructures import MultiDict
 
+from portal.extensions import db
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.orgs.models import Organization
 from portal.places import Province, UnknownPlace, resolve_province
@@ -86,4 +89,13 @@ def pending_review_openings() -> Select:
         select(Opening)
         .where(Opening.status == OpeningStatus.PENDING_REVIEW)
         .order_by(func.coalesce(submitted_at, Opening.created_at), Opening.id)
+    )
+
+
+def paginate(query: Select) -> Pagination:
+    """One page (?page=) of a list, PER_PAGE long; a page past the end is empty, not a 404."""
+    from portal.web import page_number
+
+    return db.paginate(
+        query, page=page_number(), per_page=current_app.config["PER_PAGE"], error_out=False
     )

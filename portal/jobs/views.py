@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -22,22 +22,16 @@ from portal.jobs.forms import (
     RejectForm,
     initial_data,
 )
-from portal.jobs.listing import apply_filters, pending_review_openings, read_filters
+from portal.jobs.listing import apply_filters, paginate, pending_review_openings, read_filters
 from portal.jobs.models import Opening, OpeningStatus
 from portal.jobs.queries import published_openings
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
-from portal.web import page_number, render_form
+from portal.web import render_form
 
 bp = Blueprint("jobs", __name__)
 
 posting_roles = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
-
-
-def paginate(query):
-    return db.paginate(
-        query, page=page_number(), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
 
 
 @bp.route("/openings")
