@@ -44,6 +44,7 @@ class CenterImporter:
     def save(self, item, summary):
         db.session.add(Center(name=item.name, province_code="12"))
         db.session.flush()
+        summary.note(f"Center {item.name} was added.")
         if item.then == "fail":
             raise RowError("told to fail")
         if item.then == "clash":  # a second center with a taken name: the database refuses
@@ -67,6 +68,7 @@ def test_a_row_that_fails_while_saving_leaves_nothing_behind(ctx, tmp_path, make
     assert summary.rejected[0] == (3, "told to fail")
     assert summary.rejected[1][0] == 4
     assert "The database refused this row" in summary.rejected[1][1]
+    assert summary.notes == ["Center A was added.", "Center D was added."]
     assert summary.report()[-1] == "created 2 · updated 0 · rejected 2"
 
 

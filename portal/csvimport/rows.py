@@ -97,16 +97,18 @@ def _check_first(importer: RowImporter, item, first_line: dict[Hashable, int]) -
 
 
 def _save_alone(importer: RowImporter, item, summary: ImportSummary, dry_run: bool) -> Outcome:
-    """Save one row inside its own SAVEPOINT: all of it, or (on error or dry run) none of it."""
+    """Save one row inside its own SAVEPOINT: all of it, or (on error or dry run) none of it.
+    A failed row's notes go too: they would speak of things that were not saved."""
     savepoint = db.session.begin_nested()
+    notes_before = len(summary.notes)
     try:
         outcome = importer.save(item, summary)
         db.session.flush()
-    except RowError:
+    except (RowError, SQLAlchemyError) as error:
         savepoint.rollback()
-        raise
-    except SQLAlchemyError as error:
-        savepoint.rollback()
+        del summary.notes[notes_before:]
+        if isinstance(error, RowError):
+            raise
         reason = getattr(error, "orig", error)
         raise RowError(_("The database refused this row: %(reason)s", reason=reason)) from error
     if dry_run:

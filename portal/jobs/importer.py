@@ -202,13 +202,15 @@ def _new_organization(item: OpeningRow, summary: ImportSummary) -> Organization:
     )
     db.session.add(organization)
     db.session.flush()
-    summary.note(
-        _(
+    if summary.dry_run:
+        message = _("New organization %(name)s would be added.", name=item.organization)
+    else:
+        message = _(
             "New organization %(name)s was added as an employer, not verified yet. "
             "Check it on the website.",
             name=item.organization,
         )
-    )
+    summary.note(message)
     return organization
 
 

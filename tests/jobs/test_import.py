@@ -228,15 +228,20 @@ def test_salaries_may_have_thousand_separators_and_currency_words(runner, ctx, t
     rows = [
         opening_row(ref="J-1", salary_min="1,200,000", salary_max="1 500 000", currency="riel"),
         opening_row(ref="J-2", salary_min="$250.00", salary_max="$300"),
+        opening_row(ref="J-3", salary_min="800,000៛", salary_max="900 000 ៛"),
     ]
 
     result = run(runner, write_csv(tmp_path, rows))
 
-    assert result.output.splitlines()[-1] == "created 2 · updated 0 · rejected 0"
+    assert result.output.splitlines()[-1] == "created 3 · updated 0 · rejected 0"
     pay = db.session.execute(
         select(Opening.salary_min, Opening.salary_max, Opening.currency).order_by(Opening.ref)
     ).all()
-    assert pay == [(1_200_000, 1_500_000, Currency.KHR), (250, 300, Currency.USD)]
+    assert pay == [
+        (1_200_000, 1_500_000, Currency.KHR),
+        (250, 300, Currency.USD),
+        (800_000, 900_000, Currency.KHR),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -322,6 +327,7 @@ def test_dry_run_checks_and_reports_but_writes_nothing(runner, ctx, tmp_path):
     assert result.exit_code == 0
     assert "line 3: There is no province 'Atlantis'." in result.output
     assert "Dry run: nothing was saved." in result.output
+    assert "New organization Golden Thread Garment would be added." in result.output
     assert result.output.splitlines()[-1] == "created 1 · updated 0 · rejected 1"
     assert count_openings() == 0
     assert db.session.scalar(select(func.count(Organization.id))) == 0
