@@ -148,8 +148,13 @@ class YouthImporter:
         outcome: Outcome = "updated" if profile else "created"
         profile = profile or YouthProfile(center_id=self.center.id)
         consent = bool(profile.consent_to_share)  # the young person's choice: an import keeps it
+        fields = dict(item.fields)
+        if (profile.district_code or "")[:2] not in ("", fields["province_code"]):
+            fields["district_code"] = (
+                None  # they moved: the old district is not in the new province
+            )
         try:
-            update_profile(profile, consent=consent, ref=item.ref, **item.fields)
+            update_profile(profile, consent=consent, ref=item.ref, **fields)
         except ProfileError as error:
             raise RowError(str(error)) from error
         db.session.add(profile)

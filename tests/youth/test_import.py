@@ -119,6 +119,19 @@ def test_a_second_import_changes_the_profile_but_keeps_the_consent(runner, ctx, 
     assert profile.consent_to_share
 
 
+def test_a_young_person_who_moved_province_loses_the_old_district(
+    runner, ctx, tmp_path, center, make_youth
+):
+    make_youth(center_id=center.id, ref="Y-1", province_code="12", district_code="1201")
+
+    result = run(runner, write_csv(tmp_path, [youth_row(province="Kandal")]), center.id)
+
+    assert result.output.splitlines()[-1] == "created 0 · updated 1 · rejected 0"
+    profile = only_youth()
+    db.session.refresh(profile)
+    assert (profile.province_code, profile.district_code) == ("08", None)
+
+
 def test_the_same_ref_at_another_center_is_another_young_person(runner, ctx, tmp_path, make_center):
     path = write_csv(tmp_path, [youth_row()])
     run(runner, path, make_center("Center A").name)
