@@ -176,8 +176,11 @@ def test_only_young_people_have_a_profile_page(login_as, role):
     assert client.get("/me/profile").status_code == 403
 
 
-def test_an_anonymous_visitor_is_sent_to_log_in(client):
-    response = client.get("/me/profile")
+@pytest.mark.parametrize(
+    "path", ["/me/profile", "/youth", "/youth/new", "/youth/1", "/youth/1/edit"]
+)
+def test_an_anonymous_visitor_is_sent_to_log_in(client, path):
+    response = client.get(path)
     assert response.status_code == 302
     assert "/login" in response.headers["Location"]
 
