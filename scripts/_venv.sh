@@ -20,20 +20,25 @@ find_python() {
   return 1
 }
 
-# The hash of a requirements file together with the files it pulls in with `-r`.
+# The requirements files a requirements file pulls in with `-r`.
+included_files() {
+  sed -n 's/^-r[[:space:]]*//p' "$ROOT/$1"
+}
+
+# The hash of a requirements file together with the files it includes.
 requirements_hash() {
-  local file="$1" included
+  local included
   {
-    cat "$ROOT/$file"
-    for included in $(sed -n 's/^-r[[:space:]]*//p' "$ROOT/$file"); do
+    cat "$ROOT/$1"
+    for included in $(included_files "$1"); do
       cat "$ROOT/$included"
     done
   } | sha256sum | cut -d' ' -f1
 }
 
-# ensure_venv REQUIREMENTS_FILE: .venv exists and has exactly that file installed.
+# ensure_venv REQUIREMENTS_FILE: .venv exists and has what that file lists installed.
 ensure_venv() {
-  local requirements="$1" python stamp wanted
+  local requirements="$1" python stamp wanted included
   if ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     python="$(find_python)"
     echo "Creating .venv with $("$python" --version)..."
@@ -46,6 +51,9 @@ ensure_venv() {
     echo "Installing $requirements into .venv (a minute the first time)..."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/$requirements"
     echo "$wanted" >"$stamp"
+    for included in $(included_files "$requirements"); do  # installed with it
+      requirements_hash "$included" >"$VENV/.installed-$included.sha256"
+    done
   fi
 }
 
