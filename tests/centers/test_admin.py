@@ -275,3 +275,15 @@ def test_only_staff_accounts_are_switched_here(admin, make_user, ctx):
     assert client.post(f"/admin/staff/{youth.id}/toggle").status_code == 404
     assert client.post("/admin/staff/999999/toggle").status_code == 404
     assert client.get(f"/admin/staff/{youth.id}/toggle").status_code == 405
+
+
+def test_switching_off_also_ends_an_open_session(admin, login_as):
+    client, _admin = admin
+    counselor_client, counselor = login_as(Role.COUNSELOR)
+    assert counselor_client.get("/youth").status_code == 200
+
+    client.post(f"/admin/staff/{counselor.id}/toggle")
+
+    response = counselor_client.get("/youth")
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
