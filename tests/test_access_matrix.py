@@ -1,0 +1,115 @@
+"""Every route, every role: each role is refused what is not its own, on the server.
+
+A new route fails `test_every_route_is_declared` until its access is written down here."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.auth.models import Role
+from portal.jobs.models import OpeningStatus
+
+PUBLIC = "public"
+STAFF = {Role.COUNSELOR, Role.ADMIN}
+
+ACCESS: dict[str, object] = {
+    "static": PUBLIC,
+    "main.home": PUBLIC,
+    "main.set_language": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": PUBLIC,
+    "auth.signup_employer": PUBLIC,
+    "youth.signup": PUBLIC,
+    "jobs.index": PUBLIC,
+    "jobs.detail": PUBLIC,
+    "courses.index": PUBLIC,
+    "orgs.show": PUBLIC,
+    "jobs.new": {Role.EMPLOYER, *STAFF},
+    "jobs.edit": {Role.EMPLOYER, *STAFF},
+    "jobs.review_queue": STAFF,
+    "jobs.approve": STAFF,
+    "jobs.reject": STAFF,
+    "jobs.close": STAFF,
+    "orgs.dashboard": {Role.EMPLOYER},
+    "orgs.edit_organization": {Role.EMPLOYER},
+    "orgs.verify_organization": STAFF,
+    "youth.my_profile": {Role.YOUTH},
+    "youth.center_list": STAFF,
+    "youth.new": STAFF,
+    "youth.detail": STAFF,
+    "youth.edit": STAFF,
+    "admin.centers": {Role.ADMIN},
+    "admin.center": {Role.ADMIN},
+    "admin.staff": {Role.ADMIN},
+    "admin.toggle_staff": {Role.ADMIN},
+}
+
+ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
+
+REFUSALS = [
+    (endpoint, role)
+    for endpoint, allowed in ACCESS.items()
+    if allowed != PUBLIC
+    for role in ROLES
+    if role not in allowed
+]
+
+
+def test_every_route_is_declared(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - ACCESS.keys() == set(), "declare the access of new routes in ACCESS"
+    assert ACCESS.keys() - endpoints == set(), "ACCESS lists routes that no longer exist"
+
+
+@pytest.fixture
+def world(make_opening, make_youth, make_center, make_user, ctx):
+    """One object of each kind, so that every URL with an id can be built."""
+    center = make_center()
+    opening = make_opening(status=OpeningStatus.PENDING_REVIEW)
+    staff = make_user(Role.COUNSELOR, center_id=center.id)
+    youth = make_youth(center_id=center.id)
+    return {
+        "opening_id": opening.id,
+        "organization_id": opening.organization_id,
+        "youth_id": youth.id,
+        "center_id": center.id,
+        "user_id": staff.id,
+    }
+
+
+def _requests(app, endpoint: str, ids: dict):
+    """(method, url) for each method of the endpoint's rules."""
+    for rule in app.url_map.iter_rules(endpoint):
+        values = {arg: ids[arg] for arg in rule.arguments}
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            with app.test_request_context():
+                from flask import url_for
+
+                yield method, url_for(endpoint, **values)
+
+
+@pytest.mark.parametrize(("endpoint", "role"), REFUSALS, ids=lambda v: str(v))
+def test_role_is_refused(app, login_as, world, endpoint, role):
+    client = app.test_client() if role is None else login_as(role)[0]
+    for method, url in _requests(app, endpoint, world):
+        response = client.open(url, method=method)
+        if role is None:
+            assert response.status_code == 302, (method, url)
+            assert "/login" in response.headers["Location"], (method, url)
+        else:
+            assert response.status_code == 403, (method, url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "role"),
+    [(e, r) for e, allowed in ACCESS.items() if allowed != PUBLIC for r in allowed],
+    ids=lambda v: str(v),
+)
+def test_role_reaches_its_own_pages(app, login_as, world, endpoint, role):
+    """The matrix is not vacuous: allowed roles get past the role check on GET pages."""
+    client = login_as(role)[0]
+    for method, url in _requests(app, endpoint, world):
+        if method != "GET":
+            continue
+        response = client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
