@@ -8,7 +8,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
 
+from portal.auth.services import AccountError
 from portal.extensions import db
 
 from .builder import DEMO_LOGINS, demo_present, seed, wipe
@@ -39,8 +41,16 @@ def seed_command(reset: bool, yes: bool) -> None:
         echo_logins()
         return
     started = time.perf_counter()
-    summary = seed()
-    db.session.commit()
+    try:
+        summary = seed()
+        db.session.commit()
+    except (IntegrityError, AccountError) as error:
+        db.session.rollback()
+        raise click.ClickException(
+            f"This database already has data that clashes with the demo "
+            f"({getattr(error, 'orig', error)}). "
+            "Seed an empty database, or use --reset on one you may empty."
+        ) from error
     click.echo(
         f"Demo ready in {time.perf_counter() - started:.1f} s: {summary.centers} centers, "
         f"{summary.organizations} organizations, {summary.openings} openings in "

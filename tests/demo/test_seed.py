@@ -131,3 +131,11 @@ def test_the_demo_refuses_to_run_in_production(app, runner):
         app.config["PORTAL_ENV"] = "development"
     assert result.exit_code != 0
     assert "not for production" in result.output
+
+
+def test_the_demo_does_not_mix_with_clashing_data(runner, make_center, fast_hashing, ctx):
+    make_center(name="Phnom Penh Youth Employment Center")
+    result = runner.invoke(args=["demo", "seed"])
+    assert result.exit_code != 0
+    assert "clashes with the demo" in result.output
+    assert count(Center) == 1  # nothing half-seeded
