@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 
 from portal.config import load_config
-from portal.extensions import babel, csrf, db, login_manager, migrate
+from portal.extensions import csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,8 +32,10 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from portal import i18n
-    from portal import models  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
+    from portal import (
+        i18n,
+        models,  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
+    )
     from portal.auth import loader  # noqa: F401  (registers the user loader)
 
     db.init_app(app)
@@ -47,7 +49,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
-    """WAL lets readers work while a writer commits; the busy timeout makes writers queue, not fail."""
+    """WAL lets readers read while a writer commits; busy_timeout makes writers queue, not fail."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")

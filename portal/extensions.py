@@ -30,7 +30,7 @@ babel = Babel()
 
 
 def enum_column_type(enum_cls: type, length: int = 20, name: str | None = None):
-    """A portable enum column: VARCHAR plus a named CHECK constraint (no native PG enum to migrate)."""
+    """A portable enum column: VARCHAR plus a named CHECK (no native PG enum to migrate)."""
     from sqlalchemy import Enum
 
     return Enum(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from portal import create_app
 from portal.auth.models import Role, User
@@ -46,6 +46,8 @@ def _clean_database(app):
     yield
     with app.app_context():
         db.session.rollback()
+        # Organizations and accounts point at each other (who verified it): unlink first.
+        db.session.execute(update(Organization).values(verified_by_id=None))
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(delete(table))
         db.session.commit()
@@ -74,7 +76,9 @@ _counter = itertools.count(1)
 @pytest.fixture
 def make_center(ctx):
     def make(name: str | None = None, province_code: str = "12", **fields) -> Center:
-        center = Center(name=name or f"Center {next(_counter)}", province_code=province_code, **fields)
+        center = Center(
+            name=name or f"Center {next(_counter)}", province_code=province_code, **fields
+        )
         db.session.add(center)
         db.session.commit()
         return center
@@ -160,9 +164,7 @@ def make_youth(ctx):
 
 
 def login(client, user: User, password: str = PASSWORD):
-    response = client.post(
-        "/login", data={"identifier": user.login_name, "password": password}
-    )
+    response = client.post("/login", data={"identifier": user.login_name, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
 
@@ -196,16 +198,3 @@ def _isolate_request_globals(app):
 
     with request_started.connected_to(_fresh_request_globals, app):
         yield
-
-
-@pytest.fixture(autouse=True)
-def _unlink_verifiers(_clean_database, app):
-    """Organizations and accounts point at each other (who verified it); break that link so the
-    cleanup above can empty both tables. Depends on it, so it runs first at teardown."""
-    from sqlalchemy import update
-
-    yield
-    with app.app_context():
-        db.session.rollback()
-        db.session.execute(update(Organization).values(verified_by_id=None))
-        db.session.commit()

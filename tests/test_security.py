@@ -26,9 +26,7 @@ def csrf_app(tmp_path_factory):
     return app
 
 
-@pytest.mark.parametrize(
-    "url", ["/login", "/signup", "/signup/employer", "/lang/km", "/logout"]
-)
+@pytest.mark.parametrize("url", ["/login", "/signup", "/signup/employer", "/lang/km", "/logout"])
 def test_forms_without_csrf_token_are_refused(csrf_app, url):
     response = csrf_app.test_client().post(url, data={"identifier": "x", "password": "y"})
     assert response.status_code == 400
@@ -65,5 +63,10 @@ def test_unknown_ids_are_404_pages_not_500(login_as, url):
 
 
 def test_garbage_query_arguments_do_not_break_lists(client):
-    for url in ["/openings?page=-3", "/openings?page=abc", "/openings?kind=spaceship", "/courses?page=0"]:
+    for url in [
+        "/openings?page=-3",
+        "/openings?page=abc",
+        "/openings?kind=spaceship",
+        "/courses?page=0",
+    ]:
         assert client.get(url).status_code == 200, url

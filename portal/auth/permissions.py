@@ -13,7 +13,7 @@ from portal.extensions import login_manager
 
 
 def role_required(*roles: Role) -> Callable:
-    """Only logged-in users with one of `roles` reach the view: others are sent to log in or get 403."""
+    """Only logged-in users with one of `roles` pass: others log in first or get 403."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)

@@ -8,7 +8,7 @@ _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 def normalize_phone(text: str | None) -> str | None:
-    """'+855 12 345 678', '(012) 345-678' and '០១២៣៤៥៦៧៨' all become '012345678'; None if invalid."""
+    """'+855 12 345 678', '(012) 345-678', '០១២៣៤៥៦៧៨' all become '012345678'; None if invalid."""
     if not text:
         return None
     digits = re.sub(r"[\s\-().+]", "", text.translate(_KHMER_DIGITS))

@@ -35,7 +35,7 @@ def create_user(
     organization_id: int | None = None,
     locale: str | None = None,
 ) -> User:
-    """Add a new account; raises AccountError if its login is taken or a staff user has no center."""
+    """Add an account; AccountError if its login is taken or a staff user has no center."""
     email = email.strip().lower() if email else None
     normalized_phone = normalize_phone(phone) if phone else None
     if phone and not normalized_phone:

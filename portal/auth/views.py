@@ -82,7 +82,9 @@ def signup_employer():
             db.session.commit()
             login_user(user)
             flash(
-                _("Welcome! A counselor will check your organization before its openings go public."),
+                _(
+                    "Welcome! A counselor will check your organization before its openings go public."  # noqa: E501
+                ),
                 "success",
             )
             return redirect(url_for("orgs.dashboard"))

@@ -68,22 +68,6 @@ def parse_skills(text: str | None) -> list[str]:
     return skills
 
 
-class _DistrictField(DistrictField):
-    """DistrictField whose refusal is shown next to the field.
-
-    WTForms 3.3 turns only ValidationError into a field error; portal.places.fields raises a
-    plain ValueError (a 500). Remove this once that field raises ValidationError itself.
-    """
-
-    def pre_validate(self, form) -> None:
-        try:
-            super().pre_validate(form)
-        except ValidationError:
-            raise
-        except ValueError as error:
-            raise ValidationError(str(error)) from error
-
-
 class OpeningForm(FlaskForm):
     organization = SelectField(_l("Organization"), coerce=int, validate_choice=True)
     kind = SelectField(_l("What is it?"), choices=KIND_CHOICES, default=OpeningKind.JOB.value)
@@ -99,7 +83,7 @@ class OpeningForm(FlaskForm):
         description=_l("Separate them with commas, for example: sewing, ironing."),
     )
     province = ProvinceField(_l("Province"), validators=[DataRequired()], blank=_l("Choose"))
-    district = _DistrictField(_l("District"), validators=[Optional()])
+    district = DistrictField(_l("District"), validators=[Optional()])
     salary_min = IntegerField(
         _l("Lowest pay per month"), validators=[Optional(), NumberRange(min=0)]
     )

@@ -16,9 +16,9 @@ LATEST_COUNT = 12
 @bp.route("/")
 def home():
     latest = db.session.scalars(
-        published_openings().order_by(Opening.published_at.desc(), Opening.id.desc()).limit(
-            LATEST_COUNT
-        )
+        published_openings()
+        .order_by(Opening.published_at.desc(), Opening.id.desc())
+        .limit(LATEST_COUNT)
     ).all()
     open_ids = published_openings().with_only_columns(Opening.id).subquery()
     counts = dict(
@@ -53,5 +53,3 @@ def set_language(code: str):
     if not target.startswith("/") or target.startswith("//"):
         target = url_for("main.home")
     return redirect(target)
-
-

@@ -31,8 +31,10 @@ def register_employer(
     """A new, unverified organization and the employer account that manages it."""
     if find_organization(organization_name):
         raise AccountError(
-            _("An organization named %(name)s is already registered. Ask its staff or your center.",
-              name=organization_name)
+            _(
+                "An organization named %(name)s is already registered. Ask its staff or your center.",  # noqa: E501
+                name=organization_name,
+            )
         )
     organization = Organization(
         name=organization_name,

@@ -106,19 +106,6 @@ class SkillsField(StringField):
             raise ValidationError(_l("Keep each skill short (60 letters at most)."))
 
 
-class ProvinceDistrictField(DistrictField):
-    """DistrictField whose refusal shows next to the field: WTForms 3 only catches
-    ValidationError in pre_validate, and portal.places raises a plain ValueError (a 500)."""
-
-    def pre_validate(self, form) -> None:
-        try:
-            super().pre_validate(form)
-        except ValidationError:
-            raise
-        except ValueError as error:
-            raise ValidationError(str(error)) from error
-
-
 class BirthDateField(DateField):
     def process_formdata(self, valuelist):
         try:
@@ -167,7 +154,7 @@ class YouthSignupForm(YouthFieldsMixin, PasswordMixin, FlaskForm):
 class ProfileForm(YouthFieldsMixin, FlaskForm):
     """A young person edits their own profile."""
 
-    district_code = ProvinceDistrictField(_l("District"))
+    district_code = DistrictField(_l("District"))
     education_level = SelectField(_l("School finished"), choices=choices(EDUCATION_LABELS))
     skills = SkillsField(
         _l("Skills"),
