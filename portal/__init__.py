@@ -46,15 +46,23 @@ def _init_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
             event.listen(db.engine, "connect", _tune_sqlite)
+            event.listen(db.engine, "begin", _begin_sqlite)
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers read while a writer commits; busy_timeout makes writers queue, not fail."""
+    # pysqlite's own transaction handling breaks SAVEPOINTs (a released savepoint commits);
+    # hand BEGIN to SQLAlchemy instead, as its SQLite dialect documentation recommends.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _begin_sqlite(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def _register_blueprints(app: Flask) -> None:
