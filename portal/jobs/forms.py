@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from flask_babel import gettext as _
@@ -34,6 +33,7 @@ from portal.jobs.models import MIN_WORKING_AGE, Currency, Opening, OpeningKind, 
 from portal.orgs.models import Organization
 from portal.places import districts_of, provinces
 from portal.places.fields import DistrictField, ProvinceField
+from portal.skills import parse_skills
 
 MIN_COURSE_AGE = 12
 MAX_AGE = 65
@@ -54,18 +54,6 @@ CURRENCY_CHOICES = [
     (Currency.USD.value, _l("US dollars ($)")),
     (Currency.KHR.value, _l("Riel (៛)")),
 ]
-
-
-def parse_skills(text: str | None) -> list[str]:
-    """'Sewing, sewing ,  ironing' -> ['Sewing', 'ironing']: trimmed, no blanks, no repeats."""
-    skills: list[str] = []
-    seen: set[str] = set()
-    for part in re.split(r"[,;\n]", text or ""):
-        skill = " ".join(part.split())
-        if skill and skill.casefold() not in seen:
-            seen.add(skill.casefold())
-            skills.append(skill)
-    return skills
 
 
 class OpeningForm(FlaskForm):

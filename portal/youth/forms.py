@@ -30,6 +30,7 @@ from portal.auth.forms import PasswordMixin, cambodian_phone
 from portal.jobs.models import OpeningKind
 from portal.places import UnknownPlace, resolve_province
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
+from portal.skills import parse_skills
 from portal.youth.models import EducationLevel, Gender
 from portal.youth.queries import YouthFilters
 from portal.youth.services import (
@@ -37,7 +38,6 @@ from portal.youth.services import (
     MAX_SKILLS,
     PROFILE_FIELDS,
     age_problem,
-    parse_skills,
 )
 
 GENDER_LABELS = {

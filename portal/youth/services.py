@@ -3,7 +3,6 @@ Services flush; the view (or CLI command) commits once."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -16,6 +15,7 @@ from portal.auth.services import AccountError, create_user
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.jobs.models import OpeningKind
+from portal.skills import parse_skills
 from portal.youth.models import EducationLevel, Gender, YouthProfile, age_on
 
 MIN_AGE = 15
@@ -51,18 +51,6 @@ class ProfileError(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
-
-
-def parse_skills(text: str | None) -> list[str]:
-    """'Sewing, cooking ,, sewing' -> ['Sewing', 'cooking']: trimmed, spaces tidied, no repeats."""
-    skills: list[str] = []
-    seen: set[str] = set()
-    for part in re.split(r"[,;\n،、]", text or ""):
-        skill = " ".join(part.split())
-        if skill and skill.casefold() not in seen:
-            seen.add(skill.casefold())
-            skills.append(skill)
-    return skills
 
 
 def tidy_name(name: str) -> str:

@@ -7,8 +7,8 @@ import pytest
 from portal.auth.models import Role
 from portal.extensions import db
 from portal.jobs import services
-from portal.jobs.forms import parse_skills
 from portal.jobs.models import Currency, OpeningKind, OpeningStatus
+from portal.skills import parse_skills
 
 
 def fields(**overrides) -> dict:

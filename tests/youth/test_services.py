@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 
 from portal.auth.models import Role, User
 from portal.extensions import db
+from portal.skills import parse_skills
 from portal.youth.models import Gender, YouthProfile
 from portal.youth.queries import YouthFilters, gender_counts, phone_digits, search_youth
 from portal.youth.services import (
     ProfileError,
     age_problem,
-    parse_skills,
     register_youth,
     sign_up_youth,
     update_profile,
