@@ -11,7 +11,11 @@ from portal.extensions import db, utcnow
 
 
 class AccountError(ValueError):
-    """The account cannot be created as asked (duplicate login, missing center...)."""
+    """The account cannot be created as asked; `field` names the form field at fault, if any."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 def find_user(identifier: str) -> User | None:
@@ -39,18 +43,21 @@ def create_user(
     email = email.strip().lower() if email else None
     normalized_phone = normalize_phone(phone) if phone else None
     if phone and not normalized_phone:
-        raise AccountError(_("%(phone)s is not a Cambodian phone number.", phone=phone))
+        raise AccountError(_("%(phone)s is not a Cambodian phone number.", phone=phone), "phone")
     if not email and not normalized_phone:
         raise AccountError(_("An account needs an e-mail address or a phone number."))
     if role in STAFF_ROLES and center_id is None:
         raise AccountError(_("Counselors and admins belong to a center."))
     if email and db.session.scalar(select(User.id).where(User.email == email)):
-        raise AccountError(_("The e-mail address %(email)s is already registered.", email=email))
+        raise AccountError(
+            _("The e-mail address %(email)s is already registered.", email=email), "email"
+        )
     if normalized_phone and db.session.scalar(
         select(User.id).where(User.phone == normalized_phone)
     ):
         raise AccountError(
-            _("The phone number %(phone)s is already registered.", phone=normalized_phone)
+            _("The phone number %(phone)s is already registered.", phone=normalized_phone),
+            "phone",
         )
     user = User(
         role=role,

@@ -77,7 +77,7 @@ def signup_employer():
             )
         except AccountError as error:
             db.session.rollback()
-            form.phone.errors.append(str(error))
+            getattr(form, error.field or "phone").errors.append(str(error))
         else:
             db.session.commit()
             login_user(user)

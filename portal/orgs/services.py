@@ -34,7 +34,8 @@ def register_employer(
             _(
                 "An organization named %(name)s is already registered. Ask its staff or your center.",  # noqa: E501
                 name=organization_name,
-            )
+            ),
+            "organization_name",
         )
     organization = Organization(
         name=organization_name,

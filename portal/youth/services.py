@@ -105,7 +105,7 @@ def sign_up_youth(
             locale=locale,
         )
     except AccountError as error:
-        raise ProfileError(_field_of_account_error(email), str(error)) from error
+        raise ProfileError(error.field or "phone", str(error)) from error
     start_own_profile(user, consent=consent, **fields)
     return user
 
@@ -119,13 +119,6 @@ def start_own_profile(user: User, *, consent: bool, **fields: Any) -> YouthProfi
     db.session.add(profile)
     db.session.flush()
     return profile
-
-
-def _field_of_account_error(email: str | None) -> str:
-    """create_user checks the e-mail before the phone: a taken e-mail is the e-mail's fault."""
-    if email and db.session.scalar(select(User.id).where(User.email == email)):
-        return "email"
-    return "phone"
 
 
 def register_youth(
