@@ -34,6 +34,7 @@ def app(tmp_path_factory):
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test",
             "SERVER_NAME": "localhost",
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # real hashes, cheap to make
         }
     )
     with app.app_context():

@@ -39,3 +39,14 @@ def test_login_does_not_redirect_off_site(client, make_user):
         "/login?next=//evil.example/", data={"identifier": "b@example.org", "password": PASSWORD}
     )
     assert "evil.example" not in response.headers["Location"]
+
+
+def test_passwords_are_stored_as_scrypt_hashes_outside_tests(app, ctx, monkeypatch):
+    from portal.auth.models import User
+
+    monkeypatch.delitem(app.config, "PASSWORD_HASH_METHOD")
+    user = User(role=Role.YOUTH, email="hash@example.org")
+    user.set_password(PASSWORD)
+    assert user.password_hash.startswith("scrypt:")
+    assert PASSWORD not in user.password_hash
+    assert user.check_password(PASSWORD) and not user.check_password("wrong")

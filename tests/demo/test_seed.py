@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 import pytest
-import werkzeug.security
 from markupsafe import escape
 from sqlalchemy import func, select
 
@@ -24,14 +22,7 @@ ROLE_HOMES = {"youth": "/me/profile", "employer": "/employer", "counselor": "/re
 
 
 @pytest.fixture
-def fast_hashing(monkeypatch):
-    """Real password hashes, but cheap ones: the seed creates dozens of accounts."""
-    fast = partial(werkzeug.security.generate_password_hash, method="pbkdf2:sha256:1000")
-    monkeypatch.setattr("portal.auth.models.generate_password_hash", fast)
-
-
-@pytest.fixture
-def seed_output(runner, fast_hashing):
+def seed_output(runner):
     result = runner.invoke(args=["demo", "seed"])
     assert result.exit_code == 0, result.output
     return result.output
@@ -130,7 +121,7 @@ def test_the_demo_refuses_to_run_in_production(app, runner):
     assert "not for production" in result.output
 
 
-def test_the_demo_does_not_mix_with_clashing_data(runner, make_center, fast_hashing, ctx):
+def test_the_demo_does_not_mix_with_clashing_data(runner, make_center, ctx):
     make_center(name="Phnom Penh Youth Employment Center")
     result = runner.invoke(args=["demo", "seed"])
     assert result.exit_code != 0
