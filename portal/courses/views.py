@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
-from sqlalchemy.orm import selectinload
 
 from portal.courses.forms import CourseFilterForm
 from portal.courses.models import CourseDetails
 from portal.jobs.listing import apply_filters, paginate, read_filters
 from portal.jobs.models import Opening, OpeningKind
-from portal.jobs.queries import published_openings
+from portal.jobs.queries import published_openings, with_card_data
 
 bp = Blueprint("courses", __name__)
 
@@ -22,10 +21,8 @@ def index():
     form.province.data = filters.province.code if filters.province else ""
     page = None
     if filters.unknown_province is None:
-        query = (
-            apply_filters(published_openings(), filters)
-            .outerjoin(Opening.course)
-            .options(selectinload(Opening.organization), selectinload(Opening.course))
+        query = with_card_data(apply_filters(published_openings(), filters)).outerjoin(
+            Opening.course
         )
         if form.free.data:
             query = query.where(CourseDetails.fee == 0)

@@ -24,7 +24,7 @@ from portal.jobs.forms import (
 )
 from portal.jobs.listing import apply_filters, paginate, pending_review_openings, read_filters
 from portal.jobs.models import Opening, OpeningStatus
-from portal.jobs.queries import published_openings
+from portal.jobs.queries import published_openings, with_card_data
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
 from portal.web import render_form
@@ -41,9 +41,7 @@ def index():
     form.province.data = filters.province.code if filters.province else ""
     page = None
     if filters.unknown_province is None:  # never list openings filtered by a wrong guess
-        query = apply_filters(published_openings(), filters).options(
-            selectinload(Opening.organization)
-        )
+        query = with_card_data(apply_filters(published_openings(), filters))
         page = paginate(query.order_by(Opening.published_at.desc(), Opening.id.desc()))
     return render_template("jobs/index.html", form=form, filters=filters, page=page)
 

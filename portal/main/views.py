@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.jobs.models import Opening, OpeningKind
-from portal.jobs.queries import published_openings
+from portal.jobs.queries import published_openings, with_card_data
 
 bp = Blueprint("main", __name__)
 
@@ -16,7 +16,7 @@ LATEST_COUNT = 12
 @bp.route("/")
 def home():
     latest = db.session.scalars(
-        published_openings()
+        with_card_data(published_openings())
         .order_by(Opening.published_at.desc(), Opening.id.desc())
         .limit(LATEST_COUNT)
     ).all()

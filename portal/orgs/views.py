@@ -12,7 +12,7 @@ from sqlalchemy import select
 from portal.auth.permissions import employer_required, staff_required
 from portal.extensions import db
 from portal.jobs.models import Opening
-from portal.jobs.queries import published_openings
+from portal.jobs.queries import published_openings, with_card_data
 from portal.orgs.access import (
     can_see_contact,
     can_verify,
@@ -30,7 +30,7 @@ bp = Blueprint("orgs", __name__)
 def show(organization_id: int):
     organization = get_organization_or_404(organization_id, for_user=current_user)
     openings = db.session.scalars(
-        published_openings()
+        with_card_data(published_openings())
         .where(Opening.organization_id == organization.id)
         .order_by(Opening.published_at.desc(), Opening.id.desc())
     ).all()
