@@ -4,10 +4,11 @@ emptied after every test; a logged-in client per role; factories for data."""
 from __future__ import annotations
 
 import itertools
+import os
 from datetime import date, timedelta
 
 import pytest
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, update
 
 from portal import create_app
@@ -29,7 +30,9 @@ def app(tmp_path_factory):
         {
             "TESTING": True,
             "INSTANCE_PATH": str(instance),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.db'}",
+            # A real SQLite file by default; TEST_DATABASE_URL runs the suite on PostgreSQL.
+            "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
+            or f"sqlite:///{instance / 'test.db'}",
             "SEARCH_INDEX_DIR": str(instance / "search-index"),
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test",
@@ -38,6 +41,8 @@ def app(tmp_path_factory):
         }
     )
     with app.app_context():
+        if os.environ.get("TEST_DATABASE_URL"):
+            downgrade(revision="base")  # a server database may hold an earlier run's schema
         upgrade()  # the schema comes from the migrations, as in production
     return app
 
