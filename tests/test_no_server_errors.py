@@ -1,0 +1,71 @@
+"""Bad input anywhere gets a message or a 4xx, never a 500: every route, every role,
+empty and garbage form data, garbage query strings."""
+
+from __future__ import annotations
+
+import pytest
+from flask import url_for
+
+from portal.auth.models import Role
+from portal.jobs.models import OpeningKind, OpeningStatus
+
+GARBAGE = {
+    "q": "'; DROP TABLE opening; -- <script>",
+    "province": "Atlantis",
+    "district": "9999",
+    "kind": "spaceship",
+    "page": "-1",
+    "gender": "robot",
+    "date_of_birth": "31/02/2005",
+    "closing_date": "tomorrow",
+    "salary_min": "lots",
+    "salary_max": "-5",
+    "positions": "0",
+    "min_age": "7",
+    "organization": "abc",
+    "center_id": "999999",
+    "role": "king",
+    "skills": "x" * 5000,
+    "phone": "call me",
+    "email": "not-an-email",
+    "password": "x",
+    "confirm": "y",
+    "reason": "",
+    "next": "//evil.example",
+}
+
+
+@pytest.fixture
+def ids(make_opening, make_youth, make_center, make_user, ctx):
+    center = make_center()
+    course = make_opening(kind=OpeningKind.COURSE, status=OpeningStatus.PENDING_REVIEW)
+    return {
+        "opening_id": course.id,
+        "organization_id": course.organization_id,
+        "youth_id": make_youth(center_id=center.id).id,
+        "center_id": center.id,
+        "user_id": make_user(Role.COUNSELOR, center_id=center.id).id,
+        "code": "km",
+        "filename": "css/portal.css",
+    }
+
+
+def _urls(app, ids):
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            values = {arg: ids[arg] for arg in rule.arguments}
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                yield method, url_for(rule.endpoint, **values)
+
+
+@pytest.mark.parametrize("role", [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN])
+def test_no_route_answers_500_to_any_role(app, login_as, ids, role):
+    for method, url in _urls(app, ids):
+        for payload in ({}, GARBAGE):
+            # a fresh login each time: some actions (log out, switch off) end the session
+            client = app.test_client() if role is None else login_as(role)[0]
+            if method == "GET":
+                response = client.get(url, query_string=payload)
+            else:
+                response = client.open(url, method=method, data=payload)
+            assert response.status_code < 500, (role, method, url, payload is GARBAGE)
