@@ -1,6 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TelField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TelField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from portal.auth.phones import normalize_phone
@@ -42,8 +50,8 @@ class EmployerSignupForm(PasswordMixin, FlaskForm):
     kind = SelectField(
         _l("You are"),
         choices=[
-            (OrgKind.EMPLOYER.value, _l("An employer")),
-            (OrgKind.TRAINING_PROVIDER.value, _l("A training provider")),
+            SelectChoice(OrgKind.EMPLOYER.value, _l("An employer")),
+            SelectChoice(OrgKind.TRAINING_PROVIDER.value, _l("A training provider")),
         ],
     )
     province = ProvinceField(_l("Province"), validators=[DataRequired()])

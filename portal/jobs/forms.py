@@ -13,6 +13,7 @@ from wtforms import (
     DateField,
     IntegerField,
     SearchField,
+    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -39,9 +40,9 @@ MIN_COURSE_AGE = 12
 MAX_AGE = 65
 
 KIND_CHOICES = [
-    (OpeningKind.JOB.value, _l("Job")),
-    (OpeningKind.INTERNSHIP.value, _l("Internship")),
-    (OpeningKind.COURSE.value, _l("Course")),
+    SelectChoice(OpeningKind.JOB.value, _l("Job")),
+    SelectChoice(OpeningKind.INTERNSHIP.value, _l("Internship")),
+    SelectChoice(OpeningKind.COURSE.value, _l("Course")),
 ]
 STATUS_LABELS = {
     OpeningStatus.DRAFT: _l("Draft"),
@@ -51,8 +52,8 @@ STATUS_LABELS = {
     OpeningStatus.CLOSED: _l("Closed"),
 }
 CURRENCY_CHOICES = [
-    (Currency.USD.value, _l("US dollars ($)")),
-    (Currency.KHR.value, _l("Riel (៛)")),
+    SelectChoice(Currency.USD.value, _l("US dollars ($)")),
+    SelectChoice(Currency.KHR.value, _l("Riel (៛)")),
 ]
 
 
@@ -78,7 +79,9 @@ class OpeningForm(FlaskForm):
     salary_max = IntegerField(
         _l("Highest pay per month"), validators=[Optional(), NumberRange(min=0)]
     )
-    currency = SelectField(_l("Currency of the pay"), choices=[("", "—"), *CURRENCY_CHOICES])
+    currency = SelectField(
+        _l("Currency of the pay"), choices=[SelectChoice("", "—"), *CURRENCY_CHOICES]
+    )
     min_age = IntegerField(_l("Minimum age"), validators=[InputRequired()], default=MIN_WORKING_AGE)
     positions = IntegerField(
         _l("How many people?"),
@@ -209,12 +212,12 @@ def _organization_choices() -> list[tuple[int, str]]:
     ]
 
 
-def _all_districts() -> dict[str, list[tuple[str, str]]]:
+def _all_districts() -> dict[str, list[SelectChoice]]:
     language = current_language()
-    groups: dict[str, list[tuple[str, str]]] = {_("Not given"): [("", "—")]}
+    groups: dict[str, list[SelectChoice]] = {_("Not given"): [SelectChoice("", "—")]}
     for province in sorted(provinces(), key=lambda p: p.name(language)):
         groups[province.name(language)] = [
-            (d.code, d.name(language)) for d in districts_of(province.code)
+            SelectChoice(d.code, d.name(language)) for d in districts_of(province.code)
         ]
     return groups
 
@@ -271,6 +274,8 @@ class OpeningFilterForm(FlaskForm):
 
     q = SearchField(_l("Words"), validators=[Optional(), Length(max=200)])
     kind = SelectField(
-        _l("What"), choices=[("", _l("Everything")), *KIND_CHOICES], validate_choice=False
+        _l("What"),
+        choices=[SelectChoice("", _l("Everything")), *KIND_CHOICES],
+        validate_choice=False,
     )
     province = ProvinceField(_l("Where"), blank=_l("All provinces"), validate_choice=False)
