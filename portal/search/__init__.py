@@ -1,0 +1,40 @@
+"""Search over openings: typo-tolerant, Khmer-aware, province-aware (Whoosh today).
+
+The verbs views, services and commands use; nothing outside this package touches Whoosh:
+
+- `index(opening)` / `remove(opening)`: record that the opening changed (an outbox row written in
+  the caller's database transaction); the index catches up right after the commit.
+- `query(text, filters) -> SearchResult`: ids, scores, facets, "did you mean".
+- `init_app(app)`: CLI (`flask search reindex`), start-up check of the index, commit hook.
+"""
+
+from portal.search.types import Hit, SearchFilters, SearchResult, Sort
+
+__all__ = ["Hit", "SearchFilters", "SearchResult", "Sort", "index", "init_app", "query", "remove"]
+
+
+def index(opening) -> None:
+    """The opening was created, edited, published or closed: bring the index up to date."""
+    from portal.search.sync import enqueue
+
+    enqueue(opening.id)
+
+
+def remove(opening) -> None:
+    """The opening is being deleted: drop it from the index."""
+    from portal.search.sync import enqueue
+
+    enqueue(opening.id)
+
+
+def query(text: str, filters: SearchFilters | None = None) -> SearchResult:
+    """Openings matching `text` (any spelling, Khmer or English) and `filters`, best first."""
+    from portal.search.engine import run_query
+
+    return run_query(text, filters or SearchFilters())
+
+
+def init_app(app) -> None:
+    from portal.search.sync import init_app as init_sync
+
+    init_sync(app)
