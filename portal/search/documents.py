@@ -1,0 +1,40 @@
+"""An opening as the index sees it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from portal.jobs.models import Opening
+
+KHR_PER_USD = 4100  # for the minimum-salary filter only; shown amounts keep their currency
+
+
+def salary_min_usd(opening: Opening) -> int:
+    low = opening.salary_min if opening.salary_min is not None else opening.salary_max
+    if low is None:
+        return 0
+    return low // KHR_PER_USD if opening.currency == "KHR" else low
+
+
+def _as_datetime(day: date | None) -> datetime | None:
+    return datetime.combine(day, time()) if day else None
+
+
+def document_for(opening: Opening) -> dict:
+    """The fields of `opening` for the index (see schema.py)."""
+    return {
+        "id": str(opening.id),
+        "ref": opening.ref,
+        "kind": str(opening.kind),
+        "status": str(opening.status),
+        "province": opening.province_code,
+        "organization_id": opening.organization_id,
+        "title": opening.title,
+        "skills": " ; ".join(opening.skills or []),
+        "organization": opening.organization.name,
+        "description": opening.description or "",
+        "salary_min_usd": salary_min_usd(opening),
+        "closing_date": _as_datetime(opening.closing_date) or datetime(9999, 12, 31),
+        "created_at": opening.created_at,
+        "published_at": opening.published_at or opening.created_at,
+    }
