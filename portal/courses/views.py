@@ -6,7 +6,7 @@ from flask import Blueprint, render_template, request
 
 from portal.courses.forms import CourseFilterForm
 from portal.courses.models import CourseDetails
-from portal.jobs.listing import apply_filters, paginate, read_filters
+from portal.jobs.listing import in_province, paginate, parse_search_args
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import published_openings, with_card_data
 
@@ -15,15 +15,14 @@ bp = Blueprint("courses", __name__)
 
 @bp.route("/courses")
 def index():
-    filters = read_filters(request.args)
-    filters.kind = OpeningKind.COURSE
+    # Courses keep their SQL list (soonest start first); only the place is read here.
+    filters = parse_search_args(request.args)
     form = CourseFilterForm(formdata=request.args)
     form.province.data = filters.province.code if filters.province else ""
     page = None
     if filters.unknown_province is None:
-        query = with_card_data(apply_filters(published_openings(), filters)).outerjoin(
-            Opening.course
-        )
+        courses = published_openings().where(Opening.kind == OpeningKind.COURSE)
+        query = with_card_data(in_province(courses, filters.province)).outerjoin(Opening.course)
         if form.free.data:
             query = query.where(CourseDetails.fee == 0)
         # The soonest start first; courses without a start date last.
