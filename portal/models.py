@@ -5,6 +5,7 @@ from portal.centers.models import Center
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.orgs.models import Organization, OrgKind
+from portal.search.models import SearchOutbox
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "OrgKind",
     "Organization",
     "Role",
+    "SearchOutbox",
     "User",
     "YouthProfile",
 ]
