@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
+from portal import search
 from portal.config import load_config
 from portal.extensions import csrf, db, login_manager, migrate
 
@@ -28,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
+    search.init_app(app)  # `flask search`, the index's commit hook, and its start-up check
     return app
 
 

@@ -204,3 +204,26 @@ def _isolate_request_globals(app):
 
     with request_started.connected_to(_fresh_request_globals, app):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _clean_search_index(app):
+    """Each test starts without a search index, as each starts with an empty database; the
+    first commit or search that needs one builds it from the database."""
+    yield
+    import shutil
+
+    from portal.search.store import IndexStore
+
+    store = IndexStore(app.config["SEARCH_INDEX_DIR"])
+    store.forget()
+    shutil.rmtree(store.root, ignore_errors=True)
+
+
+@pytest.fixture
+def reindex(ctx):
+    """reindex(): put every opening of the database in the search index. The factories above
+    save openings directly, past the services that keep the index up to date."""
+    from portal.search.sync import rebuild
+
+    return rebuild

@@ -7,8 +7,9 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
+from portal import search
 from portal.auth.models import Role, User
 from portal.auth.phones import normalize_phone
 from portal.auth.services import create_user, find_user
@@ -77,6 +78,8 @@ def demo_present() -> bool:
 
 def wipe() -> None:
     """Delete every row of every table (the schema and its migrations version stay)."""
+    for opening in db.session.scalars(select(Opening)):
+        search.remove(opening)  # the rows go in bulk below, past the services
     db.session.execute(update(Organization).values(verified_by_id=None))
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(delete(table))

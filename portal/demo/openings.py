@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from portal import search
 from portal.auth.models import User
 from portal.courses.models import CourseDetails
 from portal.extensions import db
@@ -171,6 +172,7 @@ def apply_status(
     db.session.add(opening)
     if status == OpeningStatus.DRAFT:
         db.session.flush()
+        search.index(opening)  # the other statuses go through services, which index
     elif status in (OpeningStatus.PENDING_REVIEW, OpeningStatus.REJECTED):
         services.submit_for_review(opening, by=employer)
         if status == OpeningStatus.REJECTED:

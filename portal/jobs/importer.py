@@ -11,6 +11,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import search
 from portal.csvimport import (
     ImportSummary,
     Outcome,
@@ -136,6 +137,8 @@ class OpeningImporter:
         if opening.kind != OpeningKind.COURSE:
             opening.course = None  # only courses have course details
         _publish(opening, item, summary)
+        db.session.flush()  # a new opening gets the id the search index needs
+        search.index(opening)  # also an update of an opening that stays published
         return outcome
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from portal import search
 from portal.auth.models import User
 from portal.courses.models import CourseDetails
 from portal.extensions import db, utcnow
@@ -49,6 +50,7 @@ def _change_status(
         )
     )
     db.session.flush()
+    search.index(opening)
 
 
 def submit_for_review(opening: Opening, *, by: User | None) -> None:
@@ -152,6 +154,7 @@ def create_opening(
     opening = Opening(organization=organization, created_by_id=by.id)
     _apply(opening, fields, course)
     db.session.add(opening)
+    # Each branch below is a status change, which also puts the new opening in the search index.
     if not by.is_staff:
         submit_for_review(opening, by=by)
     elif publish_now:
@@ -169,7 +172,15 @@ def update_opening(opening: Opening, fields: dict, *, by: User, course: dict | N
     if needs_review:
         submit_for_review(opening, by=by)
     db.session.flush()
+    search.index(opening)
     return needs_review
+
+
+def delete_opening(opening: Opening) -> None:
+    """Remove the opening, its status history and course details, and drop it from search."""
+    search.remove(opening)
+    db.session.delete(opening)
+    db.session.flush()
 
 
 def can_change_status(opening: Opening, to: OpeningStatus) -> bool:
