@@ -38,6 +38,7 @@ SECTORS = {
     "teaching",
     "languages",
     "tourism",
+    "general",  # words of any trade: repair, course, internship
 }
 # Terms deliberately shared by two concepts: (term, concept, concept). None so far; add one here
 # only when a word truly names both trades, never to silence the test.
