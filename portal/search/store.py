@@ -19,7 +19,7 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -239,7 +239,7 @@ class IndexStore:
             searcher = cached[1].refresh()  # the same object when nothing was committed since
         else:
             if cached is not None:  # (Whoosh cannot refresh a searcher of an empty index)
-                cached[1].close()
+                _close_quietly(cached[1])
             searcher = generation.open().searcher()
         cache[self.root] = (key, searcher)
         return searcher
@@ -248,7 +248,7 @@ class IndexStore:
         """Close this thread's cached searcher (tests, or before deleting the whole directory)."""
         cached = _searchers().pop(self.root, None)
         if cached is not None:
-            cached[1].close()
+            _close_quietly(cached[1])
 
 
 _local = threading.local()
@@ -258,6 +258,12 @@ def _searchers() -> dict:
     if not hasattr(_local, "searchers"):
         _local.searchers = {}
     return _local.searchers
+
+
+def _close_quietly(searcher: Searcher) -> None:
+    """Refreshed searchers share segment readers, some of which Whoosh may have closed already."""
+    with suppress(Exception):  # what is left open goes with the garbage collector
+        searcher.close()
 
 
 def _identity(generation: Generation) -> tuple:
