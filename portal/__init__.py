@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 
 from portal import search
@@ -65,7 +65,20 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 
 def _begin_sqlite(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if _may_write(connection) else "BEGIN")
+
+
+def _may_write(connection) -> bool:
+    """A web request that may write takes SQLite's write lock as its transaction begins.
+
+    SQLite cannot move a transaction's snapshot forward: a transaction that read and then writes
+    fails at once ("database is locked") when another worker committed in between, as happens
+    with several workers (gunicorn -w 3). BEGIN IMMEDIATE makes it queue (busy_timeout) instead.
+    GET requests, and connections opened with execution option read_only, keep a plain BEGIN and
+    run side by side."""
+    if connection.get_execution_options().get("read_only"):
+        return False
+    return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -108,6 +108,14 @@ def _listen_once() -> None:
 # --- applying the outbox to the index -----------------------------------------------------------
 
 
+def _session() -> Session:
+    """A session of its own (the caller's may be mid-commit), not taking SQLite's write lock
+    when it begins: draining reads, and its rare prune writes at once."""
+    session = Session(db.engine)
+    session.connection(execution_options={"read_only": True})
+    return session
+
+
 def _store() -> IndexStore:
     return IndexStore(current_app.config["SEARCH_INDEX_DIR"])
 
@@ -135,12 +143,12 @@ def drain(block: bool = True) -> int:
 
 def _drain_into(generation: Generation, wait: float) -> int:
     """Apply the rows `generation` has not seen yet; the number of openings applied."""
-    with Session(db.engine) as session:
+    with _session() as session:
         if _last_outbox_id(session) <= generation.watermark():
             return 0  # the usual case for a search: nothing waits, no lock taken
     applied = 0
     while True:
-        with Session(db.engine) as session, generation.writing(wait) as batch:
+        with _session() as session, generation.writing(wait) as batch:
             if batch is None:
                 if wait:
                     log.warning("Search index busy for %.0f s; the next drain catches up", wait)
@@ -161,7 +169,7 @@ def _drain_into(generation: Generation, wait: float) -> int:
 
 
 def _applied_rows_piled_up(generation: Generation) -> bool:
-    with Session(db.engine) as session:
+    with _session() as session:
         oldest = session.scalar(select(func.min(SearchOutbox.id)))
     return oldest is not None and generation.watermark() - oldest >= PRUNE_EVERY
 
@@ -225,7 +233,7 @@ def _rebuild_locked(store: IndexStore) -> Rebuilt:
 def _fill(generation: Generation) -> int:
     """Every opening of one database snapshot, with the outbox id the snapshot is complete to."""
     count = 0
-    with Session(db.engine) as session, generation.writing(_lock_wait()) as batch:
+    with _session() as session, generation.writing(_lock_wait()) as batch:
         if batch is None:
             raise SearchBusy(f"The new search index {generation.path} is locked.")
         watermark = _last_outbox_id(session)  # read first: any later change has a later row
@@ -264,7 +272,7 @@ def prune(wait: float = 0) -> int:
 def _prune_locked(generation: Generation) -> int:
     applied = SearchOutbox.id <= generation.watermark()
     try:
-        with Session(db.engine) as session:
+        with _session() as session:
             if session.scalar(select(SearchOutbox.id).where(applied).limit(1)) is None:
                 return 0  # nothing to delete: do not queue for the database's write lock
             deleted = session.execute(delete(SearchOutbox).where(applied)).rowcount
@@ -313,7 +321,7 @@ def status() -> dict:
     store = _store()
     generation = store.current()
     watermark = generation.watermark() if generation else 0
-    with Session(db.engine) as session:
+    with _session() as session:
         rows = session.scalar(select(func.count()).select_from(SearchOutbox))
         waiting = session.scalar(
             select(func.count()).select_from(SearchOutbox).where(SearchOutbox.id > watermark)
