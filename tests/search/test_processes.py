@@ -57,7 +57,9 @@ def _write(number: int, round_number: int, shared_ids: list[int], ids: dict, rng
     counselor = db.session.get(User, ids["counselor"])
     title = f"Mechanic {number}-{round_number}"
     if round_number % 5 == 0:
-        organization = db.session.get(Organization, ids["organization"])
+        # each worker posts for its own employer (two posting for one at the same instant could
+        # pick the same next reference: not what this test is about)
+        organization = db.session.get(Organization, ids["organizations"][number])
         opening = services.create_opening(
             organization, _fields(title), by=counselor, publish_now=True
         )
@@ -109,7 +111,7 @@ def test_writers_and_searchers_in_several_processes_lose_no_update(
     db.session.commit()
     names = ("SQLALCHEMY_DATABASE_URI", "SEARCH_INDEX_DIR", "SECRET_KEY", "TESTING")
     config = {name: app.config[name] for name in names} | {"INSTANCE_PATH": str(tmp_path)}
-    ids = {"counselor": counselor.id, "organization": organization.id}
+    ids = {"counselor": counselor.id, "organizations": [make_org().id for _ in range(WRITERS)]}
 
     spawn = multiprocessing.get_context("spawn")
     results, stop = spawn.Queue(), spawn.Event()
