@@ -1,0 +1,156 @@
+"""The query engine: `run_query(text, filters) -> SearchResult` over the current index.
+
+1. The province written among the words is taken out and becomes the province filter.
+2. The other words become groups of alternatives (typo corrections, vocabulary synonyms, Khmer
+   words inside longer ones; expansion.py); an opening must match every group.
+3. Filters (status, closing date, kind, province, organization, salary) are checked on columns
+   read once per index generation (catalog.py), facets are counted over the whole answer, and
+   only the page asked for is ranked (scoring.py) and returned.
+An empty query lists every matching published opening, newest first.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from datetime import date
+
+from whoosh.searching import Searcher
+
+from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
+from portal.search.expansion import Group, plan, vocabulary
+from portal.search.query_parse import ParsedText, parse_text, without_stopwords
+from portal.search.scoring import any_group, matching, scores
+from portal.search.types import Hit, SearchFilters, SearchResult, Sort
+
+MAX_QUERY_CHARS = 200  # longer text is cut (the API refuses it; a search box never sends it)
+MAX_QUERY_WORDS = 12
+PUBLIC = frozenset({"published"})
+PUBLIC_OR_CLOSED = frozenset({"published", "closed"})
+
+
+def run_query(text: str, filters: SearchFilters) -> SearchResult:
+    """Openings matching `text` and `filters` in the current index (caught up with the
+    database first, without waiting for a writer)."""
+    from portal.search.sync import searcher
+
+    return search(searcher(), text, filters)
+
+
+def search(searcher: Searcher, text: str, filters: SearchFilters) -> SearchResult:
+    """The same on a given Whoosh searcher (tests and the bench build their own index)."""
+    catalog = catalog_for(searcher)
+    known = vocabulary().known
+    parsed = parse_text(
+        (text or "")[:MAX_QUERY_CHARS],
+        is_known_word=lambda term: term in known or term in catalog.document_frequency,
+    )
+    province_from_text = parsed.province if parsed.province and not filters.province else None
+    allowed = _allowed(catalog, filters, province_from_text)
+    words = without_stopwords(parsed.words)[:MAX_QUERY_WORDS]
+    result = SearchResult(hits=[], total=0, page=filters.page, per_page=filters.per_page)
+    result.province_from_text = province_from_text
+    result.text_used = " ".join(w.text for w in words)
+    if not words:
+        return _listing(catalog, filters, allowed, result)
+    groups = plan(words, catalog)
+    docs, used = matching(catalog, groups)
+    docs &= allowed
+    if not docs and len(used) > 1:  # no opening has every word: the ones with the most
+        docs = any_group(catalog, used) & allowed
+    result.did_you_mean = _did_you_mean(text, parsed, groups)
+    return _ranked(catalog, filters, docs, used, result)
+
+
+def _allowed(catalog: Catalog, filters: SearchFilters, province_from_text: str | None):
+    """The documents a search may answer: public (or closed, when asked), not expired, and
+    passing every filter. Deleted documents have no status and are never in it."""
+    key = (_filters_key(filters), province_from_text)
+    memo = catalog.memo("allowed", size=SETS_KEPT)
+    if key not in memo:
+        memo[key] = _allowed_docs(catalog, filters, filters.province or province_from_text)
+    return memo[key]
+
+
+def _allowed_docs(catalog: Catalog, filters: SearchFilters, province: str | None):
+    statuses = PUBLIC_OR_CLOSED if filters.include_closed else PUBLIC
+    sets = [frozenset().union(*(catalog.docs_where("status", s) for s in statuses))]
+    if not filters.include_closed:
+        today = (filters.today or date.today()).toordinal()
+        sets.append(catalog.docs_at_least("closing_date", today, none=0))
+    if filters.kind:
+        sets.append(catalog.docs_where("kind", filters.kind))
+    if province:
+        sets.append(catalog.docs_where("province", province))
+    if filters.organization_id is not None:
+        sets.append(catalog.docs_where("organization_id", filters.organization_id))
+    if filters.min_salary_usd:
+        sets.append(catalog.docs_at_least("salary_min_usd", filters.min_salary_usd))
+    sets.sort(key=len)
+    return frozenset(sets[0].intersection(*sets[1:]))
+
+
+def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> SearchResult:
+    """No words: every matching opening, newest first."""
+    key = (_filters_key(filters), result.province_from_text)
+    memo = catalog.memo("listings", size=SETS_KEPT)
+    if key not in memo:
+        ordered = [d for d in catalog.newest_first if d in allowed]
+        memo[key] = ordered, _facets(catalog, ordered)
+    ordered, facets = memo[key]
+    return _page(catalog, filters, ordered, result, None, facets=facets)
+
+
+def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], result):
+    published = catalog.columns["published_at"]
+    if filters.sort == Sort.NEWEST:
+        wanted = min(len(docs), filters.page * filters.per_page)
+        ordered = heapq.nlargest(wanted, docs, key=lambda d: (published[d], d))
+        doc_scores = scores(catalog, groups, set(ordered))
+    else:
+        doc_scores = scores(catalog, groups, docs)
+        wanted = min(len(docs), filters.page * filters.per_page)
+        ordered = heapq.nlargest(
+            wanted, docs, key=lambda d: (round(doc_scores[d], 6), published[d], d)
+        )
+    result.total = len(docs)
+    return _page(catalog, filters, ordered, result, doc_scores, counted=docs)
+
+
+def _page(catalog, filters, ordered, result, scores, counted=None, facets=None) -> SearchResult:
+    start = (filters.page - 1) * filters.per_page
+    page = ordered[start : start + filters.per_page]
+    ids = catalog.opening_ids
+    result.hits = [Hit(ids[d], round(scores[d], 4) if scores else 0.0) for d in page]
+    counted = ordered if counted is None else counted
+    result.total = len(counted)
+    result.facets = facets if facets is not None else _facets(catalog, counted)
+    return result
+
+
+def _facets(catalog: Catalog, docs) -> dict[str, dict[str, int]]:
+    kind, province = catalog.columns["kind"], catalog.columns["province"]
+    return {
+        "kind": dict(Counter(kind[d] for d in docs).most_common()),
+        "province": dict(Counter(province[d] for d in docs).most_common()),
+    }
+
+
+def _filters_key(filters: SearchFilters) -> tuple:
+    return (
+        filters.kind, filters.province, filters.organization_id, filters.min_salary_usd,
+        filters.include_closed, filters.today or date.today(),
+    )  # fmt: skip
+
+
+def _did_you_mean(text: str, parsed: ParsedText, groups: list[Group]) -> str | None:
+    """The query with its corrected words replaced, when some were corrected."""
+    from portal.search.analysis import fold
+
+    replacements = [(*g.span, g.correction) for g in groups if g.correction]
+    if not replacements:
+        return None
+    folded = fold(text)
+    for start, end, correction in sorted(replacements, reverse=True):
+        folded = folded[:start] + correction + folded[end:]
+    return " ".join(folded.split())
