@@ -82,6 +82,7 @@ def _may_write(connection) -> bool:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from portal.api import bp as api_bp
     from portal.auth.views import bp as auth_bp
     from portal.centers.views import bp as admin_bp
     from portal.courses.views import bp as courses_bp
@@ -90,8 +91,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal.orgs.views import bp as orgs_bp
     from portal.youth.views import bp as youth_bp
 
-    for blueprint in (main_bp, auth_bp, jobs_bp, courses_bp, orgs_bp, youth_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, jobs_bp, courses_bp, orgs_bp, youth_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form
 
     from portal.main import errors
 

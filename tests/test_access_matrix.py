@@ -42,6 +42,7 @@ ACCESS: dict[str, object] = {
     "admin.center": {Role.ADMIN},
     "admin.staff": {Role.ADMIN},
     "admin.toggle_staff": {Role.ADMIN},
+    "api.openings": PUBLIC,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

@@ -267,15 +267,39 @@ class CloseForm(FlaskForm):
 
 
 class OpeningFilterForm(FlaskForm):
-    """The filters above the public list; read from the query string, never saved."""
+    """The search box and filters above the public list; read from the query string, never saved.
+
+    The values are checked by `portal.jobs.listing.parse_search_args` (shared with the API);
+    `show` puts its reading and its messages into the fields."""
 
     class Meta:
         csrf = False
 
-    q = SearchField(_l("Words"), validators=[Optional(), Length(max=200)])
+    q = SearchField(
+        _l("Words"),
+        validators=[Optional(), Length(max=200)],
+        render_kw={"placeholder": _l("e.g. sewing, motorbike repair, Siem Reap")},
+    )
     kind = SelectField(
         _l("What"),
         choices=[SelectChoice("", _l("Everything")), *KIND_CHOICES],
         validate_choice=False,
     )
     province = ProvinceField(_l("Where"), blank=_l("All provinces"), validate_choice=False)
+    min_salary = IntegerField(
+        _l("Lowest pay per month ($)"), validators=[Optional(), NumberRange(min=0)]
+    )
+    include_closed = BooleanField(_l("Show closed openings too"))
+
+    def show(self, params) -> None:
+        """Show what the search understood (a province typed "Purset" is selected as Pursat)
+        and the message of each bad value next to its field."""
+        self.province.data = params.province.code if params.province else ""
+        self.other_errors = []  # about values without a field here (organization, sort, page)
+        for name, error in params.errors.items():
+            if name == "province":  # a wrong place has its own box, with suggestions
+                continue
+            if name in self._fields:
+                self[name].errors = [error.message]
+            else:
+                self.other_errors.append(error.message)

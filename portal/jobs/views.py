@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -13,7 +13,7 @@ from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
 from portal.extensions import db
 from portal.jobs import services
-from portal.jobs.access import can_edit, get_opening_or_404, is_staff
+from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_staff
 from portal.jobs.forms import (
     STATUS_LABELS,
     CloseForm,
@@ -22,9 +22,13 @@ from portal.jobs.forms import (
     RejectForm,
     initial_data,
 )
-from portal.jobs.listing import apply_filters, paginate, pending_review_openings, read_filters
+from portal.jobs.listing import (
+    paginate,
+    parse_search_args,
+    pending_review_openings,
+    search_openings,
+)
 from portal.jobs.models import Opening, OpeningStatus
-from portal.jobs.queries import published_openings, with_card_data
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
 from portal.web import render_form
@@ -36,14 +40,21 @@ posting_roles = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
 
 @bp.route("/openings")
 def index():
-    filters = read_filters(request.args)
+    params = parse_search_args(
+        request.args, per_page=current_app.config["PER_PAGE"], allow_closed=True
+    )
     form = OpeningFilterForm(formdata=request.args)
-    form.province.data = filters.province.code if filters.province else ""
-    page = None
-    if filters.unknown_province is None:  # never list openings filtered by a wrong guess
-        query = with_card_data(apply_filters(published_openings(), filters))
-        page = paginate(query.order_by(Opening.published_at.desc(), Opening.id.desc()))
-    return render_template("jobs/index.html", form=form, filters=filters, page=page)
+    form.show(params)
+    # Never list openings for a wrong guess of the place, or for half of a too-long search.
+    found = None if {"q", "province"} & params.errors.keys() else search_openings(params)
+    return render_template(
+        "jobs/index.html",
+        form=form,
+        params=params,
+        found=found,
+        today=date.today(),
+        can_open=lambda opening: can_view(current_user, opening),
+    )
 
 
 @bp.route("/openings/<int:opening_id>")

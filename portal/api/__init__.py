@@ -1,0 +1,7 @@
+"""The JSON API (/api/v1): public, read-only for now. Errors answer JSON, never an HTML page."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from portal.api import views  # noqa: E402, F401  (registers the routes)
