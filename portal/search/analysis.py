@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ACCENTS = re.compile("[\u0300-\u036f]+")
+_MAYBE_ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+_KHMER_DIGIT = re.compile("[០-៩]")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # Writers use subscript DA and subscript TA interchangeably (កណ្ដាល / កណ្តាល).
 _KHMER_FOLDS = (("\u17d2\u178a", "\u17d2\u178f"),)
@@ -24,20 +26,36 @@ _WORD = re.compile(r"(?P<kh>[\u1780-\u17d3\u17dd]+)|(?P<w>[^\W_\u1780-\u17ff]+)"
 _APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 # A zero-width space between two Latin words still separates them.
 _LATIN_ZWSP = re.compile(r"(?<=[^\u1780-\u17ff\s])\u200b+(?=[^\u1780-\u17ff\s])")
+# Words that say nothing about an opening: not indexed, and dropped from queries (unless part
+# of a vocabulary term, "food and beverage"). Not "it": IT support is a trade.
+_ENGLISH_STOPWORDS = (
+    "a an the and or of in on at for to with near from by as be is are was were been this that "
+    "these those we our us you your they their he she his her my me i if not no can may will "
+    "shall should must do does have has had per via also than then there here which who whom "
+    "job work vacancy position hiring wanted need needed looking want find opening career"
+)
+_KHMER_STOPWORDS = "ការងារ ត្រូវការ នៅ ក្នុង និង សម្រាប់ ខេត្ត រាជធានី"  # job, need, at, in, ...
+STOPWORDS = frozenset(_ENGLISH_STOPWORDS.split() + _KHMER_STOPWORDS.split())
 # Plural endings that may be dropped; words ending like these are left alone ("business", "bus").
 _KEEP_ENDINGS = ("ss", "us", "is")
 
 
 def fold(text: str) -> str:
     """Lowercase, no zero-width characters, Latin accents dropped, Khmer digits as 0-9."""
-    if not text.isascii():
-        text = _LATIN_ZWSP.sub(" ", text).translate(_INVISIBLE).translate(_KHMER_DIGITS)
-        # Only Latin combining accents: Khmer vowel signs are combining marks too.
-        text = unicodedata.normalize("NFC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
+    if not text.isascii():  # each step only when needed: indexing folds every field
+        if "\u200b" in text:
+            text = _LATIN_ZWSP.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
+        if _KHMER_DIGIT.search(text):
+            text = text.translate(_KHMER_DIGITS)
+        if _MAYBE_ACCENTED.search(text):
+            # Only Latin combining accents: Khmer vowel signs are combining marks too.
+            decomposed = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+            text = unicodedata.normalize("NFC", decomposed)
+        for old, new in _KHMER_FOLDS:
+            text = text.replace(old, new)
     text = text.lower()
-    for old, new in _KHMER_FOLDS:
-        text = text.replace(old, new)
-    return _APOSTROPHES.sub("", text)
+    return _APOSTROPHES.sub("", text) if "'" in text or "’" in text else text
 
 
 def is_khmer(term: str) -> bool:
@@ -53,6 +71,7 @@ def segment_khmer(run: str) -> tuple[str, ...]:
     return tuple(word for word in tokenize(run) if word.strip())
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Light English stemming: drop a plural ending ("mechanics" -> "mechanic")."""
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
@@ -66,10 +85,24 @@ def stem(word: str) -> str:
     return word
 
 
-def split_words(text: str) -> list[tuple[str, str, int, int]]:
+def split_words(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(term, word, start, end) for every word of `text` after folding: `word` as written
     (folded, not stemmed), `start`/`end` its offsets in the folded text. Khmer runs are
     segmented; their words share the run's span."""
+    if len(text) <= SHORT_TEXT:
+        return _split_short(text)
+    return _split(text)
+
+
+SHORT_TEXT = 120  # titles, skills, organizations and queries: they repeat, so are cached
+
+
+@lru_cache(maxsize=100_000)
+def _split_short(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    return _split(text)
+
+
+def _split(text: str) -> tuple[tuple[str, str, int, int], ...]:
     words: list[tuple[str, str, int, int]] = []
     for match in _WORD.finditer(fold(text)):
         start, end = match.span()
@@ -79,17 +112,24 @@ def split_words(text: str) -> list[tuple[str, str, int, int]]:
             word = match.group()
             if len(word) > 1 or word.isdigit():
                 words.append((stem(word), word, start, end))
-    return words
+    return tuple(words)
 
 
 def terms(text: str) -> list[str]:
-    """The index terms of `text`, in order, repeats kept."""
-    return [term for term, _word, _start, _end in split_words(text)]
+    """The index terms of `text`, in order, repeats kept (split_words without the offsets,
+    faster: this is what indexing runs on every field of every opening)."""
+    found: list[str] = []
+    for khmer, word in _WORD.findall(fold(text)):
+        if khmer:
+            found.extend(segment_khmer(khmer))
+        elif len(word) > 1 or word.isdigit():
+            found.append(stem(word))
+    return found
 
 
 class PortalTokenizer(Tokenizer):
-    """Whoosh tokenizer doing all of the above in one pass (it is pickled in the index schema,
-    so it keeps no state)."""
+    """Whoosh tokenizer doing all of the above in one pass, stopwords left out (it is pickled
+    in the index schema, so it keeps no state)."""
 
     def __call__(
         self,
@@ -105,7 +145,14 @@ class PortalTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pieces = split_words(value) if tokenize else [(value, value, 0, len(value))]
+        if not tokenize:
+            pieces = [(value, value, 0, len(value))]
+        elif chars:
+            pieces = split_words(value)
+        else:  # offsets not needed
+            pieces = [(term, term, 0, 0) for term in terms(value)]
+        if removestops:
+            pieces = [piece for piece in pieces if piece[0] not in STOPWORDS]
         for pos, (term, _word, start, end) in enumerate(pieces):
             token.text = term
             token.boost = 1.0

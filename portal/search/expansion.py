@@ -15,10 +15,10 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from portal.search.analysis import is_khmer, terms
+from portal.search.analysis import STOPWORDS, is_khmer, terms
 from portal.search.catalog import Catalog
 from portal.search.corrections import Correction, corrections
-from portal.search.query_parse import STOPWORDS, Word
+from portal.search.query_parse import Word
 
 LITERAL, KHMER_INSIDE, SYNONYM = 6, 5, 2  # ranks of alternatives (see scoring.py)
 CORRECTED = {1: 4, 2: 3}  # by number of typos

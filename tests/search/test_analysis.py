@@ -61,3 +61,10 @@ def test_the_analyzer_can_be_stored_in_an_index_schema_and_read_back():
 
     assert [t.text for t in again["title"].analyzer("Mechanics")] == ["mechanic"]
     assert text_analyzer() == again["title"].analyzer
+
+
+def test_words_that_say_nothing_are_not_indexed_but_it_is():
+    analyzer = build_schema()["title"].analyzer
+
+    assert [t.text for t in analyzer("The cook and the waiters wanted")] == ["cook", "waiter"]
+    assert [t.text for t in analyzer("IT support")] == ["it", "support"]
