@@ -207,3 +207,4 @@ def test_the_page_works_in_khmer(client, garment_town):
     html = client.get("/openings", query_string={"q": "កាត់ដេរ"}).get_data(as_text=True)
     assert '<html lang="km">' in html
     assert "Sewing helper" in html and "Motorbike mechanic" not in html
+    assert "តម្រៀប៖" in html and "ត្រូវគ្នាបំផុត" in html  # Sort: Best match
