@@ -26,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(instance_path))
     app.config.update(config or {})
 
+    app.json.ensure_ascii = False  # Khmer readable in the JSON API, not \u-escaped
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
