@@ -58,8 +58,9 @@ def _file_lock(path: Path, wait: float) -> Iterator[bool]:
 class Batch:
     """Changes to one generation made under its write lock; see `Generation.writing`."""
 
-    def __init__(self, generation: Generation):
+    def __init__(self, generation: Generation, writer_options: dict):
         self.generation = generation
+        self.writer_options = writer_options
         self.watermark = generation.watermark()  # read under the lock: no one moves it meanwhile
         self._writer: SegmentWriter | None = None
         self._advanced_to: int | None = None
@@ -68,7 +69,7 @@ class Batch:
     def writer(self) -> SegmentWriter:
         """A Whoosh writer, opened on first use (we hold the lock, so it must not take it)."""
         if self._writer is None:
-            self._writer = self.generation.open().writer(_lk=False)
+            self._writer = self.generation.open().writer(_lk=False, **self.writer_options)
         return self._writer
 
     def advance(self, watermark: int) -> None:
@@ -120,7 +121,7 @@ class Generation:
         return path.read_text() if path.exists() else None
 
     @contextmanager
-    def writing(self, wait: float) -> Iterator[Batch | None]:
+    def writing(self, wait: float, **writer_options) -> Iterator[Batch | None]:
         """Whoosh's write lock of this generation, tried for up to `wait` seconds (0: once).
 
         Yields None when another writer kept it that long. On a clean exit the documents are
@@ -131,7 +132,7 @@ class Generation:
             yield None
             return
         try:
-            batch = Batch(self)
+            batch = Batch(self, writer_options)
             try:
                 yield batch
             except BaseException:
