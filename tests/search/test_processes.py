@@ -14,8 +14,8 @@ import traceback
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from whoosh.query import Term
 
+from portal import search
 from portal.extensions import db
 from portal.jobs import services
 from portal.jobs.models import Opening, OpeningStatus
@@ -91,7 +91,7 @@ def keep_searching(config: dict, stop, results) -> None:
         app = _worker_app(config)
         while not stop.is_set():
             with app.test_request_context():
-                sync.searcher().search(Term("title", "mechanic"), limit=20)
+                search.query("mechanic")
             searches += 1
     except Exception:  # noqa: BLE001 - the parent asserts there were none
         problems.append(traceback.format_exc())

@@ -13,12 +13,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from whoosh.query import Term
 
-from portal import create_app
+from portal import create_app, search
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.jobs import services
 from portal.jobs.models import Opening, OpeningStatus
-from portal.search import sync
+from portal.search import SearchFilters, sync
 from portal.search.models import SearchOutbox
 from portal.search.store import IndexStore
 
@@ -30,6 +30,11 @@ def store(app) -> IndexStore:
 def indexed(opening_id: int) -> dict | None:
     """What a search sees of this opening right now (as a new request would)."""
     return sync.searcher().document(id=str(opening_id))
+
+
+def found(text: str, include_closed: bool = False) -> list[int]:
+    """The openings a young person finds with these words."""
+    return search.query(text, SearchFilters(include_closed=include_closed)).ids
 
 
 def in_index_as_it_is(app, opening_id: int) -> dict | None:
@@ -65,9 +70,8 @@ def publish_new(make_org, counselor):
 
 def test_a_published_opening_is_found_right_after_the_commit(publish_new):
     opening = publish_new("Motorbike mechanic")
-    found = indexed(opening.id)
-    assert found["title"] == "Motorbike mechanic"
-    assert found["status"] == OpeningStatus.PUBLISHED
+    assert found("motorbike mechanic") == [opening.id]
+    assert indexed(opening.id)["status"] == OpeningStatus.PUBLISHED
 
 
 def test_nothing_shows_before_the_commit_and_nothing_after_a_rollback(app, make_org, counselor):
@@ -82,16 +86,20 @@ def test_nothing_shows_before_the_commit_and_nothing_after_a_rollback(app, make_
 
 
 def test_an_edit_shows_on_the_next_search(publish_new, counselor):
-    opening = publish_new("Cook")
-    services.update_opening(opening, {"title": "Head cook"}, by=counselor)
+    opening = publish_new("Cashier")
+    assert found("cashier") == [opening.id]
+    services.update_opening(opening, {"title": "Baker"}, by=counselor)
     db.session.commit()
-    assert indexed(opening.id)["title"] == "Head cook"
+    assert found("baker") == [opening.id]
+    assert found("cashier") == []
 
 
-def test_a_closed_opening_is_indexed_as_closed(publish_new, counselor):
+def test_a_closed_opening_is_hidden_unless_asked_for(publish_new, counselor):
     opening = publish_new("Waiter")
     services.close(opening, by=counselor, reason="Filled")
     db.session.commit()
+    assert found("waiter") == []
+    assert found("waiter", include_closed=True) == [opening.id]
     assert indexed(opening.id)["status"] == OpeningStatus.CLOSED
 
 
@@ -101,6 +109,7 @@ def test_a_deleted_opening_leaves_the_index(publish_new):
     services.delete_opening(opening)
     db.session.commit()
     assert db.session.get(Opening, opening_id) is None
+    assert found("barber", include_closed=True) == []
     assert indexed(opening_id) is None
 
 
