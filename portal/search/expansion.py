@@ -2,10 +2,14 @@
 
 Each run of words naming one thing ("motorbike mechanic", "ជាងកាត់ដេរ", or one word) is a
 group; an opening matches the query when it matches every group. A group matches through any of
-its alternatives, each with a rank: the words as typed first, then for Khmer the index words
-containing the typed word (khmercut may cut a long title differently from a short query), then
-typo corrections (one typo above two), then the other terms of the vocabulary concept the words
-name (so "moto repair" finds "Motorbike Mechanic", below literal matches).
+its alternatives:
+- the words as typed (weight 1.0);
+- the other terms of the vocabulary concept the words name (0.7), so "moto repair" finds
+  "Motorbike Mechanic" below openings saying "moto repair"; words of the concept next to it join
+  it ("mobile phone repair": "mobile" is optional);
+- their typo corrections (1.0 for one typo, 0.9 for two), marked as not exact: an opening
+  matching the words as typed always ranks above one found through a correction (scoring.py);
+- for Khmer, the same words cut differently by khmercut (khmer.py), at 0.9 of their weight.
 """
 
 from __future__ import annotations
@@ -18,19 +22,20 @@ from rapidfuzz import fuzz
 from portal.search.analysis import STOPWORDS, is_khmer, terms
 from portal.search.catalog import Catalog
 from portal.search.corrections import Correction, corrections
+from portal.search.khmer import cut_into_known, widened
 from portal.search.query_parse import Word
 
-LITERAL, KHMER_INSIDE, SYNONYM = 6, 5, 2  # ranks of alternatives (see scoring.py)
-CORRECTED = {1: 4, 2: 3}  # by number of typos
-TOP_RANK = LITERAL
-KHMER_MIN_INSIDE = 3  # Khmer words shorter than this (code points) are only matched whole
-KHMER_INSIDE_KEPT = 40  # containing words kept, most common first
+LITERAL, SYNONYM = 1.0, 0.7
+CORRECTED = {1: 1.0, 2: 0.9}  # by number of typos
+KHMER_RECUT = 0.9  # the same Khmer words in another cut
+KHMER_CUT_KNOWN = 0.5  # a Khmer word the index holds, also found cut in pieces
 
 
 @dataclass(frozen=True)
 class Alternative:
     slots: tuple[frozenset[str], ...]  # an opening needs each slot: any one of its terms
-    rank: int  # LITERAL, KHMER_INSIDE, CORRECTED[typos] or SYNONYM
+    exact: bool  # reached without correcting a typo
+    weight: float
 
 
 @dataclass
@@ -45,12 +50,17 @@ class Group:
         if self.words and self.span == (0, 0):
             self.span = (self.words[0].start, self.words[-1].end)
 
+    def add(self, alternatives: list[Alternative]) -> None:
+        self.alternatives.extend(a for a in alternatives if a not in self.alternatives)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
     phrases: dict[tuple[str, ...], frozenset[str]]  # analyzed term or misspelling -> concepts
     terms_of: dict[str, tuple[tuple[str, ...], ...]]  # concept -> its analyzed terms
     names_of: dict[str, tuple[str, ...]]  # concept -> its terms as written (did you mean)
+    unordered: dict[tuple[str, ...], frozenset[str]]  # the same, words sorted ("mechanic moto")
+    words_of: dict[str, frozenset[str]]  # concept -> the words of its terms
     known: frozenset[str]  # every word of every term: never typo-corrected
     longest: int
 
@@ -61,7 +71,7 @@ def vocabulary() -> Vocabulary:
     try:
         from portal.search.vocabulary import concepts
     except ImportError:  # pragma: no cover - the vocabulary ships with the package
-        return Vocabulary({}, {}, {}, frozenset(), 0)
+        return Vocabulary({}, {}, {}, {}, {}, frozenset(), 0)
     phrases: dict[tuple[str, ...], set[str]] = {}
     terms_of, names_of = {}, {}
     for concept in concepts():
@@ -71,10 +81,19 @@ def vocabulary() -> Vocabulary:
         for phrase in [*analyzed, *(tuple(terms(m)) for m in concept.misspellings)]:
             if phrase:
                 phrases.setdefault(phrase, set()).add(concept.id)
-    known = frozenset(t for phrases_ in terms_of.values() for p in phrases_ for t in p)
-    longest = max((len(p) for p in phrases), default=0)
+    unordered: dict[tuple[str, ...], set[str]] = {}
+    for phrase, found in phrases.items():
+        if len(phrase) > 1:
+            unordered.setdefault(tuple(sorted(phrase)), set()).update(found)
+    words_of = {c: frozenset(t for p in found for t in p) for c, found in terms_of.items()}
     return Vocabulary(
-        {p: frozenset(c) for p, c in phrases.items()}, terms_of, names_of, known, longest
+        phrases={p: frozenset(c) for p, c in phrases.items()},
+        terms_of=terms_of,
+        names_of=names_of,
+        unordered={p: frozenset(c) for p, c in unordered.items()},
+        words_of=words_of,
+        known=frozenset(t for words in words_of.values() for t in words),
+        longest=max((len(p) for p in phrases), default=0),
     )
 
 
@@ -86,104 +105,120 @@ def plan(words: list[Word], catalog: Catalog) -> list[Group]:
     groups: list[Group] = []
     i = 0
     while i < len(words):
-        size, concepts = _longest_phrase(words, best, i, vocab)
+        size, concepts, as_typed = _longest_phrase(words, best, i, vocab)
         if concepts:
-            groups.append(_concept_group(words[i : i + size], best[i : i + size], concepts, vocab))
+            span = slice(i, i + size)
+            groups.append(
+                _concept_group(catalog, words[span], best[span], concepts, as_typed, vocab)
+            )
             i += size
             continue
         if words[i].term not in STOPWORDS:
-            groups.append(_word_group(words[i], fixes[i], catalog))
+            groups.append(_word_group(catalog, words[i], fixes[i]))
         i += 1
-    return _merge_same_concept(groups)
+    return _merge_same_concept(_absorb_concept_words(groups, vocab))
 
 
-def _longest_phrase(words, best, start, vocab: Vocabulary):
+def _longest_phrase(words: list[Word], best: list[str], start: int, vocab: Vocabulary):
+    """(size, concepts, typed as a term) of the longest vocabulary phrase starting at `start`,
+    in the words as typed or corrected, in any order."""
     for size in range(min(vocab.longest, len(words) - start), 0, -1):
-        for forms in (words[start : start + size], best[start : start + size]):
-            phrase = tuple(w.term if isinstance(w, Word) else w for w in forms)
-            if phrase in vocab.phrases:
-                return size, vocab.phrases[phrase]
-    return 0, frozenset()
+        typed = tuple(w.term for w in words[start : start + size])
+        corrected = tuple(best[start : start + size])
+        for phrase in (typed, corrected):
+            for table, key in ((vocab.phrases, phrase), (vocab.unordered, tuple(sorted(phrase)))):
+                if key in table:
+                    as_typed = phrase is typed and _is_term(phrase, table[key], vocab)
+                    return size, table[key], as_typed
+    return 0, frozenset(), False
 
 
-def _concept_group(words: list[Word], best: list[str], concepts, vocab: Vocabulary) -> Group:
-    typed = tuple(w.term for w in words)
+def _is_term(phrase: tuple[str, ...], concepts, vocab: Vocabulary) -> bool:
+    """True when `phrase` is one of the concepts' terms (in any order), not a misspelling."""
+    ordered = sorted(phrase)
+    return any(sorted(t) == ordered for c in concepts for t in vocab.terms_of.get(c, ()))
+
+
+def _concept_group(catalog, words, best, concepts, as_typed: bool, vocab: Vocabulary) -> Group:
     group = Group(words, concept=min(concepts))
-    group.alternatives.append(_alternative(typed, LITERAL))
-    if tuple(best) != typed:
-        group.alternatives.append(_alternative(tuple(best), CORRECTED[1]))
-    if not any(typed == p for c in concepts for p in vocab.terms_of.get(c, ())):
-        # Typed as a listed misspelling or with typos: the nearest term is what was meant.
-        group.correction = _closest_name(words, concepts, vocab)
+    group.add(_alternatives(catalog, tuple(w.term for w in words), True, LITERAL))
+    if not as_typed:  # a listed misspelling or typos: the nearest term is what was meant
+        group.correction = _closest_name(words, best, concepts, vocab)
         if group.correction:
-            group.alternatives.append(_alternative(tuple(terms(group.correction)), CORRECTED[1]))
+            meant = tuple(terms(group.correction))
+            group.add(_alternatives(catalog, meant, False, CORRECTED[1]))
     for concept in sorted(concepts):
         for phrase in vocab.terms_of.get(concept, ()):
-            group.alternatives.append(_alternative(phrase, SYNONYM))
+            group.add(_alternatives(catalog, phrase, as_typed, SYNONYM))
     return group
 
 
-def _alternative(phrase: tuple[str, ...], rank: int) -> Alternative:
-    meaningful = tuple(t for t in phrase if t not in STOPWORDS) or phrase
-    return Alternative(tuple(frozenset({t}) for t in meaningful), rank)
-
-
-def _closest_name(words: list[Word], concepts, vocab: Vocabulary) -> str | None:
-    """The concept's term nearest to what was typed (a listed misspelling or a corrected word)."""
-    typed = " ".join(w.text for w in words)
+def _closest_name(words: list[Word], best: list[str], concepts, vocab: Vocabulary):
+    """The concept's term meant by what was typed: the one with the corrected words, else the
+    nearest to the typed text (same script first)."""
     names = [n for c in sorted(concepts) for n in vocab.names_of.get(c, ())]
+    for name in names:
+        if sorted(terms(name)) == sorted(best):
+            return name.lower() if not is_khmer(name) else name
+    typed = " ".join(w.text for w in words)
     names = [n for n in names if is_khmer(n) == words[0].khmer] or names
-    return max(names, key=lambda n: fuzz.ratio(typed, n.lower()), default=None)
+    found = max(names, key=lambda n: fuzz.ratio(typed, n.lower()), default=None)
+    return found.lower() if found and not is_khmer(found) else found
 
 
-def _word_group(word: Word, fixes: list[Correction], catalog: Catalog) -> Group:
+def _word_group(catalog: Catalog, word: Word, fixes: list[Correction]) -> Group:
     group = Group([word])
-    if word.term in catalog.document_frequency:
-        group.alternatives.append(_alternative((word.term,), LITERAL))
+    if word.term in catalog.document_frequency or word.khmer:
+        group.add(_alternatives(catalog, (word.term,), True, LITERAL))
     for fix in fixes:
-        group.alternatives.append(_alternative((fix.term,), CORRECTED[fix.distance]))
+        group.add(_alternatives(catalog, (fix.term,), False, CORRECTED[fix.distance]))
     if fixes:
         group.correction = fixes[0].term
-    if word.khmer:
-        group.alternatives.extend(_khmer_alternatives(word.term, catalog))
     return group
 
 
-def _khmer_alternatives(term: str, catalog: Catalog) -> list[Alternative]:
-    """Index words containing `term`, and `term` cut into index words when it is not one."""
-    found = []
-    if len(term) >= KHMER_MIN_INSIDE:
-        inside = khmer_words_containing(catalog, term)
-        if inside:
-            found.append(Alternative((frozenset(inside),), KHMER_INSIDE))
-    if term not in catalog.document_frequency:
-        pieces = split_into_known(term, catalog)
-        if len(pieces) > 1:
-            found.append(_alternative(tuple(pieces), KHMER_INSIDE))
+def _alternatives(catalog: Catalog, phrase: tuple[str, ...], exact: bool, weight: float):
+    """The alternative for `phrase` (stopwords dropped), and for Khmer its other cuts."""
+    meaningful = tuple(t for t in phrase if t not in STOPWORDS) or phrase
+    found = [Alternative(tuple(frozenset({t}) for t in meaningful), exact, weight)]
+    if not any(is_khmer(t) for t in meaningful):
+        return found
+    loose = tuple(widened(catalog, t) if is_khmer(t) else frozenset({t}) for t in meaningful)
+    if loose != found[0].slots:
+        found.append(Alternative(loose, exact, weight * KHMER_RECUT))
+    if len(meaningful) == 1:
+        pieces = cut_into_known(catalog, meaningful[0])
+        known = meaningful[0] in catalog.document_frequency
+        if pieces:
+            recut = weight * (KHMER_CUT_KNOWN if known else KHMER_RECUT)
+            found.append(Alternative(tuple(frozenset({p}) for p in pieces), exact, recut))
     return found
 
 
-def khmer_words_containing(catalog: Catalog, term: str) -> list[str]:
-    memo = catalog.memo("khmer_inside")
-    if term not in memo:
-        frequency = catalog.document_frequency
-        longer = [w for w in catalog.khmer_terms if term in w and w != term]
-        longer.sort(key=lambda w: -frequency[w])
-        memo[term] = longer[:KHMER_INSIDE_KEPT]
-    return memo[term]
+def _absorb_concept_words(groups: list[Group], vocab: Vocabulary) -> list[Group]:
+    """A lone word next to a concept that uses it ("mobile" before "phone repair") joins the
+    concept's group instead of being required on its own."""
+    kept: list[Group] = []
+    for n, group in enumerate(groups):
+        neighbours = [g for g in (groups[n - 1] if n else None, _at(groups, n + 1)) if g]
+        host = next(
+            (
+                g
+                for g in neighbours
+                if g.concept and not group.concept and len(group.words) == 1
+                and group.words[0].term in vocab.words_of.get(g.concept, ())
+            ),
+            None,
+        )  # fmt: skip
+        if host is None:
+            kept.append(group)
+        else:
+            host.words.append(group.words[0])
+    return kept
 
 
-def split_into_known(text: str, catalog: Catalog) -> list[str]:
-    """`text` cut into the fewest index words (longest first), or [text] when it cannot be."""
-    known = catalog.document_frequency
-    best: list[list[str] | None] = [[]] + [None] * len(text)
-    for end in range(1, len(text) + 1):
-        for start in range(max(0, end - 30), end):
-            if best[start] is not None and text[start:end] in known:
-                candidate = [*best[start], text[start:end]]
-                if best[end] is None or len(candidate) < len(best[end]):
-                    best[end] = candidate
-    return best[len(text)] or [text]
+def _at(groups: list[Group], n: int) -> Group | None:
+    return groups[n] if n < len(groups) else None
 
 
 def _merge_same_concept(groups: list[Group]) -> list[Group]:
@@ -198,5 +233,5 @@ def _merge_same_concept(groups: list[Group]) -> list[Group]:
                 by_concept[group.concept] = group
             continue
         same.words.extend(group.words)
-        same.alternatives.extend(a for a in group.alternatives if a not in same.alternatives)
+        same.add(group.alternatives)
     return merged

@@ -18,6 +18,8 @@ MAX_PLACE_WORDS = 3  # "banteay mean chey", "preah sihanouk ville"
 # a province only when typed in capitals.
 AMBIGUOUS_SHORT = frozenset({"sr", "rep"})
 FUZZY_MIN_LENGTH = 5  # a near spelling is only guessed for names at least this long
+
+
 @dataclass(frozen=True)
 class Word:
     term: str  # as indexed (folded, stemmed)

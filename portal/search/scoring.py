@@ -3,11 +3,10 @@
 Matching is set algebra over cached posting sets (catalog.py): an alternative needs every slot,
 a group any alternative, the query every group. Documents are ranked, in this order, by
 1. how many groups they match (all of them, unless none matches all),
-2. how exactly: the ranks of their best alternatives added (the words as typed above typo
-   corrections above vocabulary synonyms, as Meilisearch ranks typos before attributes),
-3. where the words were found (title 3, skills 2, organization 1.2, description 0.6), times how
-   rare each group is (idf).
-The three make one number, the score: 100 per group, the ranks (under 100), and the last in [0, 1).
+2. how many groups they match without a typo correction (as Meilisearch ranks typos first),
+3. where the words were found (title 3, skills 2, organization 1.2, description 0.6), times the
+   weight of the alternative (synonyms below the words typed) and how rare the group is (idf).
+The three make one number, the score: 1000 per group, 10 per exact group, and the last in [0, 1).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import math
 from collections.abc import Iterable
 
 from portal.search.catalog import Catalog
-from portal.search.expansion import TOP_RANK, Alternative, Group
+from portal.search.expansion import Alternative, Group
 from portal.search.schema import FIELD_WEIGHTS
 
 _FIELDS_BY_WEIGHT = sorted(FIELD_WEIGHTS.items(), key=lambda item: item[1])
@@ -68,22 +67,22 @@ def any_group(catalog: Catalog, groups: list[Group]) -> set[int]:
 def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> dict[int, float]:
     """The score of each of `docs` (see the module docstring)."""
     matched = dict.fromkeys(docs, 0)
-    ranks = dict.fromkeys(docs, 0)
+    exact = dict.fromkeys(docs, 0)
     found = dict.fromkeys(docs, 0.0)
     size = max(1, catalog.size)
     for group in groups:
         rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
-        best: dict[int, tuple[int, float]] = {}
+        best: dict[int, tuple[bool, float]] = {}
         for alternative in group.alternatives:
             for doc, where in _alternative_scores(catalog, alternative, docs).items():
-                value = (alternative.rank, where * alternative.rank / TOP_RANK)
-                if value > best.get(doc, (0, 0.0)):
+                value = (alternative.exact, where * alternative.weight)
+                if value > best.get(doc, (False, 0.0)):
                     best[doc] = value
-        for doc, (rank, where) in best.items():
+        for doc, (is_exact, where) in best.items():
             matched[doc] += 1
-            ranks[doc] += rank
+            exact[doc] += is_exact
             found[doc] += where * rarity
-    return {d: 100 * matched[d] + ranks[d] + found[d] / (1 + found[d]) for d in docs}
+    return {d: 1000 * matched[d] + 10 * exact[d] + found[d] / (1 + found[d]) for d in docs}
 
 
 def _alternative_scores(catalog: Catalog, alternative: Alternative, docs: set[int]):

@@ -221,6 +221,30 @@ def test_moto_repair_finds_motorbike_mechanics_below_literal_matches(openings):
     assert [openings.titles[i] for i in found] == ["Moto repair shop helper", "Motorbike Mechanic"]
 
 
+def test_the_words_of_a_trade_may_come_in_any_order_or_with_extra_words(openings):
+    openings.add("Motorbike Mechanic")
+    openings.add("Phone Repair Technician")
+    openings.add("Motorbike Spare Parts Seller")
+
+    assert openings.found("mechanic motorbike") == ["Motorbike Mechanic"]
+    assert openings.found("mechanic motorbik") == ["Motorbike Mechanic"]
+    assert openings.found("mobile phone repair") == ["Phone Repair Technician"]
+
+
+def test_a_khmer_word_is_found_where_khmercut_kept_it_inside_a_longer_word(openings):
+    openings.add("ជំនួយការគិលានុបដ្ឋាក")  # nurse assistant: one word for khmercut
+    openings.add("ចុងភៅ")
+
+    assert openings.found("គិលានុបដ្ឋាក") == ["ជំនួយការគិលានុបដ្ឋាក"]  # nurse
+
+
+def test_a_synonym_in_the_title_beats_the_word_only_in_the_description(openings):
+    openings.add("Palm Sugar Producer", description="Climb palm trees and cook palm sugar.")
+    openings.add("Chef de Partie")
+
+    assert openings.found("cook") == ["Chef de Partie", "Palm Sugar Producer"]
+
+
 def test_words_in_the_title_count_more_than_in_the_description(openings):
     openings.add("Shop assistant", description="Our shop sells welder masks.")
     openings.add("Welder")
