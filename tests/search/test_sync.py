@@ -175,6 +175,17 @@ def test_a_search_catches_up_with_a_change_another_worker_committed(app, publish
     assert indexed(opening.id)["title"] == "Pastry cook"
 
 
+def test_a_search_still_answers_when_catching_up_fails(caplog, monkeypatch, publish_new):
+    opening = publish_new("Electrician")
+
+    def disk_full(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(sync, "_drain_into", disk_full)
+    assert found("electrician") == [opening.id]
+    assert "could not catch up before a search" in caplog.text
+
+
 def test_reindex_puts_every_opening_of_the_database_in_a_new_generation(
     app, runner, make_opening, publish_new
 ):
