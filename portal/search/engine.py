@@ -19,7 +19,7 @@ from whoosh.searching import Searcher
 
 from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
 from portal.search.expansion import Group, plan, vocabulary
-from portal.search.query_parse import ParsedText, parse_text, without_stopwords
+from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
 from portal.search.scoring import any_group, matching, scores
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
@@ -50,7 +50,7 @@ def search(searcher: Searcher, text: str, filters: SearchFilters) -> SearchResul
     words = without_stopwords(parsed.words)[:MAX_QUERY_WORDS]
     result = SearchResult(hits=[], total=0, page=filters.page, per_page=filters.per_page)
     result.province_from_text = province_from_text
-    result.text_used = " ".join(w.text for w in words)
+    result.text_used = joined(words)
     if not words:
         return _listing(catalog, filters, allowed, result)
     groups = plan(words, catalog)
@@ -104,22 +104,25 @@ def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> Search
 def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], result):
     published = catalog.columns["published_at"]
     if filters.sort == Sort.NEWEST:
-        wanted = min(len(docs), filters.page * filters.per_page)
-        ordered = heapq.nlargest(wanted, docs, key=lambda d: (published[d], d))
+        ordered = heapq.nlargest(_wanted(filters, docs), docs, key=lambda d: (published[d], d))
         doc_scores = scores(catalog, groups, set(ordered))
     else:
         doc_scores = scores(catalog, groups, docs)
-        wanted = min(len(docs), filters.page * filters.per_page)
         ordered = heapq.nlargest(
-            wanted, docs, key=lambda d: (round(doc_scores[d], 6), published[d], d)
+            _wanted(filters, docs), docs, key=lambda d: (round(doc_scores[d], 6), published[d], d)
         )
-    result.total = len(docs)
     return _page(catalog, filters, ordered, result, doc_scores, counted=docs)
 
 
+def _wanted(filters: SearchFilters, docs) -> int:
+    """How many of the best documents the page asked for needs."""
+    return min(len(docs), max(1, filters.page) * max(1, filters.per_page))
+
+
 def _page(catalog, filters, ordered, result, scores, counted=None, facets=None) -> SearchResult:
-    start = (filters.page - 1) * filters.per_page
-    page = ordered[start : start + filters.per_page]
+    per_page = max(1, filters.per_page)
+    start = (max(1, filters.page) - 1) * per_page
+    page = ordered[start : start + per_page]
     ids = catalog.opening_ids
     result.hits = [Hit(ids[d], round(scores[d], 4) if scores else 0.0) for d in page]
     counted = ordered if counted is None else counted

@@ -60,8 +60,8 @@ def parse_text(text: str, is_known_word=lambda term: False) -> ParsedText:
     return ParsedText(
         words[:start] + words[end:],
         province=code,
-        province_text=_joined(words[start:end]),
-        province_guessed=normalize(_joined(words[start:end])) not in _exact_names(),
+        province_text=joined(words[start:end]),
+        province_guessed=normalize(joined(words[start:end])) not in _exact_names(),
     )
 
 
@@ -84,7 +84,7 @@ def _find_province(words: list[Word], original: str, exact: bool, is_known_word=
     return None
 
 
-def _joined(words: list[Word]) -> str:
+def joined(words: list[Word]) -> str:
     """The words as typed: Khmer words of one run together, others with a space between."""
     text = ""
     for before, word in zip([None, *words], words, strict=False):
@@ -94,7 +94,7 @@ def _joined(words: list[Word]) -> str:
 
 
 def _exact_province(words: list[Word], original: str) -> str | None:
-    key = normalize(_joined(words))
+    key = normalize(joined(words))
     if not key or key.isdigit() or key not in _exact_names():
         return None
     if key in AMBIGUOUS_SHORT and not re.search(rf"\b{key.upper()}\b", original):
@@ -103,7 +103,7 @@ def _exact_province(words: list[Word], original: str) -> str | None:
 
 
 def _guessed_province(words: list[Word], is_known_word) -> str | None:
-    key = normalize(_joined(words))
+    key = normalize(joined(words))
     if len(key) < FUZZY_MIN_LENGTH or any(w.khmer for w in words):
         return None
     if any(w.term in STOPWORDS for w in words):

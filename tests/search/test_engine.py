@@ -361,6 +361,13 @@ def test_an_opening_deleted_or_changed_shows_on_the_next_search(openings):
     assert openings.found("cook") == ["Cook again"]
 
 
+def test_an_empty_index_answers_nothing(openings):
+    result = openings.search("cook")
+
+    assert (result.ids, result.total, result.facets) == ([], 0, {"kind": {}, "province": {}})
+    assert openings.search("").total == 0
+
+
 def test_a_very_long_query_is_answered(openings):
     openings.add("Cook")
 
