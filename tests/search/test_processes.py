@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import random
-import time
 import traceback
 from datetime import date, timedelta
 
@@ -89,7 +88,7 @@ def keep_searching(config: dict, stop, results) -> None:
     problems, searches = [], 0
     try:
         app = _worker_app(config)
-        while not stop.is_set():
+        while searches == 0 or not stop.is_set():
             with app.test_request_context():
                 search.query("mechanic")
             searches += 1
@@ -120,7 +119,6 @@ def test_writers_and_searchers_in_several_processes_lose_no_update(
         spawn.Process(target=write_and_search, args=(n, config, shared_ids, ids, results))
         for n in range(WRITERS)
     ] + [spawn.Process(target=keep_searching, args=(config, stop, results)) for _ in range(2)]
-    started = time.perf_counter()
     for process in processes:
         process.start()
     reports = [results.get(timeout=60) for _ in range(WRITERS)]
@@ -128,7 +126,6 @@ def test_writers_and_searchers_in_several_processes_lose_no_update(
     reports += [results.get(timeout=30) for _ in range(2)]
     for process in processes:
         process.join(timeout=10)
-    elapsed = time.perf_counter() - started
 
     for *_, problems in reports:
         assert not problems, problems[0]
@@ -141,4 +138,3 @@ def test_writers_and_searchers_in_several_processes_lose_no_update(
         found = searcher.document(id=str(opening.id))
         assert (found["title"], found["status"]) == (opening.title, opening.status)
     assert sync.status()["waiting"] == 0
-    assert elapsed < 20
