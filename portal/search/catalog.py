@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 from portal.search.schema import TEXT_FIELDS
 from portal.search.segments import (
     COLUMNS,
+    Lru,
     columns_of,
     docs_by_value,
     frequencies_of,
@@ -29,6 +30,7 @@ from portal.search.segments import (
 )
 
 POSTINGS_CACHED = 4000  # (field, term) posting sets kept per catalog
+SETS_BUDGET = 2_000_000  # document numbers in them (shared with segments.py's when one segment)
 MEMO_SIZE = 20_000  # entries of each memo (corrections, ...) per catalog
 SETS_KEPT = 64  # entries of memos holding document sets (filters)
 CATALOGS_KEPT = 4
@@ -42,8 +44,9 @@ class Catalog:
     document_frequency: dict[str, int]  # term -> documents having it in some text field
     deleted: frozenset[int] = frozenset()
     _leaves: list[tuple[IndexReader, int]] = field(repr=False, default_factory=list)
-    _postings: OrderedDict = field(repr=False, default_factory=OrderedDict)
-    _lock: threading.Lock = field(repr=False, default_factory=threading.Lock)
+    _postings: Lru = field(
+        repr=False, default_factory=lambda: Lru(POSTINGS_CACHED, weigh=len, budget=SETS_BUDGET)
+    )
     _memos: dict[str, dict] = field(repr=False, default_factory=dict)
     _shared: dict[str, object] = field(repr=False, default_factory=dict)
 
@@ -145,17 +148,7 @@ class Catalog:
         return found
 
     def _cached(self, key: tuple, compute) -> frozenset[int]:
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None:
-                self._postings.move_to_end(key)
-                return found
-        found = compute()
-        with self._lock:
-            self._postings[key] = found
-            if len(self._postings) > POSTINGS_CACHED:
-                self._postings.popitem(last=False)
-        return found
+        return self._postings.get(key, compute)
 
 
 def _leaves(searcher: Searcher) -> list[tuple[IndexReader, int]]:

@@ -23,14 +23,17 @@ COLUMNS = (
 )  # fmt: skip
 SEGMENTS_KEPT = 64
 POSTINGS_KEPT = 50_000  # (segment, field, term) posting sets
+POSTINGS_BUDGET = 2_000_000  # document numbers in them all (~100 MB at most per process)
 
 
-class _Lru:
-    """A small thread-safe least-recently-used dict."""
+class Lru:
+    """A small thread-safe least-recently-used dict, bounded by its number of entries and, when
+    `weigh` is given, by the total weight of its values (memory: each worker has its own)."""
 
-    def __init__(self, size: int):
-        self.size = size
+    def __init__(self, size: int, weigh=None, budget: int = 0):
+        self.size, self.weigh, self.budget = size, weigh, budget
         self.items: OrderedDict = OrderedDict()
+        self.weight = 0
         self.lock = threading.Lock()
 
     def get(self, key, compute):
@@ -40,16 +43,21 @@ class _Lru:
                 return self.items[key]
         value = compute()
         with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            if key not in self.items:
+                self.items[key] = value
+                self.weight += self.weigh(value) if self.weigh else 0
+            while len(self.items) > self.size or (self.weigh and self.weight > self.budget):
+                _key, dropped = self.items.popitem(last=False)
+                self.weight -= self.weigh(dropped) if self.weigh else 0
+                if not self.items:
+                    break
         return value
 
 
-_columns = _Lru(SEGMENTS_KEPT)
-_frequencies = _Lru(SEGMENTS_KEPT)
-_postings = _Lru(POSTINGS_KEPT)
-_derived = _Lru(SEGMENTS_KEPT * 8)
+_columns = Lru(SEGMENTS_KEPT)
+_frequencies = Lru(SEGMENTS_KEPT)
+_postings = Lru(POSTINGS_KEPT, weigh=len, budget=POSTINGS_BUDGET)
+_derived = Lru(SEGMENTS_KEPT * 8)
 
 
 def segment_id(reader: IndexReader) -> str:

@@ -384,3 +384,13 @@ def test_salaries_in_riel_are_compared_in_dollars(make_opening):
 
     assert document["salary_min_usd"] == 250
     assert document["title"] == opening.title and document["id"] == str(opening.id)
+
+
+def test_the_engine_caches_stay_within_their_memory_budget():
+    from portal.search.segments import Lru
+
+    cache = Lru(size=10, weigh=len, budget=5)
+    for n in range(5):
+        assert cache.get(n, lambda: frozenset(range(3))) == frozenset(range(3))
+
+    assert cache.weight <= 5 and list(cache.items) == [4]
