@@ -361,6 +361,18 @@ def test_an_opening_deleted_or_changed_shows_on_the_next_search(openings):
     assert openings.found("cook") == ["Cook again"]
 
 
+def test_a_worker_can_load_everything_before_its_first_search(openings):
+    from portal.search.engine import warm_up
+
+    openings.add("Cook")
+    openings.commit()
+    with openings.ix.searcher() as searcher:
+        warm_up(searcher)
+    warm_up()
+
+    assert openings.found("cook") == ["Cook"]
+
+
 def test_an_empty_index_answers_nothing(openings):
     result = openings.search("cook")
 
