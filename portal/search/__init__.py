@@ -10,7 +10,17 @@ The verbs views, services and commands use; nothing outside this package touches
 
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
-__all__ = ["Hit", "SearchFilters", "SearchResult", "Sort", "index", "init_app", "query", "remove"]
+__all__ = [
+    "Hit",
+    "SearchFilters",
+    "SearchResult",
+    "Sort",
+    "index",
+    "init_app",
+    "query",
+    "remove",
+    "warm_up_in_background",
+]
 
 
 def index(opening) -> None:
@@ -38,3 +48,22 @@ def init_app(app) -> None:
     from portal.search.sync import init_app as init_sync
 
     init_sync(app)
+
+
+def warm_up_in_background(app) -> None:
+    """Load khmercut, the vocabulary and the index's columns in a thread, so that the first
+    young person to search on a fresh worker does not wait the ~1 s it takes."""
+    import logging
+    import threading
+
+    def warm() -> None:
+        from portal.search.engine import warm_up
+        from portal.search.sync import searcher, tables_ready
+
+        try:
+            with app.app_context():
+                warm_up(searcher() if tables_ready() else None)
+        except Exception:  # a cold cache is slower, never broken
+            logging.getLogger(__name__).exception("Search warm-up failed")
+
+    threading.Thread(target=warm, name="search-warm-up", daemon=True).start()

@@ -287,7 +287,7 @@ def _prune_locked(generation: Generation) -> int:
 # --- start-up and status ------------------------------------------------------------------------
 
 
-def _tables_ready() -> bool:
+def tables_ready() -> bool:
     """False before `flask db upgrade` has created the outbox (nothing to check then)."""
     return inspect(db.engine).has_table(SearchOutbox.__tablename__)
 
@@ -297,7 +297,7 @@ def check_at_start() -> None:
     rebuilds, the others wait and find it sound). Never stops the portal from starting."""
     store = _store()
     try:
-        if not _tables_ready() or store.problem(build_schema()) is None:
+        if not tables_ready() or store.problem(build_schema()) is None:
             return
         with store.rebuild_lock(REBUILD_WAIT) as locked:
             problem = store.problem(build_schema())  # another worker may have rebuilt it
