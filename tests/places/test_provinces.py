@@ -3,7 +3,7 @@
 import pytest
 
 from portal.places import UnknownPlace, normalize, provinces, resolve_province
-from portal.places.provinces import _aliases, read_alias_file
+from portal.places.provinces import province_spellings, read_alias_file
 
 SPELLINGS = [
     # codes, ISO 3166-2 and Khmer digits
@@ -164,4 +164,4 @@ def test_every_province_name_resolves_in_both_languages():
     for province in provinces():
         assert resolve_province(province.name_en) == province
         assert resolve_province(province.name_kh) == province
-    assert len(set(_aliases().values())) == 25
+    assert len(set(province_spellings().values())) == 25
