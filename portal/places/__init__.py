@@ -1,5 +1,6 @@
 """Cambodia's provinces and districts: names in both languages, and what people type for them."""
 
+from portal.places.adjacency import neighbours
 from portal.places.districts import District, district_name, districts_of, resolve_district
 from portal.places.names import UnknownPlace, normalize
 from portal.places.provinces import (
@@ -18,6 +19,7 @@ __all__ = [
     "district_name",
     "districts_of",
     "get_province",
+    "neighbours",
     "normalize",
     "province_name",
     "province_spellings",
