@@ -17,6 +17,7 @@ from functools import cache
 
 from portal.matching.profiles import Candidate, Offer, from_opening, from_youth
 from portal.matching.scoring import Match, Neighbours, Reason, score
+from portal.matching.skills import best_of
 
 __all__ = [
     "Candidate",
@@ -46,7 +47,8 @@ def suggest_openings(
 ) -> list[Match]:
     """The `limit` best openings for `candidate` on `day`, best first (refused ones skipped)."""
     near = cache(neighbours)
-    return _best((score(candidate, offer, day, near) for offer in offers), limit)
+    best = best_of(candidate.skill_texts)
+    return _best((score(candidate, offer, day, near, best) for offer in offers), limit)
 
 
 def rank_candidates(

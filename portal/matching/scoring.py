@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from portal.matching.profiles import Candidate, Offer
 from portal.matching.rules import refusal
-from portal.matching.skills import match_skills
+from portal.matching.skills import Best, match_skills
 
 WEIGHTS = {"skills": 0.60, "place": 0.25, "kind": 0.15}
 EDUCATION_SHORT = 0.8  # factor when below the level asked
@@ -84,11 +84,14 @@ def reaches_education(level: str | None, needed: str | None) -> bool:
     return _EDUCATION_RANK.get(level or "none", 0) >= _EDUCATION_RANK[needed]
 
 
-def score(candidate: Candidate, offer: Offer, day: date, neighbours: Neighbours) -> Match | None:
-    """The pair's Match on `day`, or None when a hard rule refuses it (rules.py)."""
+def score(
+    candidate: Candidate, offer: Offer, day: date, neighbours: Neighbours, best: Best | None = None
+) -> Match | None:
+    """The pair's Match on `day`, or None when a hard rule refuses it (rules.py). `best`
+    (skills.best_of the candidate's skills) saves work when scoring many openings for one."""
     if refusal(candidate, offer, day):
         return None
-    skills = match_skills(candidate.skill_texts, offer.skill_texts, offer.title_text)
+    skills = match_skills(candidate.skill_texts, offer.skill_texts, offer.title_text, best)
     tier = place_tier(candidate, offer, neighbours)
     parts = {
         "skills": skills.score,
@@ -100,17 +103,23 @@ def score(candidate: Candidate, offer: Offer, day: date, neighbours: Neighbours)
     if parts["kind"] == KIND_WANTED:
         reasons.append(Reason("kind", {"kind": offer.kind}))
     total = sum(WEIGHTS[name] * value for name, value in parts.items())
-    needs: list[str] = []
+    factor, needs = _needs(candidate, offer)
+    if needs:
+        reasons.append(Reason("needs", {"what": needs}))
+    return Match(offer.id, candidate.id, round(total * factor, 4), tuple(reasons))
+
+
+def _needs(candidate: Candidate, offer: Offer) -> tuple[float, list[str]]:
+    """What they lack for the opening (a school level, languages) and the factor it costs."""
+    factor, needs = 1.0, []
     if not reaches_education(candidate.education_level, offer.min_education):
-        total *= EDUCATION_SHORT
+        factor *= EDUCATION_SHORT
         needs.append(offer.min_education)
     missing = [code for code in offer.languages if code not in candidate.languages]
     if missing:
-        total *= 1 - LANGUAGES_MISSING * len(missing) / len(offer.languages)
+        factor *= 1 - LANGUAGES_MISSING * len(missing) / len(offer.languages)
         needs.extend(missing)
-    if needs:
-        reasons.append(Reason("needs", {"what": needs}))
-    return Match(offer.id, candidate.id, round(total, 4), tuple(reasons))
+    return factor, needs
 
 
 def _kind_part(candidate: Candidate, offer: Offer) -> float:

@@ -12,6 +12,7 @@ the similarity of each distinct pair of texts: skills repeat a lot across 50,000
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -27,9 +28,12 @@ SUBSET = 0.85  # all of one text's words inside the other ("sewing" in "sewing m
 _BROAD_SECTORS = frozenset({"general"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SkillText:
-    """A skill or title, analyzed once: what it says as written, its words, its concepts."""
+    """A skill or title, analyzed once: what it says as written, its words, its concepts.
+
+    Compared by identity (prepare() hands out one per text), which keeps the similarity cache
+    and the per-person memos cheap to look up."""
 
     text: str
     form: str  # the analyzed words joined by spaces, for fuzzy comparison
@@ -123,23 +127,50 @@ NO_MATCH = SkillMatch(0.0, ())
 BEST_WEIGHT = 0.6  # the single best pair; the rest of the score is the share of skills covered
 
 
-def match_skills(theirs: tuple[SkillText, ...], skills: tuple[SkillText, ...], title: SkillText):
+Best = Callable[[SkillText], tuple[float, SkillText]]
+
+
+def best_of(theirs: tuple[SkillText, ...]) -> Best:
+    """item -> (likeness, which of `theirs` is most like it), memoized: one person's skills
+    against many openings meet the same opening skills again and again."""
+    memo: dict[SkillText, tuple[float, SkillText]] = {}
+
+    def best(item: SkillText) -> tuple[float, SkillText]:
+        found = memo.get(item)
+        if found is None:
+            found = memo[item] = max(((similarity(t, item), t) for t in theirs), key=_first)
+        return found
+
+    return best
+
+
+def _first(pair: tuple[float, SkillText]) -> float:
+    return pair[0]
+
+
+def match_skills(
+    theirs: tuple[SkillText, ...],
+    skills: tuple[SkillText, ...],
+    title: SkillText,
+    best: Best | None = None,
+) -> SkillMatch:
     """Their skills against an opening's skills and title: 0..1 and the matched pairs.
 
     The score mixes the best single pair (someone who can sew fits a sewing job) with how many
-    of the opening's skills they have (the title stands in when it lists none)."""
+    of the opening's skills they have (the title stands in when it lists none). `best` is
+    best_of(theirs), passed in to reuse its memo across openings."""
     if not theirs:
         return NO_MATCH
+    best = best or best_of(theirs)
     wanted = skills or (title,)
     pairs: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()  # a title saying what a skill says adds no pair
-    covered = 0.0
-    best = 0.0
-    for item in (*wanted, title) if skills else wanted:
-        likeness, who = max(((similarity(t, item), t) for t in theirs), key=lambda x: x[0])
+    covered = top = 0.0
+    for item in (*skills, title):
+        likeness, who = best(item)
         if likeness <= 0:
             continue
-        best = max(best, likeness)
+        top = max(top, likeness)
         if item is not title or not skills:
             covered += likeness
         if (who.text, item.form) not in seen:
@@ -147,5 +178,5 @@ def match_skills(theirs: tuple[SkillText, ...], skills: tuple[SkillText, ...], t
             pairs.append((who.text, item.text))
     if not pairs:
         return NO_MATCH
-    score = BEST_WEIGHT * best + (1 - BEST_WEIGHT) * covered / len(wanted)
+    score = BEST_WEIGHT * top + (1 - BEST_WEIGHT) * covered / len(wanted)
     return SkillMatch(round(score, 4), tuple(pairs))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.matching import Candidate, Offer, suggest_openings
+from portal.matching import Candidate, Offer, score, suggest_openings
 from portal.skills import parse_skills
 from tests.matching.builders import DAY, born_years_ago, neighbours
 
@@ -76,3 +76,12 @@ def test_the_right_openings_rank_in_the_top_3(case):
     ranked_ids = [m.offer_id for m in ranked]
     assert set(ids(case["top3"])) <= set(ranked_ids[:3]), ranked
     assert not set(ids(case["never"])) & set(ranked_ids)
+
+
+def test_suggestions_score_each_opening_as_score_does_alone():
+    """suggest_openings shares work between openings (skills.best_of); the scores stay the same."""
+    for case in CASES[:10]:
+        person = _candidate(case)
+        pool = [OFFERS[i] for i in ids(case["pool"])]
+        for match in suggest_openings(person, pool, DAY, neighbours, limit=len(pool)):
+            assert match == score(person, OFFERS[match.offer_id], DAY, neighbours)
