@@ -57,7 +57,11 @@ def rank_candidates(
     day: date,
     neighbours: Neighbours,
     limit: int = 50,
+    consented_only: bool = False,
 ) -> list[Match]:
-    """The `limit` best young people for `offer` on `day`, best first (refused ones skipped)."""
+    """The `limit` best young people for `offer` on `day`, best first (refused ones skipped;
+    with `consented_only`, only those who agreed to share their profile: what employers see)."""
+    if consented_only:
+        candidates = (c for c in candidates if c.consent)
     near = cache(neighbours)
     return _best((score(candidate, offer, day, near) for candidate in candidates), limit)

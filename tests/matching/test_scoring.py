@@ -3,7 +3,7 @@ languages; every suggestion says why."""
 
 import pytest
 
-from portal.matching import score, suggest_openings
+from portal.matching import rank_candidates, score, suggest_openings
 from portal.matching.scoring import reaches_education
 from portal.matching.skills import match_skills, prepare, similarity
 from tests.matching.builders import DAY, candidate, neighbours, offer
@@ -153,3 +153,24 @@ def test_reasons_name_the_skills_the_place_and_the_kind():
 def test_no_skills_in_common_gives_no_skills_reason():
     match = score(candidate(skills=("cooking",)), offer(), DAY, neighbours)
     assert match.reason("skills") is None
+
+
+def test_candidates_for_an_opening_rank_by_skills_then_place():
+    sewing_job = offer(province_code="12", skills=("sewing",))
+    people = [
+        candidate(id=1, skills=("cooking",), province_code="12"),
+        candidate(id=2, skills=("ដេរខោអាវ",), province_code="08"),  # sews, next door
+        candidate(id=3, skills=("sewing",), province_code="12"),
+        candidate(id=4, skills=("sewing",), province_code="16"),
+    ]
+    ranked = rank_candidates(sewing_job, people, DAY, neighbours)
+    assert [m.candidate_id for m in ranked] == [3, 2, 4, 1]
+    assert rank_candidates(sewing_job, people, DAY, neighbours, limit=2)[1].candidate_id == 2
+
+
+def test_employers_see_only_candidates_who_agreed_to_share_their_profile():
+    people = [candidate(id=1, consent=False), candidate(id=2, consent=True)]
+    everyone = rank_candidates(offer(), people, DAY, neighbours)
+    shared = rank_candidates(offer(), people, DAY, neighbours, consented_only=True)
+    assert {m.candidate_id for m in everyone} == {1, 2}
+    assert [m.candidate_id for m in shared] == [2]
