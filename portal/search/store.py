@@ -162,15 +162,21 @@ class IndexStore:
         self.root = Path(root)
 
     def current(self) -> Generation | None:
-        """The generation searches read, or None when there is none (never built, or deleted)."""
-        try:
-            name = (self.root / POINTER).read_text().strip()
-        except FileNotFoundError:
-            return None
-        generation = Generation(self.root / name)
-        if not _GENERATION_NAME.match(name) or not generation.path.is_dir():
-            return None
-        return generation
+        """The generation searches read, or None when there is none (never built, or deleted).
+
+        The pointer is read again when the generation it named is gone: two rebuilds may have
+        switched and removed it between reading the pointer and looking at the directory."""
+        for _attempt in range(5):
+            try:
+                name = (self.root / POINTER).read_text().strip()
+            except FileNotFoundError:
+                return None
+            generation = Generation(self.root / name)
+            if not _GENERATION_NAME.match(name):
+                return None
+            if generation.path.is_dir():
+                return generation
+        return None
 
     def generations(self) -> list[Generation]:
         if not self.root.is_dir():

@@ -159,7 +159,7 @@ def test_a_reader_keeps_answering_while_generations_are_switched(store):
 
     reader = threading.Thread(target=keep_searching)
     reader.start()
-    for _ in range(5):
+    for _ in range(60):  # enough switches for the reader to be overtaken between its steps
         previous = store.current()
         generation = current_with(store, "motorbike mechanic", "phone mechanic")
         store.remove_old(keep={generation, previous})
