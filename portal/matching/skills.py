@@ -4,7 +4,10 @@ Two ways to match, the better one wins for each pair of texts:
 - through the bilingual vocabulary: both texts name the same concept ("sewing" and "garment
   sewer", "ជួសជុលម៉ូតូ" and "motorbike repair") -> CONCEPT;
 - fuzzily, on the analyzed words (folded, stemmed, stopwords dropped): typos and word order
-  ("motorbike repiar", "repair motorbike") score by rapidfuzz, kept from FUZZY_THRESHOLD up.
+  ("motorbike repiar", "repair motorbike") score by rapidfuzz's ratio / token_sort_ratio, kept
+  from FUZZY_THRESHOLD up; all the words of one inside the other ("sewing" in "sewing machine")
+  gives SUBSET. That is token_set_ratio's idea without its 100 for any shared subset, which
+  would make "repair" as good a match for "phone repair" as "phone repair" itself.
 
 What is costly (analysis, concept ids) is computed once per distinct text and cached, and so is
 the similarity of each distinct pair of texts: skills repeat a lot across 50,000 openings.
@@ -96,7 +99,7 @@ def prepare(text: str) -> SkillText:
     )
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)  # ~20 MB at most
 def similarity(theirs: SkillText, wanted: SkillText) -> float:
     """0..1: how well a skill of theirs answers a skill (or the title) of an opening; 0 below
     FUZZY_THRESHOLD."""
