@@ -30,11 +30,20 @@ from wtforms.validators import (
 
 from portal.extensions import db
 from portal.i18n import current_language
-from portal.jobs.models import MIN_WORKING_AGE, Currency, Opening, OpeningKind, OpeningStatus
+from portal.jobs.models import (
+    MIN_HAZARDOUS_AGE,
+    MIN_WORKING_AGE,
+    Currency,
+    Opening,
+    OpeningKind,
+    OpeningStatus,
+)
 from portal.orgs.models import Organization
 from portal.places import districts_of, provinces
 from portal.places.fields import DistrictField, ProvinceField
 from portal.skills import parse_skills
+from portal.youth.forms import EDUCATION_LABELS, LANGUAGE_LABELS, CheckboxesField, choices
+from portal.youth.models import EducationLevel
 
 MIN_COURSE_AGE = 12
 MAX_AGE = 65
@@ -55,6 +64,9 @@ CURRENCY_CHOICES = [
     SelectChoice(Currency.USD.value, _l("US dollars ($)")),
     SelectChoice(Currency.KHR.value, _l("Riel (៛)")),
 ]
+
+# Labels of an opening's stored requirement codes, for the detail page (the youth forms' own).
+REQUIREMENT_LABELS = {"education": EDUCATION_LABELS, "languages": LANGUAGE_LABELS}
 
 
 class OpeningForm(FlaskForm):
@@ -83,6 +95,13 @@ class OpeningForm(FlaskForm):
         _l("Currency of the pay"), choices=[SelectChoice("", "—"), *CURRENCY_CHOICES]
     )
     min_age = IntegerField(_l("Minimum age"), validators=[InputRequired()], default=MIN_WORKING_AGE)
+    hazardous = BooleanField(_l("Hazardous work (heavy loads, chemicals, heights, night work…)"))
+    min_education = SelectField(
+        _l("Lowest education needed"),
+        choices=choices(EDUCATION_LABELS, blank=_l("Not needed")),
+        default="",
+    )
+    languages = CheckboxesField(_l("Languages needed"), choices=choices(LANGUAGE_LABELS))
     positions = IntegerField(
         _l("How many people?"),
         validators=[InputRequired(), NumberRange(min=1, max=10000)],
@@ -150,6 +169,10 @@ class OpeningForm(FlaskForm):
             raise ValidationError(
                 _l("Choose an age from %(low)s to %(high)s.", low=lowest, high=MAX_AGE)
             )
+        if self.hazardous.data and field.data is not None and field.data < MIN_HAZARDOUS_AGE:
+            raise ValidationError(
+                _l("Hazardous work is for people of %(age)s or older.", age=MIN_HAZARDOUS_AGE)
+            )
 
     def validate_closing_date(self, field) -> None:
         if field.data and field.data < date.today():
@@ -182,6 +205,11 @@ class OpeningForm(FlaskForm):
             "salary_max": self.salary_max.data,
             "currency": Currency(self.currency.data) if self.currency.data else None,
             "min_age": self.min_age.data,
+            "hazardous": bool(self.hazardous.data),
+            "min_education": EducationLevel(self.min_education.data)
+            if self.min_education.data
+            else None,
+            "languages": list(self.languages.data or []),
             "positions": self.positions.data,
             "closing_date": self.closing_date.data,
             "ref": (self.ref.data or "").strip() or None,
@@ -235,6 +263,9 @@ def initial_data(opening: Opening) -> dict:
         "salary_max": opening.salary_max,
         "currency": opening.currency.value if opening.currency else "",
         "min_age": opening.min_age,
+        "hazardous": opening.hazardous,
+        "min_education": opening.min_education.value if opening.min_education else "",
+        "languages": list(opening.languages or []),
         "positions": opening.positions,
         "closing_date": opening.closing_date,
         "ref": opening.ref,

@@ -21,15 +21,24 @@ from portal.csvimport import (
     parse_choice,
     parse_date,
     parse_district,
+    parse_each,
     parse_list,
     parse_province,
     parse_whole_number,
 )
 from portal.extensions import db
-from portal.jobs.models import MIN_WORKING_AGE, Currency, Opening, OpeningKind, OpeningStatus
+from portal.jobs.models import (
+    MIN_HAZARDOUS_AGE,
+    MIN_WORKING_AGE,
+    Currency,
+    Opening,
+    OpeningKind,
+    OpeningStatus,
+)
 from portal.jobs.services import publish
 from portal.orgs.models import Organization, OrgKind
 from portal.orgs.services import find_organization
+from portal.youth.models import EducationLevel
 
 # What counselors write in the kind column (also the youth file's wanted_kinds).
 KIND_WORDS = {
@@ -47,6 +56,22 @@ CURRENCY_WORDS = {
     **dict.fromkeys(["usd", "us$", "$", "dollar", "dollars", "ដុល្លារ"], Currency.USD),
     **dict.fromkeys(["khr", "៛", "riel", "riels", "រៀល"], Currency.KHR),
 }
+YES_NO_WORDS = {
+    **dict.fromkeys(["yes", "y", "1", "true", "បាទ", "ចាស", "មែន"], "yes"),
+    **dict.fromkeys(["no", "n", "0", "false", "ទេ", "អត់", "មិនមែន"], "no"),
+}
+# The languages an opening may need (the youth profile's codes), by code and by name.
+LANGUAGE_WORDS = {
+    **{code: code for code in ("km", "en", "th", "zh", "ko", "ja", "vi", "fr")},
+    **dict.fromkeys(["khmer", "cambodian", "ខ្មែរ", "ភាសាខ្មែរ"], "km"),
+    **dict.fromkeys(["english", "អង់គ្លេស", "ភាសាអង់គ្លេស"], "en"),
+    **dict.fromkeys(["thai", "ថៃ", "ភាសាថៃ"], "th"),
+    **dict.fromkeys(["chinese", "mandarin", "ចិន", "ភាសាចិន"], "zh"),
+    **dict.fromkeys(["korean", "កូរ៉េ", "ភាសាកូរ៉េ"], "ko"),
+    **dict.fromkeys(["japanese", "ជប៉ុន", "ភាសាជប៉ុន"], "ja"),
+    **dict.fromkeys(["vietnamese", "វៀតណាម", "ភាសាវៀតណាម"], "vi"),
+    **dict.fromkeys(["french", "បារាំង", "ភាសាបារាំង"], "fr"),
+}
 MIN_COURSE_AGE = 12  # the lowest minimum age the database accepts; jobs need MIN_WORKING_AGE
 MAX_MIN_AGE = 65
 # Statuses an import leaves alone: a counselor closed or sent back the opening on purpose.
@@ -61,6 +86,22 @@ def parse_kind(text: str) -> OpeningKind:
 
 def parse_currency(text: str) -> Currency:
     return Currency(parse_choice(text, CURRENCY_WORDS, _("currency"), _("USD or KHR")))
+
+
+def parse_yes_no(text: str) -> bool:
+    return parse_choice(text, YES_NO_WORDS, _("yes or no answer"), _("yes or no (1 or 0)")) == "yes"
+
+
+def parse_language(text: str) -> str:
+    expected = _("a code like km, en, th, zh, ko, ja, vi, fr")
+    return parse_choice(text, LANGUAGE_WORDS, _("language"), expected)
+
+
+def parse_min_education(text: str) -> EducationLevel:
+    """The same words as the youth file's education_level column."""
+    from portal.youth.importer import parse_education  # it imports this module
+
+    return EducationLevel(parse_education(text))
 
 
 def parse_money(text: str) -> tuple[int, Currency | None]:
@@ -94,6 +135,9 @@ class OpeningImporter:
         "min_age",
         "closing_date",
         "positions",
+        "hazardous",
+        "min_education",
+        "languages",
     )
 
     def parse(self, row: Row) -> OpeningRow:
@@ -108,8 +152,11 @@ class OpeningImporter:
             "skills": row.value("skills", parse_list, default=[]),
             "positions": row.value("positions", _parse_positions, default=1),
             "closing_date": row.value("closing_date", _parse_closing_date),
+            "hazardous": row.value("hazardous", parse_yes_no, default=False),
+            "min_education": row.value("min_education", parse_min_education),
+            "languages": row.value("languages", parse_each(parse_language), default=[]),
         }
-        fields["min_age"] = _min_age(row, fields["kind"])
+        fields["min_age"] = _min_age(row, fields["kind"], hazardous=fields["hazardous"])
         fields.update(_place(row))
         fields.update(_pay(row))
         row.check()
@@ -160,10 +207,14 @@ def _parse_closing_date(text: str) -> date:
     return closing
 
 
-def _min_age(row: Row, kind: OpeningKind | None) -> int:
-    """Jobs and internships follow the Labour Law (15 and over); courses may start younger."""
-    age = row.value("min_age", parse_whole_number, default=MIN_WORKING_AGE)
+def _min_age(row: Row, kind: OpeningKind | None, *, hazardous: bool) -> int:
+    """Jobs and internships follow the Labour Law (15 and over, hazardous work 18 and over);
+    courses may start younger. A hazardous opening without a minimum age is for 18 and over."""
+    default = MIN_HAZARDOUS_AGE if hazardous else MIN_WORKING_AGE
+    age = row.value("min_age", parse_whole_number, default=default)
     lowest = MIN_COURSE_AGE if kind == OpeningKind.COURSE else MIN_WORKING_AGE
+    if hazardous:
+        lowest = MIN_HAZARDOUS_AGE
     if not lowest <= age <= MAX_MIN_AGE:
         row.errors.append(
             _("The minimum age must be from %(low)s to %(high)s.", low=lowest, high=MAX_MIN_AGE)

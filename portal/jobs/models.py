@@ -6,10 +6,20 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, enum_column_type, utcnow
+from portal.youth.models import EducationLevel
 
 if TYPE_CHECKING:
     from portal.auth.models import User
@@ -37,6 +47,7 @@ class Currency(StrEnum):
 
 
 MIN_WORKING_AGE = 15  # Cambodian Labour Law, art. 177
+MIN_HAZARDOUS_AGE = 18  # Labour Law, art. 177(2): no hazardous work under 18
 
 
 class Opening(db.Model):
@@ -52,6 +63,9 @@ class Opening(db.Model):
         CheckConstraint(
             "(salary_min IS NULL AND salary_max IS NULL) OR currency IS NOT NULL",
             name="salary_has_currency",
+        ),
+        CheckConstraint(
+            f"NOT hazardous OR min_age >= {MIN_HAZARDOUS_AGE}", name="hazardous_adults_only"
         ),
     )
 
@@ -69,6 +83,14 @@ class Opening(db.Model):
     currency: Mapped[Currency | None] = mapped_column(enum_column_type(Currency, length=3))
     min_age: Mapped[int] = mapped_column(default=MIN_WORKING_AGE)
     positions: Mapped[int] = mapped_column(default=1)
+    # What the work needs from a person, which matching checks.
+    hazardous: Mapped[bool] = mapped_column(default=False, server_default=false())
+    min_education: Mapped[EducationLevel | None] = mapped_column(
+        enum_column_type(EducationLevel, name="min_education")
+    )
+    languages: Mapped[list[str]] = mapped_column(  # ISO 639-1 codes: "km", "en"
+        JSON, default=list, server_default="[]"
+    )
     closing_date: Mapped[date | None] = mapped_column(index=True)
     status: Mapped[OpeningStatus] = mapped_column(
         enum_column_type(OpeningStatus), default=OpeningStatus.DRAFT, index=True

@@ -15,6 +15,7 @@ from portal.extensions import db
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_staff
 from portal.jobs.forms import (
+    REQUIREMENT_LABELS,
     STATUS_LABELS,
     CloseForm,
     OpeningFilterForm,
@@ -69,6 +70,7 @@ def detail(opening_id: int):
         can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
         reject_form=RejectForm(formdata=None),
         close_form=CloseForm(formdata=None),
+        labels=REQUIREMENT_LABELS,
     )
 
 

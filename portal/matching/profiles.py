@@ -1,8 +1,6 @@
 """The plain data matching works on: a young person and an opening, with no database behind.
 
-Built from the models with `from_youth` / `from_opening`, or directly (tests, the bench). Fields
-the schema does not have yet (an opening's `hazardous`, `min_education`, `languages`) take their
-defaults when the model lacks them.
+Built from the models with `from_youth` / `from_opening`, or directly (tests, the bench).
 """
 
 from __future__ import annotations
@@ -81,8 +79,7 @@ def from_youth(profile) -> Candidate:
 
 
 def from_opening(opening) -> Offer:
-    """An Offer from an Opening (schema fields not there yet take their defaults)."""
-    min_education = getattr(opening, "min_education", None)
+    """An Offer from an Opening."""
     return Offer(
         id=opening.id,
         kind=str(opening.kind),
@@ -92,7 +89,7 @@ def from_opening(opening) -> Offer:
         min_age=opening.min_age,
         status=str(opening.status),
         closing_date=opening.closing_date,
-        hazardous=bool(getattr(opening, "hazardous", False)),
-        min_education=str(min_education) if min_education else None,
-        languages=_texts(getattr(opening, "languages", ())),
+        hazardous=bool(opening.hazardous),
+        min_education=str(opening.min_education) if opening.min_education else None,
+        languages=_texts(opening.languages),
     )
