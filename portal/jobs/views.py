@@ -30,6 +30,8 @@ from portal.jobs.listing import (
     search_openings,
 )
 from portal.jobs.models import Opening, OpeningStatus
+from portal.matching.reasons import explain
+from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
 from portal.web import render_form
@@ -71,6 +73,18 @@ def detail(opening_id: int):
         reject_form=RejectForm(formdata=None),
         close_form=CloseForm(formdata=None),
         labels=REQUIREMENT_LABELS,
+    )
+
+
+@bp.route("/openings/<int:opening_id>/candidates")
+@staff_required
+def candidates(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    return render_template(
+        "jobs/candidates.html",
+        opening=opening,
+        candidates=candidates_for(opening, current_user),
+        explain=explain,
     )
 
 

@@ -12,6 +12,8 @@ from portal.auth.services import record_login
 from portal.auth.views import home_for
 from portal.centers.services import center_choices
 from portal.extensions import db
+from portal.matching.reasons import explain
+from portal.matching.services import suggestions_for
 from portal.web import page_number, render_form
 from portal.youth.access import get_youth_or_404
 from portal.youth.forms import (
@@ -89,6 +91,19 @@ def my_profile():
     return render_form("youth/my_profile.html", form, profile=profile)
 
 
+@bp.route("/me/for-you")
+@youth_required
+def for_you():
+    profile = current_user.youth_profile
+    has_skills = bool(profile and profile.skills)
+    return render_template(
+        "youth/for_you.html",
+        suggestions=suggestions_for(profile) if has_skills else [],
+        has_skills=has_skills,
+        explain=explain,
+    )
+
+
 @bp.route("/youth")
 @staff_required
 def center_list():
@@ -131,7 +146,13 @@ def new():
 @staff_required
 def detail(youth_id: int):
     profile = get_youth_or_404(youth_id, for_user=current_user)
-    return render_template("youth/detail.html", profile=profile, today=date.today())
+    return render_template(
+        "youth/detail.html",
+        profile=profile,
+        today=date.today(),
+        suggestions=suggestions_for(profile),
+        explain=explain,
+    )
 
 
 @bp.route("/youth/<int:youth_id>/edit", methods=["GET", "POST"])
