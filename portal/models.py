@@ -1,6 +1,6 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
-from portal.auth.models import Role, User
+from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
@@ -9,6 +9,7 @@ from portal.search.models import SearchOutbox
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "ApiToken",
     "Center",
     "CourseDetails",
     "EducationLevel",

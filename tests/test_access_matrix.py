@@ -1,15 +1,20 @@
 """Every route, every role: each role is refused what is not its own, on the server.
 
-A new route fails `test_every_route_is_declared` until its access is written down here."""
+A new route fails `test_every_route_is_declared` until its access is written down here.
+TOKEN routes (the staff API) take a Bearer token only: a session cookie, whatever its role,
+gets 401 there (tests/api/test_tokens.py checks the tokens of each role)."""
 
 from __future__ import annotations
 
 import pytest
 
-from portal.auth.models import Role
+from portal.auth.models import ApiToken, Role
+from portal.auth.tokens import hash_token
+from portal.extensions import db
 from portal.jobs.models import OpeningStatus
 
 PUBLIC = "public"
+TOKEN = "token"
 STAFF = {Role.COUNSELOR, Role.ADMIN}
 
 ACCESS: dict[str, object] = {
@@ -45,6 +50,9 @@ ACCESS: dict[str, object] = {
     "admin.staff": {Role.ADMIN},
     "admin.toggle_staff": {Role.ADMIN},
     "api.openings": PUBLIC,
+    "api.youth_list": TOKEN,
+    "api.youth_suggestions": TOKEN,
+    "api.opening_candidates": TOKEN,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -54,7 +62,7 @@ REFUSALS = [
     for endpoint, allowed in ACCESS.items()
     if allowed != PUBLIC
     for role in ROLES
-    if role not in allowed
+    if allowed == TOKEN or role not in allowed
 ]
 
 
@@ -96,7 +104,10 @@ def test_role_is_refused(app, login_as, world, endpoint, role):
     client = app.test_client() if role is None else login_as(role)[0]
     for method, url in _requests(app, endpoint, world):
         response = client.open(url, method=method)
-        if role is None:
+        if ACCESS[endpoint] == TOKEN:
+            assert response.status_code == 401, (method, url, response.status_code)
+            assert response.headers["WWW-Authenticate"].startswith("Bearer"), (method, url)
+        elif role is None:
             assert response.status_code == 302, (method, url)
             assert "/login" in response.headers["Location"], (method, url)
         else:
@@ -105,7 +116,7 @@ def test_role_is_refused(app, login_as, world, endpoint, role):
 
 @pytest.mark.parametrize(
     ("endpoint", "role"),
-    [(e, r) for e, allowed in ACCESS.items() if allowed != PUBLIC for r in allowed],
+    [(e, r) for e, allowed in ACCESS.items() if allowed not in (PUBLIC, TOKEN) for r in allowed],
     ids=lambda v: str(v),
 )
 def test_role_reaches_its_own_pages(app, login_as, world, endpoint, role):
@@ -116,3 +127,19 @@ def test_role_reaches_its_own_pages(app, login_as, world, endpoint, role):
             continue
         response = client.get(url)
         assert response.status_code in (200, 404), (url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "role"),
+    [(e, r) for e, allowed in ACCESS.items() if allowed == TOKEN for r in ROLES[1:]],
+    ids=lambda v: str(v),
+)
+def test_token_routes_answer_staff_tokens_only(app, make_user, world, endpoint, role):
+    user = make_user(role)
+    db.session.add(ApiToken(user_id=user.id, token_hash=hash_token(f"matrix-{user.id}")))
+    db.session.commit()
+    headers = {"Authorization": f"Bearer matrix-{user.id}"}
+    for _method, url in _requests(app, endpoint, world):
+        response = app.test_client().get(url, headers=headers)
+        expected = (200, 404) if role in STAFF else (403,)
+        assert response.status_code in expected, (url, role, response.status_code)

@@ -1,7 +1,8 @@
-"""The JSON API (/api/v1): public, read-only for now. Errors answer JSON, never an HTML page."""
+"""The JSON API (/api/v1): public openings, and staff routes behind a Bearer token (auth.py).
+Errors answer JSON, never an HTML page."""
 
 from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from portal.api import views  # noqa: E402, F401  (registers the routes)
+from portal.api import staff, views  # noqa: E402, F401  (registers the routes)

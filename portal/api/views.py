@@ -41,18 +41,23 @@ def openings_page(found: Found) -> dict:
 
 
 def opening_json(opening: Opening, score: float) -> dict:
-    province = get_province(opening.province_code)
     return {
         "id": opening.id,
         "ref": opening.ref,
         "kind": opening.kind.value,
         "title": opening.title,
         "organization": opening.organization.name,
-        "province": {
-            "code": opening.province_code,
-            "name_en": province.name_en if province else None,
-            "name_kh": province.name_kh if province else None,
-        },
+        "province": province_json(opening.province_code),
         "closing_date": opening.closing_date.isoformat() if opening.closing_date else None,
         "score": round(score, 4),
+    }
+
+
+def province_json(code: str | None) -> dict:
+    """A province as {"code", "name_en", "name_kh"} (names None for an unknown code)."""
+    province = get_province(code)
+    return {
+        "code": code,
+        "name_en": province.name_en if province else None,
+        "name_kh": province.name_kh if province else None,
     }

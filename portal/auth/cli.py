@@ -4,8 +4,9 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from portal.auth.models import Role
+from portal.auth.models import Role, User
 from portal.auth.services import AccountError, create_user
+from portal.auth.tokens import TokenError, issue_token, revoke_tokens
 from portal.centers.models import Center
 from portal.extensions import db
 
@@ -52,3 +53,30 @@ def create(role, email, phone, password, display_name, center) -> None:
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Created {user.role} account {user.login_name} (id {user.id}).")
+
+
+@users_cli.command("token")
+@click.argument("email")
+@click.option("--revoke", is_flag=True, help="Revoke all of this user's tokens instead.")
+@with_appcontext
+def token(email, revoke) -> None:
+    """Print a new API token for a counselor or admin (shown once), or revoke their tokens."""
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"no account with the e-mail '{email}'")
+    if revoke:
+        count = revoke_tokens(user)
+        db.session.commit()
+        click.echo(f"Revoked {count} token(s) of {user.login_name}.")
+        return
+    try:
+        raw = issue_token(user)
+    except TokenError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(raw)
+    click.echo(
+        f"API token for {user.login_name}. It is shown only once: keep it safe. "
+        "Send it as 'Authorization: Bearer <token>'.",
+        err=True,
+    )
