@@ -17,7 +17,8 @@ def explain(reasons: Iterable[Reason], for_youth: bool = True) -> list[str]:
     for code, params in reasons:
         if code == "skills":
             sentences.extend(
-                _skill_pair(theirs, ours, for_youth) for theirs, ours in params["pairs"]
+                _skill_pair(theirs, ", ".join(ours), for_youth)
+                for theirs, ours in _by_their_skill(params["pairs"]).items()
             )
         elif code == "place":
             sentences.append(_place(params["tier"], for_youth))
@@ -26,6 +27,15 @@ def explain(reasons: Iterable[Reason], for_youth: bool = True) -> list[str]:
         elif code == "needs":
             sentences.append(_("Needs: %(what)s", what=", ".join(_need(w) for w in params["what"])))
     return sentences
+
+
+def _by_their_skill(pairs) -> dict[str, list[str]]:
+    """One line per skill of the person: 'sewing ↔ sewing machine, garment sewer', not three."""
+    grouped: dict[str, list[str]] = {}
+    for theirs, ours in pairs:
+        if ours not in grouped.setdefault(theirs, []):
+            grouped[theirs].append(ours)
+    return grouped
 
 
 def _skill_pair(theirs: str, ours: str, for_youth: bool) -> str:

@@ -142,3 +142,13 @@ def test_others_may_not_see_candidates(app, login_as, make_opening):
 def test_an_unknown_opening_has_no_candidates(login_as):
     client, _user = login_as(Role.ADMIN)
     assert client.get("/openings/999999/candidates").status_code == 404
+
+
+def test_a_skill_matched_several_ways_is_one_line(app):
+    from portal.matching.reasons import explain
+
+    with app.test_request_context():
+        lines = explain(
+            [("skills", {"pairs": [("sewing", "sewing"), ("sewing", "sewing machine")]})]
+        )
+    assert lines == ["Your skill sewing ↔ sewing, sewing machine"]
