@@ -12,6 +12,7 @@ from portal.api.auth import api_error, staff_token_required
 from portal.api.views import province_json
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
+from portal.jobs.listing import unknown_province_message
 from portal.matching import Match
 from portal.matching.services import candidates_for, suggestions_for
 from portal.places import UnknownPlace, resolve_province
@@ -32,7 +33,7 @@ def youth_list():
         try:
             province_code = resolve_province(request.args["province"]).code
         except UnknownPlace as error:
-            return unknown_province(error)
+            return unknown_province(request.args["province"], error)
     filters = YouthFilters(text=request.args.get("q", ""), province_code=province_code)
     query = select(YouthProfile).where(*youth_conditions(g.api_user, filters))
     ref = request.args.get("ref", "").strip()
@@ -44,8 +45,9 @@ def youth_list():
     return jsonify(total=found.total, page=found.page, per_page=PER_PAGE, results=results)
 
 
-def unknown_province(error: UnknownPlace):
-    response, status = api_error(400, "unknown_province", str(error))
+def unknown_province(raw: str, error: UnknownPlace):
+    # str(error) is English only; the search API's message speaks the reader's language
+    response, status = api_error(400, "unknown_province", unknown_province_message(raw, error))
     body = response.get_json() | {"field": "province", "suggestions": error.codes}
     return jsonify(body), status
 

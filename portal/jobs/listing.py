@@ -151,12 +151,18 @@ def _province(raw: str) -> Province:
     try:
         return resolve_province(raw)
     except UnknownPlace as error:
-        places = [get_province(code) for code in error.codes]
-        names = ", ".join(place.name(current_language()) for place in places if place)
-        message = _("Unknown province “%(place)s”.", place=raw[:50])
-        if names:
-            message += " " + _("Did you mean: %(names)s?", names=names)
-        raise _Invalid("unknown_province", message, [p for p in places if p]) from None
+        places = [p for p in (get_province(code) for code in error.codes) if p]
+        raise _Invalid("unknown_province", unknown_province_message(raw, error), places) from None
+
+
+def unknown_province_message(raw: str, error: UnknownPlace) -> str:
+    """ "Unknown province “X”. Did you mean: A, B?" in the reader's language (page and API)."""
+    places = [p for p in (get_province(code) for code in error.codes) if p]
+    names = ", ".join(place.name(current_language()) for place in places)
+    message = _("Unknown province “%(place)s”.", place=raw[:50])
+    if names:
+        message += " " + _("Did you mean: %(names)s?", names=names)
+    return message
 
 
 def _organization(raw: str) -> Organization:
