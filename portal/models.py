@@ -4,11 +4,31 @@ from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
+from portal.placements.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationSource,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    FollowUp,
+    SavedOpening,
+)
 from portal.search.models import SearchOutbox
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "Application",
+    "ApplicationDocument",
+    "ApplicationSource",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
+    "FollowUp",
+    "Notification",
+    "NotificationDelivery",
+    "NotificationKind",
+    "SavedOpening",
     "ApiToken",
     "Center",
     "CourseDetails",

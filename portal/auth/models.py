@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -48,6 +48,9 @@ class User(UserMixin, db.Model):
     center_id: Mapped[int | None] = mapped_column(ForeignKey("center.id"), index=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
     locale: Mapped[str | None] = mapped_column(String(5))
+    # Which notifications they want by which channel: {kind: [channel, ...]}; a kind not listed
+    # uses the defaults in portal.notifications.
+    notification_settings: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]

@@ -37,7 +37,8 @@ class OpeningStatus(StrEnum):
     DRAFT = "draft"
     PENDING_REVIEW = "pending_review"
     PUBLISHED = "published"
-    REJECTED = "rejected"
+    REJECTED = "rejected"  # sent back with a reason: the organization may edit and resubmit
+    DECLINED = "declined"  # turned down for good (fake, unsafe, not a real opening)
     CLOSED = "closed"
 
 

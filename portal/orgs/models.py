@@ -36,6 +36,11 @@ class Organization(db.Model):
     verified_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", use_alter=True)  # user_account also points here
     )
+    # A counselor's check before anything of the organization is public: what they checked
+    # (registration, contact), and a reason when they turn it down.
+    verification_note: Mapped[str | None] = mapped_column(Text)
+    rejected_at: Mapped[datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     members: Mapped[list[User]] = relationship(
@@ -47,6 +52,17 @@ class Organization(db.Model):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.verified_at is None and self.rejected_at is not None
+
+    @property
+    def verification_status(self) -> str:
+        """pending, verified or rejected."""
+        if self.is_verified:
+            return "verified"
+        return "rejected" if self.is_rejected else "pending"
 
     def __repr__(self) -> str:
         return f"<Organization {self.name}>"

@@ -1,0 +1,76 @@
+"""What a user is told (in the portal), and the copies still to send by other channels."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db, enum_column_type, utcnow
+
+if TYPE_CHECKING:
+    from portal.auth.models import User
+
+
+class NotificationKind(StrEnum):
+    STATUS_CHANGE = "status_change"  # an application moved (to the youth and their counselor)
+    NEW_APPLICATION = "new_application"  # to the employer, and the counselor for a referral
+    NEW_SUGGESTIONS = "new_suggestions"  # new openings fit a youth
+    CLOSING_REMINDER = "closing_reminder"  # an employer's opening closes in 7 days
+    OPENING_REVIEWED = "opening_reviewed"  # approved, sent back or declined
+    ORGANIZATION_REVIEWED = "organization_reviewed"  # verified or not
+    FOLLOW_UP_DUE = "follow_up_due"  # a counselor's 1- or 3-month follow-up
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # gave up after the last attempt
+
+
+class Notification(db.Model):
+    """One thing a user is told. Text is made when shown, in the reader's language, from `kind`
+    and `params`; `dedupe_key` stops the same reminder being made twice."""
+
+    __table_args__ = (UniqueConstraint("user_id", "dedupe_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[NotificationKind] = mapped_column(enum_column_type(NotificationKind, length=30))
+    params: Mapped[dict] = mapped_column(JSON, default=dict)
+    link: Mapped[str | None] = mapped_column(String(300))  # a path inside the portal
+    dedupe_key: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    read_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+    deliveries: Mapped[list[NotificationDelivery]] = relationship(
+        back_populates="notification", cascade="all, delete-orphan"
+    )
+
+
+class NotificationDelivery(db.Model):
+    """The outbox: a copy of a notification to send by a channel (email, sms, telegram, console),
+    drained by `flask notify send`."""
+
+    __tablename__ = "notification_delivery"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notification_id: Mapped[int] = mapped_column(
+        ForeignKey("notification.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(20))
+    status: Mapped[DeliveryStatus] = mapped_column(
+        enum_column_type(DeliveryStatus), default=DeliveryStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+    notification: Mapped[Notification] = relationship(back_populates="deliveries")
