@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from portal import (
+        assets,
         i18n,
         models,  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
     )
@@ -46,6 +47,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
+    assets.init_app(app)  # versioned static URLs cached a year, gzip
     app.jinja_env.add_extension("jinja2.ext.do")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
