@@ -1,0 +1,66 @@
+"""The CV a youth may send with an application: a real PDF of at most 2 MB.
+
+Checked by its bytes, never by its name or the type the browser claims: a PDF starts with
+`%PDF-` and ends with `%%EOF` (a few bytes of whitespace or junk may follow)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from werkzeug.datastructures import FileStorage
+
+from portal.placements.models import ApplicationDocument
+
+MAX_CV_BYTES = 2 * 1024 * 1024
+PDF_START = b"%PDF-"
+PDF_END = b"%%EOF"
+END_WINDOW = 1024  # where %%EOF may sit from the end (trailing newlines, some tools add more)
+CV_CONTENT_TYPE = "application/pdf"
+
+
+@dataclass(frozen=True)
+class CvFile:
+    """An uploaded file, read into memory (at most a little more than the limit)."""
+
+    filename: str
+    data: bytes
+
+
+def read_upload(storage: FileStorage | None) -> CvFile | None:
+    """The uploaded file as a CvFile, None when no file was chosen. Reads one byte past the
+    limit, so that a big file is known to be too big without keeping all of it."""
+    if storage is None or not storage.filename:
+        return None
+    data = storage.stream.read(MAX_CV_BYTES + 1)
+    return CvFile(filename=storage.filename, data=data)
+
+
+def cv_problem(cv: CvFile) -> str | None:
+    """What is wrong with the file, in words for the youth; None when it is a fine PDF."""
+    if not cv.data:
+        return _("The file is empty. Choose your CV again.")
+    if len(cv.data) > MAX_CV_BYTES:
+        return _("The file is too big. A CV can be 2 MB at most.")
+    if not cv.data.startswith(PDF_START) or PDF_END not in cv.data[-END_WINDOW:]:
+        return _("This file is not a PDF. Save your CV as PDF and try again.")
+    return None
+
+
+def safe_filename(filename: str) -> str:
+    """A name to store and offer for download: no folders, no quotes, ends with .pdf."""
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '";\r\n').strip(" .")
+    if not name.lower().endswith(".pdf"):
+        name = f"{name or 'cv'}.pdf"
+    return name[-120:]
+
+
+def document_for(cv: CvFile) -> ApplicationDocument:
+    """The database row of a checked CV."""
+    return ApplicationDocument(
+        filename=safe_filename(cv.filename),
+        content_type=CV_CONTENT_TYPE,
+        size=len(cv.data),
+        data=cv.data,
+    )

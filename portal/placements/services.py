@@ -1,0 +1,435 @@
+"""Named changes of an application: apply, refer, move along the pipeline, withdraw, reopen;
+and saved openings. The status column changes only here; each change records who, when and
+why (ApplicationStatusChange) and tells the people concerned. Services flush; callers commit."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.routing import BuildError
+
+from portal.auth.models import Role, User
+from portal.extensions import db
+from portal.jobs import services as opening_services
+from portal.jobs.models import Opening, OpeningStatus
+from portal.matching import rules
+from portal.matching.profiles import from_opening, from_youth
+from portal.notifications.models import NotificationKind
+from portal.notifications.services import notify
+from portal.placements.cv import CvFile, cv_problem, document_for
+from portal.placements.models import (
+    Application,
+    ApplicationSource,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    FollowUp,
+    SavedOpening,
+)
+from portal.youth.models import YouthProfile
+
+S = ApplicationStatus
+MAX_MESSAGE = 1000
+FOLLOW_UP_MONTHS = (1, 3)
+
+
+class ApplicationError(ValueError):
+    """The change cannot be made; str(error) says why, in words for the user. `field` names
+    the form field the message belongs next to, when there is one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+class NotAllowed(ApplicationError):
+    """The user may not make this change to this application."""
+
+
+# Why an application ends (not selected, or withdrawn): code -> words.
+REFUSAL_REASONS = {
+    "skills": _l("The skills do not fit this work yet"),
+    "experience": _l("More experience is needed"),
+    "education": _l("More schooling is needed"),
+    "filled": _l("All places are already filled"),
+    "no_show": _l("Did not come to the interview"),
+    "not_reachable": _l("We could not reach the person"),
+    "offer_declined": _l("The person said no to the job"),
+    "found_other_work": _l("Found other work"),
+    "left": _l("Left the job or did not start"),
+    "other": _l("Another reason"),
+}
+
+# The ordinary moves. Leaving HIRED needs a reason; NOT_SELECTED and WITHDRAWN are final,
+# except that staff may reopen them with a reason (see REOPEN_TO).
+TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
+    S.APPLIED: frozenset({S.SHORTLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
+    S.REFERRED: frozenset({S.SHORTLISTED, S.NOT_SELECTED, S.WITHDRAWN}),
+    S.SHORTLISTED: frozenset({S.INTERVIEW, S.NOT_SELECTED, S.WITHDRAWN}),
+    S.INTERVIEW: frozenset({S.HIRED, S.NOT_SELECTED, S.WITHDRAWN}),
+    S.HIRED: frozenset({S.NOT_SELECTED, S.WITHDRAWN}),
+    S.NOT_SELECTED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+}
+FINAL = frozenset({S.NOT_SELECTED, S.WITHDRAWN})
+REOPEN_TO = frozenset({S.APPLIED, S.REFERRED, S.SHORTLISTED, S.INTERVIEW})
+# What each side may do: an employer moves applications to its own openings; a youth only
+# withdraws their own; staff of the youth's center (and admins) may do anything allowed.
+EMPLOYER_MOVES = frozenset({S.SHORTLISTED, S.INTERVIEW, S.HIRED, S.NOT_SELECTED})
+YOUTH_MOVES = frozenset({S.WITHDRAWN})
+
+STATUS_LABELS = {
+    S.APPLIED: _l("Applied"),
+    S.REFERRED: _l("Sent by a counselor"),
+    S.SHORTLISTED: _l("On the short list"),
+    S.INTERVIEW: _l("Invited to an interview"),
+    S.HIRED: _l("Hired"),
+    S.NOT_SELECTED: _l("Not selected"),
+    S.WITHDRAWN: _l("Withdrawn"),
+}
+
+_REFUSED_BY_RULE = {
+    "closed": _l("This opening is closed. You cannot apply any more."),
+    "not_published": _l("This opening is not open for applications."),
+    "expired": _l("The closing date of this opening has passed."),
+    "minor_hazardous": _l("This work is not safe for people under 18, so it is only for adults."),
+    "minor_adult_only": _l("This opening is only for people of 18 or older."),
+    "under_min_age": _l("You are younger than the minimum age of this opening."),
+    "age_unknown": _l("This opening has a minimum age. Add your date of birth first."),
+}
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def is_employer_of(user: User, application: Application) -> bool:
+    return (
+        user.role == Role.EMPLOYER
+        and user.organization_id is not None
+        and user.organization_id == application.opening.organization_id
+    )
+
+
+def is_staff_for(user: User, youth: YouthProfile) -> bool:
+    """Admins, and counselors of the youth's center."""
+    if user.role == Role.ADMIN:
+        return True
+    return (
+        user.role == Role.COUNSELOR
+        and youth.center_id is not None
+        and (youth.center_id == user.center_id)
+    )
+
+
+def is_youth_of(user: User, youth: YouthProfile) -> bool:
+    return user.role == Role.YOUTH and youth.user_id is not None and youth.user_id == user.id
+
+
+def may_move(user: User, application: Application, to_status: ApplicationStatus) -> bool:
+    """True when `user`'s role lets them move this application to `to_status` (the pipeline
+    itself is checked by `allowed_moves`)."""
+    if is_staff_for(user, application.youth):
+        return True
+    if is_employer_of(user, application):
+        return to_status in EMPLOYER_MOVES
+    return is_youth_of(user, application.youth) and to_status in YOUTH_MOVES
+
+
+def allowed_moves(application: Application, user: User) -> list[ApplicationStatus]:
+    """The statuses `user` may move the application to now, in pipeline order (the buttons)."""
+    targets = set(TRANSITIONS[application.status])
+    if application.status in FINAL and is_staff_for(user, application.youth):
+        targets |= reopen_targets(application)
+    return [status for status in S if status in targets and may_move(user, application, status)]
+
+
+def reopen_targets(application: Application) -> frozenset[ApplicationStatus]:
+    start = S.REFERRED if application.source == ApplicationSource.REFERRED else S.APPLIED
+    return frozenset({start, S.SHORTLISTED, S.INTERVIEW})
+
+
+# --- starting an application ---------------------------------------------------------------
+
+
+def apply(
+    opening: Opening,
+    youth: YouthProfile,
+    *,
+    by: User,
+    message: str = "",
+    cv: CvFile | None = None,
+    day: date | None = None,
+) -> Application:
+    """The youth applies (optional message of at most 1000 characters, optional PDF CV)."""
+    if not (is_youth_of(by, youth) or is_staff_for(by, youth)):
+        raise NotAllowed(_("You can only apply for yourself."))
+    message = (message or "").strip()
+    if len(message) > MAX_MESSAGE:
+        raise ApplicationError(
+            _("Your message is too long: %(max)d characters at most.", max=MAX_MESSAGE),
+            field="message",
+        )
+    if cv is not None and (problem := cv_problem(cv)):
+        raise ApplicationError(problem, field="cv")
+    _check_can_start(opening, youth, day or date.today())
+    application = Application(
+        opening=opening,
+        youth=youth,
+        source=ApplicationSource.APPLIED,
+        status=S.APPLIED,
+        message=message,
+    )
+    if cv is not None:
+        application.cv = document_for(cv)
+    _save_new(application, by=by)
+    return application
+
+
+def refer(
+    opening: Opening, youth: YouthProfile, *, by: User, note: str, day: date | None = None
+) -> Application:
+    """A counselor sends one of their center's youth to an opening, with a note for the
+    employer."""
+    if not is_staff_for(by, youth):
+        raise NotAllowed(_("Only a counselor of this person's center can refer them."))
+    note = (note or "").strip()
+    if not note:
+        raise ApplicationError(
+            _("Write a short note for the employer: why this person fits."), field="note"
+        )
+    if len(note) > MAX_MESSAGE:
+        raise ApplicationError(
+            _("The note is too long: %(max)d characters at most.", max=MAX_MESSAGE), field="note"
+        )
+    _check_can_start(opening, youth, day or date.today())
+    application = Application(
+        opening=opening,
+        youth=youth,
+        source=ApplicationSource.REFERRED,
+        status=S.REFERRED,
+        referred_by_id=by.id,
+        referral_note=note,
+    )
+    _save_new(application, by=by)
+    return application
+
+
+def existing_application(opening: Opening, youth: YouthProfile) -> Application | None:
+    return db.session.scalar(
+        select(Application).where(
+            Application.opening_id == opening.id, Application.youth_id == youth.id
+        )
+    )
+
+
+def _check_can_start(opening: Opening, youth: YouthProfile, day: date) -> None:
+    if existing_application(opening, youth) is not None:
+        raise ApplicationError(_("There is already an application of this person to this opening."))
+    if not opening.organization.is_verified:
+        raise ApplicationError(_("This opening is not open for applications."))
+    refusal = rules.refusal(from_youth(youth), from_opening(opening), day)
+    if refusal:
+        raise ApplicationError(str(_REFUSED_BY_RULE.get(refusal, _REFUSED_BY_RULE["closed"])))
+
+
+def _save_new(application: Application, *, by: User) -> None:
+    application.status_changes.append(
+        ApplicationStatusChange(from_status=None, to_status=application.status, changed_by_id=by.id)
+    )
+    try:
+        with db.session.begin_nested():  # the unique key is the last word when two race
+            db.session.add(application)
+            db.session.flush()
+    except IntegrityError:
+        raise ApplicationError(
+            _("There is already an application of this person to this opening.")
+        ) from None
+    _tell_employer(application, by=by)
+
+
+# --- moving along the pipeline -------------------------------------------------------------
+
+
+def move(
+    application: Application,
+    to_status: ApplicationStatus | str,
+    *,
+    by: User,
+    reason_code: str | None = None,
+    reason: str | None = None,
+    day: date | None = None,
+) -> None:
+    """Move the application one step; refuses a step the pipeline or `by`'s role does not
+    allow. Not selected needs a reason code; leaving 'hired' and reopening need a reason."""
+    to_status = S(to_status)
+    reason = (reason or "").strip()[:MAX_MESSAGE] or None
+    reason_code = reason_code or None
+    current = application.status
+    _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
+    application.status = to_status
+    application.status_changes.append(
+        ApplicationStatusChange(
+            from_status=current,
+            to_status=to_status,
+            changed_by_id=by.id,
+            reason_code=reason_code,
+            reason=reason,
+        )
+    )
+    if to_status == S.HIRED:
+        _hire(application, by=by, day=day or date.today())
+    elif current == S.HIRED:
+        _unhire(application)
+    db.session.flush()
+    _tell_youth(application, by=by)
+
+
+def withdraw(application: Application, *, by: User, reason: str | None = None) -> None:
+    """The youth (or their counselor) takes the application back."""
+    move(application, S.WITHDRAWN, by=by, reason=reason)
+
+
+def reopen(
+    application: Application,
+    *,
+    by: User,
+    reason: str,
+    to_status: ApplicationStatus | None = None,
+) -> None:
+    """Staff bring a final application back (a mistake, the person is available again)."""
+    start = S.REFERRED if application.source == ApplicationSource.REFERRED else S.APPLIED
+    move(application, to_status or start, by=by, reason=reason)
+
+
+def _check_move(
+    application: Application,
+    to_status: ApplicationStatus,
+    *,
+    by: User,
+    reason_code: str | None,
+    reason: str | None,
+) -> None:
+    current = application.status
+    if to_status == current:
+        raise ApplicationError(_("The application is already at this step."))
+    reopening = current in FINAL and to_status in reopen_targets(application)
+    if to_status not in TRANSITIONS[current] and not (
+        reopening and is_staff_for(by, application.youth)
+    ):
+        raise ApplicationError(
+            _(
+                "An application cannot go from “%(current)s” to “%(to)s”.",
+                current=STATUS_LABELS[current],
+                to=STATUS_LABELS[to_status],
+            )
+        )
+    if not may_move(by, application, to_status):
+        raise NotAllowed(_("You cannot make this change to this application."))
+    if reason_code is not None and reason_code not in REFUSAL_REASONS:
+        raise ApplicationError(_("Choose a reason from the list."), field="reason_code")
+    if (current == S.HIRED or reopening) and not (reason or reason_code):
+        raise ApplicationError(_("Say why: this step needs a reason."), field="reason")
+    if to_status == S.NOT_SELECTED and reason_code is None:
+        raise ApplicationError(_("Choose why the person was not selected."), field="reason_code")
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the month's last day when it has no such day
+    (31 January + 1 month = 28 or 29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _hire(application: Application, *, by: User, day: date) -> None:
+    application.hired_on = day
+    have = {follow_up.month for follow_up in application.follow_ups}
+    for month in FOLLOW_UP_MONTHS:
+        if month not in have:
+            application.follow_ups.append(FollowUp(month=month, due_on=add_months(day, month)))
+    db.session.flush()
+    opening = application.opening
+    if hires_for(opening) >= opening.positions and opening.status == OpeningStatus.PUBLISHED:
+        opening_services.close(opening, by=by, reason=_("All places are filled."))
+
+
+def _unhire(application: Application) -> None:
+    """Leaving 'hired' (did not start, a mistake): no hire to follow up any more. Follow-ups
+    already recorded are kept; they are what donors count."""
+    application.hired_on = None
+    for follow_up in list(application.follow_ups):
+        if follow_up.still_employed is None:
+            application.follow_ups.remove(follow_up)
+
+
+def hires_for(opening: Opening) -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Application)
+        .where(Application.opening_id == opening.id, Application.status == S.HIRED)
+    )
+
+
+# --- telling people ------------------------------------------------------------------------
+
+
+def _link(endpoint: str, **values) -> str | None:
+    """A path inside the portal, or None outside a request (a CLI command)."""
+    try:
+        return url_for(endpoint, _external=False, **values)
+    except (RuntimeError, BuildError):
+        return None
+
+
+def _tell_youth(application: Application, *, by: User) -> None:
+    params = {
+        "opening_title": application.opening.title,
+        "status": str(application.status),
+        "application_id": application.id,
+    }
+    link = _link("placements.my_applications")
+    youth_user = application.youth.user
+    if youth_user is not None and youth_user.id != by.id and youth_user.active:
+        notify(youth_user, NotificationKind.STATUS_CHANGE, params, link=link)
+    counselor = application.referred_by
+    if counselor is not None and counselor.id != by.id and counselor.active:
+        notify(counselor, NotificationKind.STATUS_CHANGE, params)
+
+
+def _tell_employer(application: Application, *, by: User) -> None:
+    opening = application.opening
+    params = {
+        "opening_title": opening.title,
+        "youth_name": application.youth.full_name,
+        "source": str(application.source),
+    }
+    link = _link("placements.applicants", opening_id=opening.id)
+    for member in opening.organization.members:
+        if member.active and member.role == Role.EMPLOYER and member.id != by.id:
+            notify(member, NotificationKind.NEW_APPLICATION, params, link=link)
+
+
+# --- saved openings ------------------------------------------------------------------------
+
+
+def save_opening(youth: YouthProfile, opening: Opening) -> None:
+    """Keep an opening to look at again (saving twice keeps one)."""
+    if db.session.get(SavedOpening, (youth.id, opening.id)) is None:
+        db.session.add(SavedOpening(youth_id=youth.id, opening_id=opening.id))
+        db.session.flush()
+
+
+def unsave_opening(youth: YouthProfile, opening: Opening) -> None:
+    saved = db.session.get(SavedOpening, (youth.id, opening.id))
+    if saved is not None:
+        db.session.delete(saved)
+        db.session.flush()
+
+
+def is_saved(youth: YouthProfile, opening: Opening) -> bool:
+    return db.session.get(SavedOpening, (youth.id, opening.id)) is not None
