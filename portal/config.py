@@ -44,7 +44,8 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
-        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_LOCALE": "en",  # command-line output
+        "DEFAULT_LANGUAGE": os.environ.get("DEFAULT_LANGUAGE", "km"),  # web visitors
         "LANGUAGES": ["km", "en"],
         "PER_PAGE": 20,
     }

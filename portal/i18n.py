@@ -12,8 +12,10 @@ from portal.extensions import babel
 
 
 def select_locale() -> str:
-    """The user's saved language, else this browser's choice, else the browser's preference.
-    Outside a request (CLI commands), the default language."""
+    """The user's saved language, else this browser's choice (the switcher), else Khmer
+    (DEFAULT_LANGUAGE): most readers read Khmer first, even on a phone set to English, so the
+    browser's Accept-Language only counts for the JSON API. Outside a request (CLI commands),
+    BABEL_DEFAULT_LOCALE."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
@@ -21,9 +23,9 @@ def select_locale() -> str:
         return current_user.locale
     if session.get("lang") in languages:
         return session["lang"]
-    return (
-        request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
-    )
+    if request.blueprint == "api":
+        return request.accept_languages.best_match(languages) or "en"
+    return current_app.config["DEFAULT_LANGUAGE"]
 
 
 def current_language() -> str:

@@ -38,6 +38,9 @@ def app(tmp_path_factory):
             "SECRET_KEY": "test",
             "SERVER_NAME": "localhost",
             "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # real hashes, cheap to make
+            # Visitors get Khmer by default; tests read English unless they choose Khmer
+            # (tests/test_translations.py checks the Khmer default).
+            "DEFAULT_LANGUAGE": "en",
         }
     )
     with app.app_context():
@@ -227,3 +230,37 @@ def reindex(ctx):
     from portal.search.sync import rebuild
 
     return rebuild
+
+
+@pytest.fixture
+def make_application(ctx, make_opening, make_youth):
+    """make_application(youth=..., status=..., hired_on=...) -> Application saved directly (past
+    the services), with its 1- and 3-month follow-ups when `hired_on` is given."""
+    from portal.placements.models import (
+        Application,
+        ApplicationSource,
+        ApplicationStatus,
+        FollowUp,
+    )
+
+    def make(opening=None, youth=None, hired_on: date | None = None, **fields) -> Application:
+        fields.setdefault("source", ApplicationSource.APPLIED)
+        fields.setdefault("status", ApplicationStatus(fields["source"].value))
+        if hired_on is not None:
+            fields["status"] = ApplicationStatus.HIRED
+        application = Application(
+            opening=opening or make_opening(),
+            youth=youth or make_youth(),
+            hired_on=hired_on,
+            **fields,
+        )
+        if hired_on is not None:
+            application.follow_ups = [
+                FollowUp(month=1, due_on=hired_on + timedelta(days=30)),
+                FollowUp(month=3, due_on=hired_on + timedelta(days=91)),
+            ]
+        db.session.add(application)
+        db.session.commit()
+        return application
+
+    return make

@@ -11,6 +11,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from portal.extensions import babel
+from tests.conftest import login
 
 CATALOG = Path(__file__).resolve().parent.parent / "portal/translations/km/LC_MESSAGES/messages.po"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
@@ -69,3 +70,38 @@ def test_switching_to_khmer_shows_the_home_page_in_khmer(catalog, client):
     assert '<html lang="km">' in page
     assert headline in page
     assert HEADLINE not in page
+
+
+@pytest.fixture
+def khmer_by_default(app, monkeypatch):
+    monkeypatch.setitem(app.config, "DEFAULT_LANGUAGE", "km")  # what load_config gives visitors
+
+
+def test_a_first_visit_is_in_khmer_even_from_a_phone_set_to_english(khmer_by_default, client):
+    page = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="km">' in page
+
+
+def test_the_choice_of_english_is_remembered_by_the_browser(khmer_by_default, client):
+    client.post("/lang/en", data={"next": "/"})
+    assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+
+
+def test_a_user_language_follows_them_to_another_browser(khmer_by_default, app, login_as):
+    first, user = login_as("youth")
+    first.post("/lang/en", data={"next": "/"})
+    other = login(app.test_client(), user)
+    assert '<html lang="en">' in other.get("/").get_data(as_text=True)
+
+
+def test_the_api_follows_the_accept_language_header(khmer_by_default, client):
+    response = client.get("/api/v1/openings?province=Nowhere", headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert not KHMER.search(response.get_json()["error"])
+
+
+def test_visitors_get_khmer_unless_configured_otherwise(tmp_path, monkeypatch):
+    from portal.config import load_config
+
+    monkeypatch.delenv("DEFAULT_LANGUAGE", raising=False)
+    assert load_config(str(tmp_path))["DEFAULT_LANGUAGE"] == "km"
