@@ -11,9 +11,11 @@ from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
 from portal.api.views import province_json
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.listing import unknown_province_message
 from portal.matching import Match
+from portal.matching.gaps import gap_courses_for, skill_wording
 from portal.matching.services import candidates_for, suggestions_for
 from portal.places import UnknownPlace, resolve_province
 from portal.web import page_number
@@ -55,7 +57,8 @@ def unknown_province(raw: str, error: UnknownPlace):
 @bp.get("/youth/<int:youth_id>/suggestions")
 @staff_token_required
 def youth_suggestions(youth_id: int):
-    """The best open openings for one young person, with the reasons."""
+    """The best open openings for one young person, with the reasons; and the courses that
+    teach what the openings near them ask for, when few fit them (matching/gaps.py)."""
     profile = get_youth_or_404(youth_id, for_user=g.api_user)
     results = [
         {
@@ -68,7 +71,17 @@ def youth_suggestions(youth_id: int):
         | match_json(match)
         for opening, match in suggestions_for(profile)
     ]
-    return jsonify(results=results)
+    courses = [
+        {
+            "id": opening.id,
+            "ref": opening.ref,
+            "title": opening.title,
+            "province": province_json(opening.province_code),
+            "reasons": [gap_reason_json(reason) for reason in gap.reasons],
+        }
+        for opening, gap in gap_courses_for(profile)
+    ]
+    return jsonify(results=results, courses=courses)
 
 
 @bp.get("/openings/<int:opening_id>/candidates")
@@ -97,6 +110,19 @@ def youth_json(profile: YouthProfile) -> dict:
 
 def match_json(match: Match) -> dict:
     return {"score": match.score, "reasons": [reason_json(r) for r in match.reasons]}
+
+
+def gap_reason_json(reason) -> dict:
+    """{"code": "gap", "count", "province" (a code), "skill" (in the reader's language),
+    "concept"}."""
+    params = reason.params
+    return {
+        "code": reason.code,
+        "count": params["count"],
+        "province": params["province"],
+        "skill": skill_wording(params, current_language()),
+        "concept": params["concept"],
+    }
 
 
 def reason_json(reason) -> dict:

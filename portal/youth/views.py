@@ -12,6 +12,7 @@ from portal.auth.services import record_login
 from portal.auth.views import home_for
 from portal.centers.services import center_choices
 from portal.extensions import db
+from portal.matching.gaps import explain_gap, gap_courses_for
 from portal.matching.reasons import explain
 from portal.matching.services import suggestions_for
 from portal.web import page_number, render_form
@@ -101,6 +102,8 @@ def for_you():
         suggestions=suggestions_for(profile) if has_skills else [],
         has_skills=has_skills,
         explain=explain,
+        gap_courses=gap_courses_for(profile),
+        explain_gap=explain_gap,
     )
 
 
@@ -152,6 +155,8 @@ def detail(youth_id: int):
         today=date.today(),
         suggestions=suggestions_for(profile),
         explain=explain,
+        gap_courses=gap_courses_for(profile),
+        explain_gap=explain_gap,
     )
 
 
