@@ -25,6 +25,15 @@ def _secret_key(instance_path: Path, production: bool) -> str:
     return key_file.read_text().strip()
 
 
+def _whole_number(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) == 0:
+        raise ConfigError(f"{name} must be a whole number above 0, not {raw!r}.")
+    return int(raw)
+
+
 def load_config(instance_path: str) -> dict:
     """Build the settings dict for `create_app` from the environment."""
     instance = Path(instance_path)
@@ -48,4 +57,9 @@ def load_config(instance_path: str) -> dict:
         "DEFAULT_LANGUAGE": os.environ.get("DEFAULT_LANGUAGE", "km"),  # web visitors
         "LANGUAGES": ["km", "en"],
         "PER_PAGE": 20,
+        # Riel per dollar, for the approximate amounts shown beside salaries ("≈ 820,000៛").
+        "KHR_PER_USD": _whole_number("KHR_PER_USD", 4100),
+        # The address people type, for links printed on paper (QR codes): "https://phlov.org".
+        # Unset: the address the request came to.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None,
     }

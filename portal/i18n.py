@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from flask import Flask, current_app, has_request_context, request, session
@@ -9,6 +10,8 @@ from flask_babel import format_date, get_locale
 from flask_login import current_user
 
 from portal.extensions import babel
+
+DEFAULT_KHR_PER_USD = 4100
 
 
 def select_locale() -> str:
@@ -41,18 +44,79 @@ def money(amount: int | None, currency: str | None) -> str:
     return f"${amount:,}"
 
 
-def salary_range(low: int | None, high: int | None, currency: str | None) -> str:
-    if low is None and high is None:
-        return ""
+def _range(low: int | None, high: int | None, currency: str | None) -> str:
     if low is None or low == high:
         return money(high if low is None else low, currency)
     if high is None:
         return money(low, currency) + "+"
+    if currency == "KHR":  # the sign once, after the numbers: 800,000–1,000,000៛
+        return f"{low:,}–{money(high, currency)}"
     return f"{money(low, currency)}–{money(high, currency)}"
+
+
+def khr_per_usd() -> int:
+    """How many riel make a dollar (config KHR_PER_USD), for the approximate amounts."""
+    return current_app.config.get("KHR_PER_USD") or DEFAULT_KHR_PER_USD
+
+
+def _in_other_currency(amount: int | None, currency: str | None) -> int | None:
+    """USD in riel (to the nearest 100៛, the smallest note), KHR in whole dollars."""
+    if amount is None:
+        return None
+    rate = khr_per_usd()
+    if currency == "KHR":
+        return round(amount / rate)
+    return round(amount * rate / 100) * 100
+
+
+def salary_range(low: int | None, high: int | None, currency: str | None) -> str:
+    """Pay as written, then about as much in the other currency: "$200–$250 (≈ 820,000–1,025,000៛)",
+    "800,000៛ (≈ $195)"."""
+    if low is None and high is None:
+        return ""
+    other = "USD" if currency == "KHR" else "KHR"
+    approx = _range(_in_other_currency(low, currency), _in_other_currency(high, currency), other)
+    return f"{_range(low, high, currency)} (≈ {approx})"
 
 
 def nice_date(day: date | None) -> str:
     return format_date(day, "medium") if day else ""
+
+
+# Skill names in the reader's language. The vocabulary's terms of a concept are synonyms in no
+# particular pairing, mixing the trade ("motorbike mechanic", ជាងជួសជុលម៉ូតូ) and the work
+# ("motorbike repair", ជួសជុលម៉ូតូ); a skill is shown as the other language's first term of the
+# same shape, so that "motorbike repair" reads ជួសជុលម៉ូតូ, not "motorbike mechanic" in Khmer.
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_KHMER_PEOPLE = ("ជាង", "អ្នក", "កម្មករ", "បុគ្គលិក", "មន្ត្រី", "ភ្នាក់ងារ", "ជំនួយការ", "ចុងភៅ", "គ្រូ")
+_ENGLISH_PEOPLE = (
+    "er", "or", "ist", "ian", "man", "woman", "staff", "agent", "officer", "assistant", "chef",
+    "cook", "clerk", "maid", "girl", "leader", "chief", "mechanic", "ess", "attendant",
+)  # fmt: skip
+
+
+def _names_a_person(term: str) -> bool:
+    if _KHMER.search(term):
+        return term.startswith(_KHMER_PEOPLE)
+    return term.casefold().split()[-1].endswith(_ENGLISH_PEOPLE)
+
+
+def skill_name(skill: str) -> str:
+    """The skill in the reader's language when the vocabulary knows it (a Khmer reader sees
+    ជួសជុលម៉ូតូ for "motorbike repair"); a skill already in that language, or unknown, as written."""
+    from portal.search.vocabulary import concepts_of, fold
+
+    concepts = concepts_of(skill)
+    if not concepts:
+        return skill
+    concept, khmer_reader = concepts[0], current_language() == "km"
+    terms = concept.khmer if khmer_reader else concept.english
+    if fold(skill) in {fold(term) for term in terms}:
+        return skill  # already the reader's language, in the writer's own words
+    # A misspelling ("kat der") says nothing of its shape: a skill is most often the work.
+    person = fold(skill) in {fold(term) for term in concept.terms} and _names_a_person(skill)
+    same_shape = [term for term in terms if _names_a_person(term) == person]
+    return (same_shape or list(terms) or [skill])[0]
 
 
 def init_app(app: Flask) -> None:
@@ -65,4 +129,6 @@ def init_app(app: Flask) -> None:
         district_name=lambda code: district_name(code, current_language()),
         all_provinces=provinces,
     )
-    app.jinja_env.filters.update(money=money, salary_range=salary_range, nice_date=nice_date)
+    app.jinja_env.filters.update(
+        money=money, salary_range=salary_range, nice_date=nice_date, skill_name=skill_name
+    )
