@@ -7,18 +7,14 @@ that skipped the catalog (or is still waiting for its translation: `./scripts/i1
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
-from flask import url_for
 
 from portal.auth.models import Role
-from portal.jobs.models import OpeningKind, OpeningStatus
-from tests.conftest import login
+from tests.web.walk import client_for, every_page
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-KHMER = re.compile(r"[\u1780-\u17ff]+")
 # Words that stay as they are in a Khmer sentence: the portal's name, the language switcher,
 # currencies and file formats, and the channels people know by these names.
 KEPT = {
@@ -65,71 +61,6 @@ def visible_text(html: str) -> list[str]:
     return parser.parts
 
 
-@pytest.fixture
-def khmer_world(make_center, make_org, make_user, make_opening, make_youth, make_application):
-    """Data written in Khmer, so that any English on a Khmer page comes from the portal."""
-    center = make_center(name="មជ្ឈមណ្ឌលភ្នំពេញ")
-    org = make_org(name="រោងចក្រកាត់ដេរអង្គរ", description="ក្រុមហ៊ុនកាត់ដេរ")
-    employer = make_user(Role.EMPLOYER, organization_id=org.id, display_name="សុភា")
-    counselor = make_user(Role.COUNSELOR, center_id=center.id, display_name="ដារា")
-    admin = make_user(Role.ADMIN, center_id=center.id, display_name="វណ្ណា")
-    youth_user = make_user(Role.YOUTH, display_name="ស្រីនាង")
-    profile = youth_user.youth_profile
-    profile.full_name, profile.center_id, profile.skills = "ស្រីនាង", center.id, ["កាត់ដេរ"]
-    job = make_opening(
-        organization=org,
-        title="ជាងកាត់ដេរ",
-        description="ធ្វើការនៅរោងចក្រ",
-        skills=["កាត់ដេរ"],
-        salary_min=200,
-        salary_max=250,
-        currency="USD",
-    )
-    course = make_opening(
-        organization=org, kind=OpeningKind.COURSE, title="វគ្គកាត់ដេរ", skills=["កាត់ដេរ"]
-    )
-    waiting = make_opening(
-        organization=org, title="អ្នកលក់", status=OpeningStatus.PENDING_REVIEW, skills=[]
-    )
-    youth = make_youth(full_name="សុខា", center_id=center.id, skills=["ជួសជុលម៉ូតូ"])
-    application = make_application(
-        opening=job, youth=profile, hired_on=date.today() - timedelta(days=40)
-    )
-    make_application(opening=course, youth=youth)
-    users = {
-        Role.YOUTH: youth_user,
-        Role.EMPLOYER: employer,
-        Role.COUNSELOR: counselor,
-        Role.ADMIN: admin,
-    }
-    ids = {
-        "opening_id": job.id,
-        "organization_id": org.id,
-        "youth_id": youth.id,
-        "center_id": center.id,
-        "user_id": counselor.id,
-        "application_id": application.id,
-        "follow_up_id": application.follow_ups[0].id,
-    }
-    data_words = set()
-    for user in users.values():
-        data_words.update(LATIN_WORD.findall(user.email or ""))
-    data_words.update(LATIN_WORD.findall(waiting.ref + job.ref + course.ref))
-    return users, ids, data_words
-
-
-def pages(app, ids):
-    """Every GET route, filled with the world's ids (routes with other arguments skipped)."""
-    with app.test_request_context():
-        for rule in sorted(app.url_map.iter_rules(), key=str):
-            if "GET" not in rule.methods or rule.endpoint in ("static", "main.set_language"):
-                continue
-            if rule.endpoint.startswith("api."):
-                continue
-            if set(rule.arguments) <= set(ids):
-                yield url_for(rule.endpoint, **{a: ids[a] for a in rule.arguments})
-
-
 def english_left(html: str, allowed: set[str]) -> list[str]:
     found = []
     for text in visible_text(html):
@@ -140,14 +71,10 @@ def english_left(html: str, allowed: set[str]) -> list[str]:
 
 
 def read_every_page(app, client, ids, allowed) -> tuple[int, dict[str, list[str]]]:
-    client.post("/lang/km", data={"next": "/"})
     read, problems = 0, {}
-    for url in pages(app, ids):
-        response = client.get(url)
-        if response.status_code != 200 or response.mimetype != "text/html":
-            continue
+    for url, html in every_page(app, client, ids):
         read += 1
-        left = english_left(response.get_data(as_text=True), allowed)
+        left = english_left(html, allowed)
         if left:
             problems[url] = left
     return read, problems
@@ -156,7 +83,7 @@ def read_every_page(app, client, ids, allowed) -> tuple[int, dict[str, list[str]
 @pytest.mark.parametrize("role", [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN])
 def test_every_page_has_no_english_left_when_read_in_khmer(app, khmer_world, role):
     users, ids, data_words = khmer_world
-    client = app.test_client() if role is None else login(app.test_client(), users[role])
+    client = client_for(app, users, role)
     read, problems = read_every_page(app, client, ids, data_words)
     print(f"{role or 'visitor'}: {read} pages read in Khmer")
     assert read >= 5
