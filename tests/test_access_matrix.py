@@ -50,6 +50,7 @@ ACCESS: dict[str, object] = {
     "admin.staff": {Role.ADMIN},
     "admin.toggle_staff": {Role.ADMIN},
     "api.openings": PUBLIC,
+    "api.suggest_openings": PUBLIC,
     "api.youth_list": TOKEN,
     "api.youth_suggestions": TOKEN,
     "api.opening_candidates": TOKEN,

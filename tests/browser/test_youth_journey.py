@@ -1,11 +1,14 @@
 """A young person on a cheap phone, in Khmer (and the same in English): signs up, searches with
-a typo, opens an opening. Every step is photographed (test-artifacts/screenshots/)."""
+a typo, opens an opening, applies with a message. Every step is photographed
+(test-artifacts/screenshots/)."""
 
 import re
 
 import pytest
 
 from portal.auth.models import User
+from portal.extensions import db
+from portal.placements.models import Application, ApplicationStatus
 
 KHMER = re.compile(r"[\u1780-\u17ff]")
 
@@ -70,3 +73,19 @@ def test_a_youth_signs_up_searches_with_a_typo_and_opens_an_opening(phone, openi
         assert KHMER.search(text)  # the page around the employer's own words is in Khmer
     assert tab.fits_the_screen()
     tab.shot("opening")
+
+    page.locator(".apply-box a.button.primary").click()
+    page.wait_for_load_state()
+    page.fill("textarea[name=message]", "ខ្ញុំចេះជួសជុលម៉ូតូ ៣ឆ្នាំ។")
+    assert tab.fits_the_screen()
+    tab.shot("apply")
+    page.locator("main form button.primary").click()
+    page.wait_for_load_state()
+    tab.shot("applied")
+    db.session.rollback()  # end this thread's read snapshot: the server wrote since
+    application = Application.query.one()
+    assert application.opening_id == openings[0].id
+    assert application.status == ApplicationStatus.APPLIED
+    assert application.message == "ខ្ញុំចេះជួសជុលម៉ូតូ ៣ឆ្នាំ។"
+    page = tab.open(f"/openings/{openings[0].id}")
+    assert page.locator(".apply-box a.button.primary").count() == 0  # no second Apply
