@@ -49,6 +49,11 @@ def opening_json(opening: Opening, score: float) -> dict:
         "organization": opening.organization.name,
         "province": province_json(opening.province_code),
         "closing_date": opening.closing_date.isoformat() if opening.closing_date else None,
+        # What the work needs: adults only when hazardous, a school level, languages (ISO codes).
+        "hazardous": opening.hazardous,
+        "min_age": opening.min_age,
+        "min_education": opening.min_education.value if opening.min_education else None,
+        "languages": list(opening.languages or []),
         "score": round(score, 4),
     }
 

@@ -15,6 +15,7 @@ from portal.jobs import services
 from portal.jobs.models import Currency, Opening, OpeningKind, OpeningStatus
 from portal.orgs.models import Organization, OrgKind
 from portal.places import districts_of
+from portal.youth.models import EducationLevel
 
 from . import data
 
@@ -88,6 +89,16 @@ def _pay(rng: random.Random, template: dict, kind: OpeningKind) -> tuple[int | N
     return salary_min, max(salary_min, salary_max), currency
 
 
+def _needs(template: dict) -> dict:
+    """What the work needs from a person: adults only when hazardous, a school level, languages."""
+    level = template.get("min_education")
+    return {
+        "hazardous": template.get("hazardous", False),
+        "min_education": EducationLevel(level) if level else None,
+        "languages": list(template.get("languages", [])),
+    }
+
+
 def _course_details(rng: random.Random, template: dict, today: date) -> CourseDetails:
     fee = rng.choice(template["fees"])
     return CourseDetails(
@@ -122,6 +133,7 @@ def build_opening(rng: random.Random, poster: Poster, province: str, today: date
         salary_max=salary_max,
         currency=currency,
         min_age=template.get("min_age", 15),
+        **_needs(template),
         positions=rng.randint(*template.get("positions", [1, 3])),
         created_by_id=poster.employer.id if poster.employer else None,
     )

@@ -41,6 +41,7 @@ from portal.search.vocabulary import concepts
 FEW_JOBS = 3  # under this many fitting jobs, courses are suggested
 TOP_SKILLS = 5  # the most asked skills they lack that a course may teach
 LIMIT = 5  # courses suggested at most
+PER_SKILL = 2  # courses at most for the same skill (the nearest), not one town after another
 WORK_KINDS = frozenset({"job", "internship"})
 COURSE = "course"
 _OFFER_COLUMNS = (
@@ -178,7 +179,7 @@ def close_the_gap(
     """Under FEW_JOBS fitting jobs, the `limit` courses allowed to them on `day` that teach the
     TOP_SKILLS most asked skills they lack: same province first, then a province they would
     work in, a neighbouring one, anywhere; then the most asked skill; free or with a scholarship
-    first."""
+    first; at most PER_SKILL courses for the same skill."""
     jobs = [o for o in jobs if o.kind in WORK_KINDS and not not_open(candidate, o, day)]
     if fitting_jobs(candidate, jobs, day) >= FEW_JOBS:
         return []
@@ -195,13 +196,28 @@ def close_the_gap(
         reasons = tuple(_reason(wanted[rank]) for rank in taught)
         ranked.append((key, GapCourse(course.offer.id, candidate.id, reasons)))
     ranked.sort(key=lambda pair: pair[0])
-    return [gap for _, gap in ranked[:limit]]
+    return _varied([gap for _, gap in ranked], limit)
+
+
+def _varied(ranked: list[GapCourse], limit: int) -> list[GapCourse]:
+    """The first `limit` courses, at most PER_SKILL of them for the same first skill taught."""
+    per_skill: Counter[str] = Counter()
+    chosen: list[GapCourse] = []
+    for gap in ranked:
+        skill = gap.reasons[0].params["key"]
+        if per_skill[skill] < PER_SKILL:
+            per_skill[skill] += 1
+            chosen.append(gap)
+            if len(chosen) == limit:
+                break
+    return chosen
 
 
 def _reason(asked: Asked) -> Reason:
     return Reason(
         "gap",
         {
+            "key": asked.key,
             "count": asked.count,
             "province": asked.province_code,
             "concept": asked.concept,

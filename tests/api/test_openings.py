@@ -9,6 +9,7 @@ import pytest
 
 from portal.extensions import utcnow
 from portal.jobs.models import OpeningKind, OpeningStatus
+from portal.youth.models import EducationLevel
 
 URL = "/api/v1/openings"
 
@@ -53,7 +54,8 @@ def test_the_answer_has_the_documented_shape(client, openings):
     assert body["did_you_mean"] is None
     first = body["results"][0]
     assert set(first) == {
-        "id", "ref", "kind", "title", "organization", "province", "closing_date", "score",
+        "id", "ref", "kind", "title", "organization", "province", "closing_date",
+        "hazardous", "min_age", "min_education", "languages", "score",
     }  # fmt: skip
     assert first["id"] == openings["operator"].id
     assert first | {"score": None} == {
@@ -64,11 +66,27 @@ def test_the_answer_has_the_documented_shape(client, openings):
         "organization": "Angkor Garments",
         "province": {"code": "15", "name_en": "Pursat", "name_kh": "ពោធិ៍សាត់"},
         "closing_date": "2099-01-31",
+        "hazardous": False,
+        "min_age": 15,
+        "min_education": None,
+        "languages": [],
         "score": None,
     }
     scores = [result["score"] for result in body["results"]]
     assert scores == sorted(scores, reverse=True) and scores[0] > 0
     assert set(body["facets"]) == {"kind", "province"}
+
+
+def test_each_opening_says_what_the_work_needs(client, make_opening, reindex):
+    make_opening(
+        title="Welder", skills=["welding"], hazardous=True, min_age=18,
+        min_education=EducationLevel.LOWER_SECONDARY, languages=["km", "en"],
+    )  # fmt: skip
+    reindex()
+    (welder,) = search(client, q="welder")["results"]
+    assert welder["hazardous"] is True and welder["min_age"] == 18
+    assert welder["min_education"] == "lower_secondary"
+    assert welder["languages"] == ["km", "en"]
 
 
 def test_a_course_without_closing_date(client, openings):

@@ -2,8 +2,11 @@
 
 from portal.auth.phones import normalize_phone
 from portal.demo import data
+from portal.jobs.models import MIN_HAZARDOUS_AGE
 from portal.orgs.models import OrgKind
 from portal.places import get_province, provinces
+from portal.youth.forms import LANGUAGE_LABELS
+from portal.youth.models import EducationLevel
 
 KINDS = ("jobs", "internships", "courses")
 
@@ -47,3 +50,23 @@ def test_province_weights_cover_all_25_provinces():
     codes = {p.code for p in provinces()}
     for weights in data.province_weights().values():
         assert set(weights) == codes
+
+
+def _templates():
+    for name, sector in data.sectors().items():
+        if name != "how_to_apply":
+            for kind in KINDS:
+                yield from sector[kind]
+
+
+def test_what_the_work_needs_is_well_formed_and_hazardous_work_is_for_adults():
+    templates = list(_templates())
+    for template in templates:
+        if template.get("hazardous"):
+            assert template.get("min_age", 15) >= MIN_HAZARDOUS_AGE, template["title"]
+        if "min_education" in template:
+            assert EducationLevel(template["min_education"]), template["title"]
+        assert set(template.get("languages", [])) <= set(LANGUAGE_LABELS), template["title"]
+    assert sum(bool(t.get("hazardous")) for t in templates) >= 5
+    assert sum(t.get("min_education") == "upper_secondary" for t in templates) >= 5
+    assert sum("en" in t.get("languages", []) for t in templates) >= 5

@@ -16,7 +16,7 @@ from portal.jobs.models import Opening, OpeningKind, OpeningStatus
 from portal.jobs.queries import published_openings
 from portal.orgs.models import Organization
 from portal.places import provinces
-from portal.youth.models import Gender, YouthProfile
+from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 ROLE_HOMES = {"youth": "/me/profile", "employer": "/employer", "counselor": "/review"}
 
@@ -58,6 +58,36 @@ def test_seed_builds_openings_in_every_province(seed_output, ctx):
     assert all(o.course is not None and o.course.start_date for o in courses)
     assert any(o.course.is_free for o in courses) and any(not o.course.is_free for o in courses)
     assert any("ជាង" in o.title for o in openings)  # some titles are in Khmer
+
+
+def test_seed_says_what_the_work_needs(seed_output, ctx):
+    """Some building and machine work is hazardous (adults only); office and hotel work asks
+    for school and English, so matching can say "Needs: English"."""
+    openings = db.session.scalars(published_openings()).all()
+    hazardous = [o for o in openings if o.hazardous]
+    assert len(hazardous) >= 5 and all(o.min_age >= 18 for o in hazardous)
+    assert {"Welder", "Construction worker"} & {o.title for o in hazardous}
+    upper = [o for o in openings if o.min_education == EducationLevel.UPPER_SECONDARY]
+    english = [o for o in openings if "en" in o.languages]
+    assert len(upper) >= 5 and len(english) >= 10
+    assert any("receptionist" in o.title.lower() for o in english)
+
+
+def test_demo_suggestions_say_needs_english(seed_output, ctx, app):
+    from portal.matching.reasons import explain
+    from portal.matching.services import suggestions_for
+
+    no_english = db.session.scalars(select(YouthProfile).order_by(YouthProfile.id)).all()
+    no_english = [y for y in no_english if y.skills and "en" not in y.languages]
+    with app.test_request_context():
+        needs = [
+            sentence
+            for youth in no_english[:150]
+            for _opening, match in suggestions_for(youth)
+            for sentence in explain(match.reasons)
+            if sentence.startswith("Needs:")
+        ]
+    assert any("English" in sentence for sentence in needs)
 
 
 def test_seed_registers_500_young_people(seed_output, ctx):

@@ -79,6 +79,19 @@ def test_a_welder_in_mondulkiri_gets_the_nearest_course_teaching_what_openings_t
     assert reason.params["concept"] == "farm_worker"
 
 
+def test_one_skill_is_not_suggested_from_one_town_after_another():
+    welder = candidate(skills=("welding",), province_code=MONDULKIRI)
+    courses = [
+        course(f"Farming in {code}", ("farming",), code) for code in ("12", "10", "17", "02", "16")
+    ]
+    courses.append(course("Cooking in Battambang", ("cooking",), "02"))
+    assert suggest(welder, mondulkiri_jobs(), courses) == [
+        "Farming in 10",  # Kratie and Ratanakiri are next to Mondulkiri
+        "Farming in 16",
+        "Cooking in Battambang",  # not a third farming course
+    ]
+
+
 def test_a_course_at_home_comes_before_one_next_door_even_for_a_less_asked_skill():
     welder = candidate(skills=("welding",), province_code=MONDULKIRI)
     courses = [
