@@ -36,9 +36,7 @@ def suggest(client, text: str) -> list[dict]:
 
 def test_a_typo_still_suggests_the_opening(client, town):
     found = suggest(client, "mechanc")
-    assert found == [
-        {"title": "Motorbike Mechanic", "url": f"/openings/{town['mechanic'].id}"}
-    ]
+    assert found == [{"title": "Motorbike Mechanic", "url": f"/openings/{town['mechanic'].id}"}]
 
 
 def test_a_word_half_typed_is_completed(client, town):
