@@ -6,8 +6,11 @@ the courses that teach what the openings of their province ask for most, and the
 - `skills_asked(jobs, province_code)`: what the jobs of one province ask for, most asked first;
 - `close_the_gap(candidate, jobs, courses, day, neighbours)`: under FEW_JOBS fitting jobs, the
   courses teaching the most asked skills they lack, nearest first;
-- `gap_courses_for(profile)`: the same over the database (open jobs of their provinces only,
-  in one query; courses are few), and `explain_gap(reasons)`: the reasons in words.
+- `gap_courses_for(profile)`: the same over the database: one SQL query tallies the open jobs of
+  their provinces only (those asking the same counted together), courses are few; and
+  `explain_gap(reasons)`: the reasons in words.
+
+Jobs come as `Jobs(offer, openings)`: one Offer standing for all the openings asking the same.
 
 Skills are grouped by vocabulary concept, so "sewing", "sewing machine" and "ដេរ" count as one
 skill asked; a skill the vocabulary does not know is grouped by its analyzed words. An opening
@@ -16,6 +19,7 @@ asks for its skills; its title stands in when it lists none.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from flask_babel import ngettext
-from sqlalchemy import select
+from sqlalchemy import String, cast, func, select
 
 from portal.courses.models import CourseDetails
 from portal.extensions import db
@@ -32,9 +36,9 @@ from portal.i18n import current_language
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import published_openings, with_card_data
 from portal.matching.profiles import Candidate, Offer, from_opening, from_youth
-from portal.matching.rules import not_open, refusal
+from portal.matching.rules import PUBLISHED, not_open, refusal
 from portal.matching.scoring import PLACE_TIERS, Neighbours, Reason, place_tier
-from portal.matching.skills import SkillText, best_of, match_skills, prepare, similarity
+from portal.matching.skills import SkillText, best_of, prepare, similarity
 from portal.places import neighbours, province_name
 from portal.search.vocabulary import concepts
 
@@ -75,6 +79,19 @@ class Asked:
         return value if kind == "concept" else None
 
 
+class Jobs(NamedTuple):
+    """Open jobs asking exactly the same (one Offer stands for them) and how many they are."""
+
+    offer: Offer
+    openings: int
+
+
+def grouped(offers: Iterable[Offer]) -> list[Jobs]:
+    """Plain Offers as Jobs, the same ones tallied together (the loader groups them in SQL)."""
+    tally = Counter(offers)
+    return [Jobs(offer, n) for offer, n in tally.items()]
+
+
 class Course(NamedTuple):
     """A course as the gap sees it: the opening, and whether money stands in the way."""
 
@@ -98,22 +115,27 @@ def _places(candidate: Candidate) -> tuple[str, ...]:
 
 
 def fitting_jobs(
-    candidate: Candidate, jobs: Iterable[Offer], day: date, enough: int = FEW_JOBS
+    candidate: Candidate, jobs: Iterable[Jobs], day: date, enough: int = FEW_JOBS
 ) -> int:
     """How many open jobs and internships in their provinces, allowed to them on `day`, fit
-    their skills (one of their skills like one of the opening's); counting stops at `enough`."""
+    their skills (the bar of a skills reason: one of their skills like one of the opening's
+    skills or its title); counting stops at `enough`. Openings asking the same are judged once."""
     if not candidate.skill_texts:
         return 0
     places, best, found = set(_places(candidate)), best_of(candidate.skill_texts), 0
-    for offer in jobs:
+    fits: dict[tuple, bool] = {}
+    for offer, openings in jobs:
         if offer.kind not in WORK_KINDS or offer.province_code not in places:
             continue
-        if refusal(candidate, offer, day):
-            continue
-        if match_skills(candidate.skill_texts, offer.skill_texts, offer.title_text, best).pairs:
-            found += 1
+        asks = (offer.skills, offer.title)
+        fit = fits.get(asks)
+        if fit is None:
+            items = (*offer.skill_texts, offer.title_text)
+            fit = fits[asks] = any(best(item)[0] > 0 for item in items)
+        if fit and not refusal(candidate, offer, day):
+            found += openings
             if found >= enough:
-                break
+                return enough
     return found
 
 
@@ -123,20 +145,23 @@ def _keys(text: SkillText) -> set[str]:
     return {f"words:{text.form}"} if text.form else set()
 
 
-def skills_asked(jobs: Iterable[Offer], province_code: str) -> list[Asked]:
+def skills_asked(jobs: Iterable[Jobs], province_code: str) -> list[Asked]:
     """What the jobs and internships of one province ask for, the most asked first (each
     opening counts once per skill, however many of its words name it)."""
+    same_asks: Counter[tuple[str, ...]] = Counter()  # each distinct list analyzed once
+    for offer, openings in jobs:
+        if offer.kind in WORK_KINDS and offer.province_code == province_code:
+            same_asks[offer.skills or (offer.title,)] += openings
     counts: Counter[str] = Counter()
     wordings: dict[str, Counter[str]] = {}
-    for offer in jobs:
-        if offer.kind not in WORK_KINDS or offer.province_code != province_code:
-            continue
+    for asks, n in same_asks.items():
         asked_here: set[str] = set()
-        for text in offer.skill_texts or (offer.title_text,):
-            for key in _keys(text):
+        for text in asks:
+            for key in _keys(prepare(text)):
                 asked_here.add(key)
-                wordings.setdefault(key, Counter())[text.text] += 1
-        counts.update(asked_here)
+                wordings.setdefault(key, Counter())[text] += n
+        for key in asked_here:
+            counts[key] += n
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [
         Asked(key, province_code, n, tuple(w for w, _ in wordings[key].most_common()))
@@ -144,7 +169,7 @@ def skills_asked(jobs: Iterable[Offer], province_code: str) -> list[Asked]:
     ]
 
 
-def missing_skills(candidate: Candidate, jobs: list[Offer]) -> list[Asked]:
+def missing_skills(candidate: Candidate, jobs: list[Jobs]) -> list[Asked]:
     """The skills asked in their province, then in the provinces they would work in, that
     they do not have, each once (where first asked), the most asked first within a province."""
     best = best_of(candidate.skill_texts) if candidate.skill_texts else None
@@ -170,7 +195,7 @@ def teaches(course: Offer, asked: Asked) -> bool:
 
 def close_the_gap(
     candidate: Candidate,
-    jobs: Iterable[Offer],
+    jobs: Iterable[Jobs],
     courses: Iterable[Course],
     day: date,
     neighbours: Neighbours,
@@ -180,7 +205,7 @@ def close_the_gap(
     TOP_SKILLS most asked skills they lack: same province first, then a province they would
     work in, a neighbouring one, anywhere; then the most asked skill; free or with a scholarship
     first; at most PER_SKILL courses for the same skill."""
-    jobs = [o for o in jobs if o.kind in WORK_KINDS and not not_open(candidate, o, day)]
+    jobs = [j for j in jobs if j.offer.kind in WORK_KINDS and not not_open(candidate, j.offer, day)]
     if fitting_jobs(candidate, jobs, day) >= FEW_JOBS:
         return []
     wanted = missing_skills(candidate, jobs)[:TOP_SKILLS]
@@ -278,7 +303,7 @@ def gap_courses_for(profile, day: date | None = None, limit: int = LIMIT) -> lis
         return []
     day = day or date.today()
     candidate = from_youth(profile)
-    jobs = [from_opening(row) for row in _open_jobs(_places(candidate), day)]
+    jobs = _open_jobs(_places(candidate), day)
     courses = [
         Course(from_opening(row), (row.fee == 0) or bool(row.scholarship_available))
         for row in _open_courses(day)
@@ -290,12 +315,35 @@ def gap_courses_for(profile, day: date | None = None, limit: int = LIMIT) -> lis
     return [(by_id[gap.offer_id], gap) for gap in found]
 
 
-def _open_jobs(places: tuple[str, ...], day: date):
-    """The open jobs and internships of `places`, as rows from_opening reads."""
-    query = published_openings(day).with_only_columns(*_OFFER_COLUMNS)
+def _open_jobs(places: tuple[str, ...], day: date) -> list[Jobs]:
+    """The open jobs and internships of `places`, those asking the same tallied in SQL (the
+    skills list compared as its JSON text, portable), each distinct list decoded once."""
+    skills_text = cast(Opening.skills, String)
+    asks = (Opening.kind, Opening.title, skills_text, Opening.province_code)
+    rules = (Opening.min_age, Opening.hazardous)
+    query = published_openings(day).with_only_columns(*asks, *rules, func.count(Opening.id))
     kinds = [OpeningKind.JOB, OpeningKind.INTERNSHIP]
     query = query.where(Opening.kind.in_(kinds), Opening.province_code.in_(places))
-    return db.session.execute(query)
+    decoded: dict[str | None, tuple[str, ...]] = {}
+    jobs = []
+    for kind, title, skills, province, min_age, hazardous, n in db.session.execute(
+        query.group_by(*asks, *rules)
+    ):
+        if skills not in decoded:
+            decoded[skills] = tuple(str(s) for s in json.loads(skills or "[]") if str(s).strip())
+        offer = Offer(
+            id=0,
+            kind=str(kind),
+            title=title or "",
+            skills=decoded[skills],
+            province_code=province,
+            min_age=min_age,
+            status=PUBLISHED,
+            closing_date=None,
+            hazardous=bool(hazardous),
+        )  # fmt: skip; open on `day`, as the query says
+        jobs.append(Jobs(offer, n))
+    return jobs
 
 
 def _open_courses(day: date):

@@ -16,9 +16,11 @@ from portal.jobs.models import OpeningKind, OpeningStatus
 from portal.matching.gaps import (
     FEW_JOBS,
     Course,
+    Jobs,
     close_the_gap,
     fitting_jobs,
     gap_courses_for,
+    grouped,
     skill_wording,
     skills_asked,
 )
@@ -57,7 +59,7 @@ def titles(found, courses) -> list[str]:
 
 
 def suggest(person, jobs, courses, day=DAY):
-    return titles(close_the_gap(person, jobs, courses, day, neighbours), courses)
+    return titles(close_the_gap(person, grouped(jobs), courses, day, neighbours), courses)
 
 
 # ------------------------------------------------------------------ the rules, on plain data
@@ -71,7 +73,7 @@ def test_a_welder_in_mondulkiri_gets_the_nearest_course_teaching_what_openings_t
         course("Basic welding", ("welding",), MONDULKIRI),  # what he has already
         course("Hair cutting", ("hair cutting",), MONDULKIRI),  # nobody asks for it there
     ]
-    found = close_the_gap(welder, mondulkiri_jobs(), courses, DAY, neighbours)
+    found = close_the_gap(welder, grouped(mondulkiri_jobs()), courses, DAY, neighbours)
     assert titles(found, courses) == ["Farming in Kratie", "Farming in Phnom Penh"]
     (reason,) = found[0].reasons
     assert reason.code == "gap"
@@ -108,7 +110,7 @@ def test_someone_with_plenty_of_matching_jobs_gets_no_gap_courses():
     farmer = candidate(skills=("farming",), province_code=MONDULKIRI)
     courses = [course("Cooking in Mondulkiri", ("cooking",), MONDULKIRI)]
     jobs = mondulkiri_jobs()  # three farming jobs fit them
-    assert fitting_jobs(farmer, jobs, DAY) == FEW_JOBS
+    assert fitting_jobs(farmer, grouped(jobs), DAY) == FEW_JOBS
     assert suggest(farmer, jobs, courses) == []
     # One farming job fewer, and the gap opens: the cooking course is shown.
     assert suggest(farmer, jobs[1:], courses) == ["Cooking in Mondulkiri"]
@@ -118,8 +120,8 @@ def test_jobs_in_a_province_they_would_work_in_count_as_fitting():
     sewer = candidate(skills=("sewing",), province_code=MONDULKIRI, work_provinces=(PHNOM_PENH,))
     jobs = [job(("sewing",), PHNOM_PENH) for _ in range(FEW_JOBS)]
     jobs += [job(("sewing",), SIEM_REAP) for _ in range(FEW_JOBS)]  # not where they would go
-    assert fitting_jobs(sewer, jobs, DAY) == FEW_JOBS
-    assert fitting_jobs(replace(sewer, work_provinces=()), jobs, DAY) == 0
+    assert fitting_jobs(sewer, grouped(jobs), DAY) == FEW_JOBS
+    assert fitting_jobs(replace(sewer, work_provinces=()), grouped(jobs), DAY) == 0
 
 
 def test_jobs_a_minor_may_not_take_do_not_count_as_fitting():
@@ -127,8 +129,10 @@ def test_jobs_a_minor_may_not_take_do_not_count_as_fitting():
         skills=("welding",), province_code=MONDULKIRI, date_of_birth=born_years_ago(16)
     )
     adult_jobs = [job(("welding",), min_age=18) for _ in range(FEW_JOBS)]
-    assert fitting_jobs(young_welder, adult_jobs, DAY) == 0
-    assert fitting_jobs(candidate(skills=("welding",), province_code=MONDULKIRI), adult_jobs, DAY)
+    assert fitting_jobs(young_welder, grouped(adult_jobs), DAY) == 0
+    assert fitting_jobs(
+        candidate(skills=("welding",), province_code=MONDULKIRI), grouped(adult_jobs), DAY
+    )
 
 
 def test_a_minor_is_not_offered_an_adult_only_course():
@@ -190,10 +194,17 @@ def test_khmer_named_skills_are_counted_with_their_english_twin():
         job(("sewing",), SIEM_REAP),  # another province
         job(("sewing",), PHNOM_PENH, kind="course"),  # a course asks nothing of anyone
     ]
-    first, second = skills_asked(jobs, PHNOM_PENH)
+    first, second = skills_asked(grouped(jobs), PHNOM_PENH)
     assert (first.concept, first.count) == ("sewing_machine_operator", 2)
     assert {"sewing", "ដេរ"} <= set(first.wordings)
     assert (second.concept, second.count) == ("welder", 1)
+
+
+def test_jobs_asking_the_same_count_once_each():
+    many = [Jobs(job(("farming",)), 4), Jobs(job(("cooking",)), 1)]
+    assert [(a.concept, a.count) for a in skills_asked(many, MONDULKIRI)][0] == ("farm_worker", 4)
+    assert fitting_jobs(candidate(skills=("farming",), province_code=MONDULKIRI), many, DAY) == 3
+    assert fitting_jobs(candidate(skills=("cooking",), province_code=MONDULKIRI), many, DAY) == 1
 
 
 def test_the_skill_is_named_in_the_readers_language_when_the_vocabulary_knows_it():
@@ -302,6 +313,18 @@ def test_the_loader_hands_back_the_course_openings(ctx, make_youth, mondulkiri):
     assert opening.id == mondulkiri["kratie"].id and opening.course.is_free
     assert gap.reasons[0].params["count"] == 3
     assert gap_courses_for(None) == []
+
+
+def test_the_loader_counts_the_same_job_posted_again_and_again(ctx, make_youth, make_opening):
+    make_opening(title="Rubber tapper", skills=["rubber tapping"], province_code=MONDULKIRI)
+    make_opening(title="Tapping course", kind=OpeningKind.COURSE, skills=["rubber tapping"])
+    welder = make_youth(skills=["welding"], province_code=MONDULKIRI)
+    for _ in range(FEW_JOBS - 1):
+        make_opening(title="Welder", skills=["welding"], province_code=MONDULKIRI)
+    ((_course, gap),) = gap_courses_for(welder)
+    assert gap.reasons[0].params["wordings"] == ("rubber tapping",)
+    make_opening(title="Welder", skills=["welding"], province_code=MONDULKIRI)
+    assert gap_courses_for(welder) == []  # three welding jobs now: no gap
 
 
 def test_the_api_lists_the_courses_beside_the_suggestions(app, make_user, make_youth, mondulkiri):
