@@ -1,0 +1,169 @@
+"""screen(posting) -> Screening: the red flags of one posting, with the words that raised them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from portal.screening import facts as fact_checks
+from portal.screening.rules import Rule, indicators, rules
+from portal.screening.text import Folded, fold_text, phone_digits
+from portal.screening.types import Posting, Reason, Screening, Span
+
+NONE, REVIEW, HIGH = "none", "review", "high"
+REVIEW_AT = 3  # a score from here needs a counselor's look before the opening is public
+HIGH_AT = 7  # from here (or one rule this heavy) it is held, never published automatically
+KNOWN_BAD_CONTACT = "known_bad_contact"
+NEGATION_WINDOW = 30  # characters before (or after) a match where a negation undoes it
+KHMER_NEGATION_WINDOW = 12  # Khmer packs more in fewer characters, and has no spaces here
+TEXT_FIELDS = ("title", "description", "skills", "organization_name", "contact")
+
+
+def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
+    """The risk level, score and reasons of `posting`. `extra_contacts`: phone numbers, e-mail
+    addresses and handles of confirmed bad postings; any of them in the posting makes it high."""
+    texts = [fold_text(name, _field_text(posting, name)) for name in TEXT_FIELDS]
+    hits = _pattern_hits(texts)
+    facts = fact_checks.facts(posting, texts, hits)
+    reasons = _reasons(list(_fired(hits, facts)))
+    known = _known_contacts(texts, extra_contacts)
+    if known:
+        reasons.append(_reason(KNOWN_BAD_CONTACT, HIGH_AT, known, None))
+    score = sum(reason.weight for reason in reasons)
+    return Screening(level=level_of(score), score=score, reasons=tuple(_by_weight(reasons)))
+
+
+def level_of(score: int) -> str:
+    """The level a score reaches (see REVIEW_AT and HIGH_AT)."""
+    if score >= HIGH_AT:
+        return HIGH
+    return REVIEW if score >= REVIEW_AT else NONE
+
+
+def _field_text(posting: Posting, name: str) -> str:
+    if name == "skills":
+        return "; ".join(posting.skills)
+    return getattr(posting, name) or ""
+
+
+def _pattern_hits(texts: list[Folded]) -> dict[Rule, list[Span]]:
+    """Where each phrase or regex row matched, negated matches left out."""
+    negations = [r for r in rules() if r.target.startswith("negation:")]
+    found: dict[Rule, list[Span]] = {}
+    for rule in rules():
+        if rule.regex is None or rule in negations:
+            continue
+        spans = [
+            span
+            for text in texts
+            for match in rule.regex.finditer(text.text)
+            if not (rule.negatable and _negated(text, match.start(), match.end(), negations))
+            for span in [_span(text, match.start(), match.end())]
+        ]
+        if spans:
+            found[rule] = spans
+    return found
+
+
+def _span(text: Folded, start: int, end: int) -> Span:
+    begin, finish = text.span_of(start, end)
+    return Span(text.field, begin, finish, text.original[begin:finish])
+
+
+def _negated(text: Folded, start: int, end: int, negations: list[Rule]) -> bool:
+    for rule in negations:
+        size = KHMER_NEGATION_WINDOW if rule.lang == "km" else NEGATION_WINDOW
+        if rule.target == "negation:before":
+            window = _sentence_part(text.text[max(0, start - size) : start], last=True)
+        else:
+            window = _sentence_part(text.text[end : end + size], last=False)
+        if rule.regex is not None and rule.regex.search(window):
+            return True
+    return False
+
+
+def _sentence_part(window: str, last: bool) -> str:
+    """The part of `window` in the same sentence as the match next to it."""
+    for stop in ".!?។\n;":
+        window = window.rsplit(stop, 1)[-1] if last else window.split(stop, 1)[0]
+    return window
+
+
+def _fired(hits: dict[Rule, list[Span]], facts: dict[str, tuple[Span, ...]]):
+    """(rule, spans) for every indicator row that holds, with the spans of what it needed."""
+    for rule in rules():
+        if rule.cue or rule.target.startswith("negation:"):
+            continue
+        spans = facts.get(rule.pattern) if rule.kind == "check" else hits.get(rule)
+        if spans is None or not all(_holds(need, facts) for need in rule.needs):
+            continue
+        needed = [s for need in rule.needs if not need.startswith("!") for s in facts[need]]
+        yield rule, [*spans, *needed]
+
+
+def _holds(need: str, facts: dict[str, tuple[Span, ...]]) -> bool:
+    return need[1:] not in facts if need.startswith("!") else need in facts
+
+
+def _reasons(fired: list[tuple[Rule, list[Span]]]) -> list[Reason]:
+    """One reason per indicator: its heaviest row's weight and words, and every word it cites."""
+    by_indicator: dict[str, list[tuple[Rule, list[Span]]]] = {}
+    for rule, spans in fired:
+        by_indicator.setdefault(rule.target, []).append((rule, spans))
+    reasons = []
+    for name, rows in by_indicator.items():
+        heaviest = max(rows, key=lambda row: row[0].weight)[0]
+        spans = _unique(span for _, row_spans in rows for span in row_spans)
+        reasons.append(_reason(name, heaviest.weight, spans, heaviest))
+    return reasons
+
+
+def _reason(name: str, weight: int, spans: Iterable[Span], rule: Rule | None) -> Reason:
+    indicator = indicators()[name]
+    return Reason(
+        indicator=indicator.id,
+        name=name,
+        weight=weight,
+        matches=tuple(sorted(_unique(spans), key=_reading_order)),
+        explanation_en=(rule and rule.explanation_en) or indicator.explanation_en,
+        explanation_km=(rule and rule.explanation_km) or indicator.explanation_km,
+    )
+
+
+def _reading_order(span: Span) -> tuple[int, int]:
+    place = TEXT_FIELDS.index(span.field) if span.field in TEXT_FIELDS else len(TEXT_FIELDS)
+    return place, span.start
+
+
+def _unique(spans: Iterable[Span]) -> list[Span]:
+    return list(dict.fromkeys(spans))
+
+
+def _by_weight(reasons: list[Reason]) -> list[Reason]:
+    return sorted(reasons, key=lambda r: (-r.weight, r.indicator))
+
+
+def _known_contacts(texts: list[Folded], contacts: Iterable[str]) -> list[Span]:
+    """Where the posting gives one of the known bad phone numbers, e-mails or handles."""
+    phones = {phone_digits(c) for c in contacts if sum(ch.isdigit() for ch in c) >= 8}
+    words = {c.strip().lower().lstrip("@") for c in contacts if c.strip()} - {""}
+    found = []
+    for text in texts:
+        found.extend(
+            _span(text, m.start(), m.end())
+            for m in fact_checks.PHONE.finditer(text.text)
+            if phone_digits(m.group()) in phones
+        )
+        found.extend(_word_spans(text, words))
+    return found
+
+
+def _word_spans(text: Folded, words: set[str]) -> list[Span]:
+    """Where an e-mail address or handle is written, whole (not inside a longer one)."""
+    spans = []
+    for word in words:
+        if sum(ch.isdigit() for ch in word) >= 8:
+            continue  # a phone number: compared by its digits above
+        pattern = re.compile(rf"(?<![\w.@-]){re.escape(word)}(?![\w@-]|\.\w)")
+        spans.extend(_span(text, m.start(), m.end()) for m in pattern.finditer(text.text))
+    return spans

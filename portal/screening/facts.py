@@ -1,0 +1,131 @@
+"""Facts the rules may need, computed from the fields and from the cue rows of rules.csv.
+
+A fact holds when its name is in the dict; its value is the spans that show it (words of the text,
+or a field's value). Cue rows of rules.csv (`cue:abroad`, `cue:night_work`, ...) add their matches
+to the fact of that name; the fields add theirs here. Facts a `check` row or a `needs` may name:
+
+- abroad: the work is outside Cambodia (the flag, the country, or the text says so)
+- licensed: the organization is a licensed recruitment agency (only from the field)
+- hazardous: hazardous work (the field, or `cue:hazardous`)
+- night_work: night work (the field when given, else `cue:night_work`)
+- minor: the youngest age the posting accepts, stated in the text or else min_age, is under 18
+- pay_above_norm: the pay is more than PAY_RATIO times the usual top pay for that kind of work
+- formal_contact: an address or a company e-mail/office (the organization's address, or cues)
+- course: the opening is a course (courses may charge fees)
+"""
+
+from __future__ import annotations
+
+from portal.screening.rules import Rule, pay_norms
+from portal.screening.text import AMOUNT, PHONE, STATED_AGE, Folded, amount_value
+from portal.screening.types import Posting, Span
+
+__all__ = ["PHONE", "facts"]
+
+ADULT_AGE = 18
+PAY_RATIO = 2.5  # "far above the market": more than this times the usual top pay
+KHR_PER_USD = 4100
+DAILY_BELOW = 60  # a salary field under this many dollars is a daily rate
+WORK_DAYS_A_MONTH = 26
+PAY_FIELDS = ("title", "skills")  # what says the kind of work, before the description
+
+
+def facts(posting: Posting, texts: list[Folded], hits: dict[Rule, list[Span]]) -> dict:
+    """Every fact that holds for `posting` and the spans that show it."""
+    found: dict[str, list[Span]] = {}
+    for rule, spans in hits.items():
+        if rule.cue:
+            found.setdefault(rule.cue, []).extend(spans)
+    _field_facts(posting, found)
+    minor = _minor(posting, texts)
+    if minor:
+        found["minor"] = minor
+    pay = _pay_above_norm(posting, texts)
+    if pay:
+        found["pay_above_norm"] = pay
+    return {name: tuple(spans) for name, spans in found.items()}
+
+
+def _field_facts(posting: Posting, found: dict[str, list[Span]]) -> None:
+    if posting.abroad or posting.country:
+        found.setdefault("abroad", []).insert(0, _value("country", posting.country or "abroad"))
+    if posting.organization_is_licensed_recruiter:
+        found["licensed"] = [_value("organization_name", posting.organization_name)]
+    if posting.hazardous:
+        found.setdefault("hazardous", []).insert(0, _value("hazardous", "hazardous"))
+    if posting.night_work is False:
+        found.pop("night_work", None)
+    elif posting.night_work:
+        found.setdefault("night_work", []).insert(0, _value("night_work", "night work"))
+    if posting.organization_address.strip():
+        found.setdefault("formal_contact", []).insert(
+            0, _value("organization_address", posting.organization_address)
+        )
+    if posting.kind == "course":
+        found["course"] = [_value("kind", "course")]
+
+
+def _value(field: str, text: str) -> Span:
+    return Span(field, 0, len(text), text)
+
+
+def _minor(posting: Posting, texts: list[Folded]) -> list[Span]:
+    """Where the posting accepts people under 18: the ages stated in the text, else min_age."""
+    stated = [
+        (int(next(g for g in match.groups() if g)), _span(text, match.start(), match.end()))
+        for text in texts
+        for match in STATED_AGE.finditer(text.text)
+    ]
+    stated = [(age, span) for age, span in stated if 12 <= age <= 65]
+    if stated:
+        return [span for age, span in stated if age < ADULT_AGE]
+    if posting.min_age < ADULT_AGE:
+        return [_value("min_age", str(posting.min_age))]
+    return []
+
+
+def _span(text: Folded, start: int, end: int) -> Span:
+    begin, finish = text.span_of(start, end)
+    return Span(text.field, begin, finish, text.original[begin:finish])
+
+
+def _pay_above_norm(posting: Posting, texts: list[Folded]) -> list[Span]:
+    """The pay (fields and amounts in the text, a month in USD) above PAY_RATIO x the norm."""
+    norm_top = _usual_top_pay(texts)
+    return [span for monthly, span in _pay(posting, texts) if monthly > PAY_RATIO * norm_top]
+
+
+def _usual_top_pay(texts: list[Folded]) -> int:
+    """The usual top monthly pay for the kind of work the title or skills name (else the
+    description); several kinds: the best paid, to stay on the safe side of a false alarm."""
+    for fields in (PAY_FIELDS, ("description",)):
+        tops = [
+            norm.usual_max
+            for norm in pay_norms()
+            for text in texts
+            if text.field in fields and norm.keywords.search(text.text)
+        ]
+        if tops:
+            return max(tops)
+    return pay_norms()[-1].usual_max
+
+
+def _pay(posting: Posting, texts: list[Folded]) -> list[tuple[float, Span]]:
+    found = []
+    top = posting.salary_max or posting.salary_min
+    if top:
+        monthly = top / KHR_PER_USD if posting.currency == "KHR" else float(top)
+        if monthly < DAILY_BELOW:
+            monthly *= WORK_DAYS_A_MONTH
+        shown = f"{posting.salary_min or ''}-{posting.salary_max or ''} {posting.currency or ''}"
+        found.append((monthly, _value("salary", shown.strip(" -"))))
+    for text in texts:
+        for match in AMOUNT.finditer(text.text):
+            found.append((_monthly(match), _span(text, match.start(), match.end())))
+    return found
+
+
+def _monthly(match) -> float:
+    numbers = [match.group(g) for g in ("before", "upto", "from", "to") if match.group(g)]
+    top = max(amount_value(n) for n in numbers)
+    return top * WORK_DAYS_A_MONTH if match.group("daily") else top
