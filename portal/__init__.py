@@ -92,9 +92,20 @@ def _register_blueprints(app: Flask) -> None:
     from portal.jobs.views import bp as jobs_bp
     from portal.main.views import bp as main_bp
     from portal.orgs.views import bp as orgs_bp
+    from portal.placements.views import bp as placements_bp
     from portal.youth.views import bp as youth_bp
 
-    for blueprint in (main_bp, auth_bp, jobs_bp, courses_bp, orgs_bp, youth_bp, admin_bp, api_bp):
+    for blueprint in (
+        main_bp,
+        auth_bp,
+        jobs_bp,
+        courses_bp,
+        orgs_bp,
+        youth_bp,
+        admin_bp,
+        api_bp,
+        placements_bp,
+    ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form
 

@@ -54,6 +54,16 @@ ACCESS: dict[str, object] = {
     "api.youth_list": TOKEN,
     "api.youth_suggestions": TOKEN,
     "api.opening_candidates": TOKEN,
+    "placements.apply": {Role.YOUTH},
+    "placements.my_applications": {Role.YOUTH},
+    "placements.withdraw": {Role.YOUTH},
+    "placements.saved": {Role.YOUTH},
+    "placements.save": {Role.YOUTH},
+    "placements.unsave": {Role.YOUTH},
+    "placements.applicants": {Role.EMPLOYER},
+    "placements.application": {Role.EMPLOYER},
+    "placements.change_status": {Role.EMPLOYER, *STAFF},
+    "placements.cv": {Role.YOUTH, Role.EMPLOYER, *STAFF},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -74,13 +84,15 @@ def test_every_route_is_declared(app):
 
 
 @pytest.fixture
-def world(make_opening, make_youth, make_center, make_user, ctx):
+def world(make_opening, make_youth, make_center, make_user, make_application, ctx):
     """One object of each kind, so that every URL with an id can be built."""
     center = make_center()
     opening = make_opening(status=OpeningStatus.PENDING_REVIEW)
     staff = make_user(Role.COUNSELOR, center_id=center.id)
     youth = make_youth(center_id=center.id)
+    application = make_application(opening=opening, youth=youth)
     return {
+        "application_id": application.id,
         "opening_id": opening.id,
         "organization_id": opening.organization_id,
         "youth_id": youth.id,

@@ -36,13 +36,16 @@ GARBAGE = {
 
 
 @pytest.fixture
-def ids(make_opening, make_youth, make_center, make_user, ctx):
+def ids(make_opening, make_youth, make_center, make_user, make_application, ctx):
     center = make_center()
     course = make_opening(kind=OpeningKind.COURSE, status=OpeningStatus.PENDING_REVIEW)
+    youth = make_youth(center_id=center.id)
+    application = make_application(opening=course, youth=youth)
     return {
+        "application_id": application.id,
         "opening_id": course.id,
         "organization_id": course.organization_id,
-        "youth_id": make_youth(center_id=center.id).id,
+        "youth_id": youth.id,
         "center_id": center.id,
         "user_id": make_user(Role.COUNSELOR, center_id=center.id).id,
         "code": "km",
