@@ -92,7 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.jobs.views import bp as jobs_bp
     from portal.main.views import bp as main_bp
     from portal.orgs.views import bp as orgs_bp
-    from portal.placements.views import bp as placements_bp
+    from portal.placements.counselor_views import bp as caseload_bp
     from portal.youth.views import bp as youth_bp
 
     for blueprint in (
@@ -104,7 +104,7 @@ def _register_blueprints(app: Flask) -> None:
         youth_bp,
         admin_bp,
         api_bp,
-        placements_bp,
+        caseload_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form
@@ -118,9 +118,10 @@ def _register_cli(app: Flask) -> None:
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
     from portal.jobs.cli import openings_cli
+    from portal.placements.cli import placements_cli
     from portal.youth.cli import youth_cli
 
-    for group in (users_cli, openings_cli, youth_cli, demo_cli):
+    for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli):
         app.cli.add_command(group)
 
 

@@ -6,6 +6,8 @@ gets 401 there (tests/api/test_tokens.py checks the tokens of each role)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from portal.auth.models import ApiToken, Role
@@ -54,16 +56,19 @@ ACCESS: dict[str, object] = {
     "api.youth_list": TOKEN,
     "api.youth_suggestions": TOKEN,
     "api.opening_candidates": TOKEN,
-    "placements.apply": {Role.YOUTH},
-    "placements.my_applications": {Role.YOUTH},
-    "placements.withdraw": {Role.YOUTH},
-    "placements.saved": {Role.YOUTH},
-    "placements.save": {Role.YOUTH},
-    "placements.unsave": {Role.YOUTH},
-    "placements.applicants": {Role.EMPLOYER},
-    "placements.application": {Role.EMPLOYER},
-    "placements.change_status": {Role.EMPLOYER, *STAFF},
-    "placements.cv": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "api.applications_list": TOKEN,
+    "api.application_detail": TOKEN,
+    "api.new_referral": TOKEN,
+    "api.application_status": TOKEN,
+    "caseload.index": STAFF,
+    "caseload.application": STAFF,
+    "caseload.move": STAFF,
+    "caseload.refer": STAFF,
+    "caseload.refer_youth": STAFF,
+    "caseload.follow_ups": STAFF,
+    "caseload.record_follow_up": STAFF,
+    "caseload.figures": STAFF,
+    "caseload.figures_csv": STAFF,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -90,9 +95,10 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
     opening = make_opening(status=OpeningStatus.PENDING_REVIEW)
     staff = make_user(Role.COUNSELOR, center_id=center.id)
     youth = make_youth(center_id=center.id)
-    application = make_application(opening=opening, youth=youth)
+    application = make_application(opening=opening, youth=youth, hired_on=date(2026, 1, 5))
     return {
         "application_id": application.id,
+        "follow_up_id": application.follow_ups[0].id,
         "opening_id": opening.id,
         "organization_id": opening.organization_id,
         "youth_id": youth.id,

@@ -3,6 +3,8 @@ empty and garbage form data, garbage query strings."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from flask import url_for
 
@@ -40,9 +42,10 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx)
     center = make_center()
     course = make_opening(kind=OpeningKind.COURSE, status=OpeningStatus.PENDING_REVIEW)
     youth = make_youth(center_id=center.id)
-    application = make_application(opening=course, youth=youth)
+    application = make_application(opening=course, youth=youth, hired_on=date(2026, 1, 5))
     return {
         "application_id": application.id,
+        "follow_up_id": application.follow_ups[0].id,
         "opening_id": course.id,
         "organization_id": course.organization_id,
         "youth_id": youth.id,

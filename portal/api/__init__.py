@@ -5,4 +5,9 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from portal.api import staff, suggest, views  # noqa: E402, F401  (registers the routes)
+from portal.api import (  # noqa: E402, F401  (registers the routes)
+    applications,
+    staff,
+    suggest,
+    views,
+)

@@ -1,0 +1,104 @@
+"""Forms of the counselors' pages: follow-ups, referrals, status changes, figures filters."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS, ApplicationError
+
+ANSWERS = {"yes": True, "no": False}
+
+
+def reason_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice("", _l("No reason from the list")),
+        *(SelectChoice(code, label) for code, label in REFUSAL_REASONS.items()),
+    ]
+
+
+def show_error(form: FlaskForm, error: ApplicationError) -> None:
+    """A service's refusal next to its field, or above the form when it names none."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is None:
+        form.form_errors.append(str(error))
+    else:
+        field.errors = [*field.errors, str(error)]
+
+
+class FollowUpForm(FlaskForm):
+    """One tap: still employed or not, with an optional note."""
+
+    answer = SelectField(
+        _l("Still employed?"),
+        choices=[SelectChoice("yes", _l("Still employed")), SelectChoice("no", _l("Not employed"))],
+        validators=[InputRequired(message=_l("Choose “still employed” or “not employed”."))],
+    )
+    note = StringField(_l("Note (if you want)"), validators=[Optional(), Length(max=500)])
+
+    @property
+    def still_employed(self) -> bool:
+        return ANSWERS[self.answer.data]
+
+
+class ReferForm(FlaskForm):
+    """A counselor's referral: the note tells the employer why this person fits."""
+
+    note = TextAreaField(
+        _l("Why this person fits"),
+        validators=[
+            DataRequired(message=_l("Write a short note for the employer.")),
+            Length(max=1000),
+        ],
+    )
+
+
+class MoveForm(FlaskForm):
+    """Move an application to another step (the button pressed sends `to_status`), with a
+    reason from the list and/or in words."""
+
+    reason_code = SelectField(_l("Reason"), choices=reason_choices, validate_choice=False)
+    reason = TextAreaField(
+        _l("Reason in your words"),
+        validators=[Optional(), Length(max=MAX_MESSAGE)],
+        render_kw={"maxlength": MAX_MESSAGE, "rows": 2},
+    )
+
+
+class CaseloadFilterForm(FlaskForm):
+    """Filters of the caseload, read from the query string (links may add ?opening_id= and
+    ?youth_id= to show one opening's or one person's applications)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Step"), validate_choice=False, default="")
+    q = StringField(_l("Name or opening"), validators=[Optional(), Length(max=100)])
+
+
+class FiguresForm(FlaskForm):
+    """Which center and which days the placement figures count."""
+
+    class Meta:
+        csrf = False
+
+    center = SelectField(_l("Center"), validate_choice=False, default="")
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()])
+
+    def validate_end(self, field) -> None:
+        if field.data and self.start.data and field.data < self.start.data:
+            raise ValidationError(_l("The end must be on or after the start."))
+
+    @property
+    def center_id(self) -> int | None:
+        value = self.center.data or ""
+        return int(value) if value.isdigit() else None

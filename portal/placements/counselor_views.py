@@ -1,0 +1,266 @@
+"""The counselors' side of placements (blueprint "caseload"): the caseload, an application with
+its history, referrals, follow-ups due this week and the placement figures for donors.
+Counselors see their center's youth, admins everyone's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.auth.models import Role
+from portal.auth.permissions import staff_required
+from portal.centers.services import center_choices
+from portal.extensions import db
+from portal.jobs.access import get_opening_or_404
+from portal.jobs.models import Opening
+from portal.matching.services import suggestions_for
+from portal.placements import followups, reports, services
+from portal.placements.access import get_application_or_404, youth_phone
+from portal.placements.caseload import (
+    CaseloadFilters,
+    applications_for_opening,
+    caseload_page,
+    caseload_query,
+    safe_next,
+)
+from portal.placements.counselor_forms import (
+    CaseloadFilterForm,
+    FiguresForm,
+    FollowUpForm,
+    MoveForm,
+    ReferForm,
+    show_error,
+)
+from portal.placements.models import ApplicationStatus
+from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
+from portal.web import page_number, render_form
+from portal.youth.access import get_youth_or_404
+
+bp = Blueprint("caseload", __name__)
+
+
+@bp.app_context_processor
+def _labels() -> dict:
+    return {"application_status_labels": STATUS_LABELS, "refusal_reasons": REFUSAL_REASONS}
+
+
+@bp.app_template_global()
+def caseload_applications(opening: Opening) -> dict:
+    """{youth id: application} of `opening` that the logged-in staff member may see."""
+    if not current_user.is_authenticated or not current_user.is_staff:
+        return {}
+    return applications_for_opening(opening, current_user)
+
+
+@bp.route("/caseload")
+@staff_required
+def index():
+    form = CaseloadFilterForm(formdata=request.args)
+    form.status.choices = [("", _("All steps"))] + [
+        (status.value, str(label)) for status, label in STATUS_LABELS.items()
+    ]
+    filters = CaseloadFilters(
+        status=ApplicationStatus(form.status.data) if form.status.data in _STATUSES else None,
+        text=(form.q.data or "").strip()[:100],
+        opening_id=request.args.get("opening_id", type=int),
+        youth_id=request.args.get("youth_id", type=int),
+    )
+    form.validate()
+    return render_template(
+        "placements/counselor/caseload.html",
+        form=form,
+        filters=filters,
+        page=caseload_page(current_user, filters, page_number()),
+    )
+
+
+_STATUSES = {status.value for status in ApplicationStatus}
+
+
+@bp.route("/caseload/applications/<int:application_id>")
+@staff_required
+def application(application_id: int):
+    found = get_application_or_404(application_id, for_user=current_user)
+    return _application_page(found, MoveForm(formdata=None))
+
+
+def _application_page(found, form: MoveForm, failed: str | None = None):
+    """The application with its history, contact and the steps the user may take; `failed`
+    is the step whose form shows `form`'s errors."""
+    page = render_template(
+        "placements/counselor/application.html",
+        application=found,
+        phone=youth_phone(found.youth),
+        moves=services.allowed_moves(found, current_user),
+        form=form,
+        blank=MoveForm(formdata=None),
+        failed=failed,
+        back=safe_next(request.args.get("next"), url_for(".index")),
+        here=request.full_path if request.query_string else request.path,
+        today=date.today(),
+    )
+    return page, 400 if failed else 200
+
+
+@bp.route("/caseload/applications/<int:application_id>", methods=["POST"])
+@staff_required
+def move(application_id: int):
+    found = get_application_or_404(application_id, for_user=current_user)
+    form = MoveForm()
+    to_status = request.form.get("to_status", "")
+    if to_status not in _STATUSES:
+        form.form_errors.append(_("Choose a step from the buttons."))
+    if not form.validate() or form.form_errors:
+        return _application_page(found, form, failed=to_status or "?")
+    try:
+        services.move(
+            found,
+            to_status,
+            by=current_user,
+            reason_code=form.reason_code.data or None,
+            reason=form.reason.data,
+        )
+    except ApplicationError as error:
+        db.session.rollback()
+        show_error(form, error)
+        return _application_page(found, form, failed=to_status)
+    db.session.commit()
+    status = STATUS_LABELS[found.status]
+    flash(
+        _("Saved: %(name)s is now “%(status)s”.", name=found.youth.full_name, status=status),
+        "success",
+    )
+    return redirect(request.full_path if request.query_string else request.path)
+
+
+@bp.route("/openings/<int:opening_id>/refer/<int:youth_id>", methods=["GET", "POST"])
+@staff_required
+def refer(opening_id: int, youth_id: int):
+    youth = get_youth_or_404(youth_id, for_user=current_user)
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    back = safe_next(request.values.get("next"), url_for("jobs.candidates", opening_id=opening.id))
+    form = ReferForm()
+    if form.validate_on_submit():
+        try:
+            services.refer(opening, youth, by=current_user, note=form.note.data)
+        except ApplicationError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "%(name)s is referred to “%(title)s”.",
+                    name=youth.full_name,
+                    title=opening.title,
+                ),
+                "success",
+            )
+            return redirect(back)
+    existing = services.existing_application(opening, youth)
+    return render_form(
+        "placements/counselor/refer.html",
+        form,
+        youth=youth,
+        opening=opening,
+        back=back,
+        existing=existing,
+    )
+
+
+@bp.route("/youth/<int:youth_id>/refer")
+@staff_required
+def refer_youth(youth_id: int):
+    """The youth's suggested openings, each with a referral form (from the youth's page)."""
+    youth = get_youth_or_404(youth_id, for_user=current_user)
+    mine = CaseloadFilters(youth_id=youth.id)
+    return render_template(
+        "placements/counselor/refer_youth.html",
+        youth=youth,
+        suggestions=suggestions_for(youth),
+        applied={a.opening_id: a for a in db.session.scalars(caseload_query(current_user, mine))},
+        form=ReferForm(formdata=None),
+    )
+
+
+@bp.route("/follow-ups")
+@staff_required
+def follow_ups():
+    today = date.today()
+    return render_template(
+        "placements/counselor/follow_ups.html",
+        due=followups.due_this_week(current_user, today),
+        today=today,
+        form=FollowUpForm(formdata=None),
+    )
+
+
+@bp.route("/follow-ups/<int:follow_up_id>", methods=["POST"])
+@staff_required
+def record_follow_up(follow_up_id: int):
+    follow_up = followups.get_follow_up_or_404(follow_up_id, for_user=current_user)
+    form = FollowUpForm()
+    if not form.validate():
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
+        return redirect(url_for(".follow_ups"))
+    try:
+        followups.record(
+            follow_up, still_employed=form.still_employed, note=form.note.data, by=current_user
+        )
+    except followups.FollowUpError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for(".follow_ups"))
+    db.session.commit()
+    name = follow_up.application.youth.full_name
+    flash(_("Saved for %(name)s. Thank you!", name=name), "success")
+    return redirect(url_for(".follow_ups"))
+
+
+def _figures_form() -> FiguresForm:
+    form = FiguresForm(formdata=request.args)
+    if current_user.role == Role.ADMIN:
+        form.center.choices = [("", _("All centers"))] + [
+            (str(id_), name) for id_, name in center_choices()
+        ]
+    else:
+        form.center.choices = [("", "")]
+    return form
+
+
+def _figures_rows(form: FiguresForm):
+    scope = reports.scope_for(current_user, form.center_id, form.start.data, form.end.data)
+    return reports.placement_figures(scope)
+
+
+@bp.route("/placements/figures")
+@staff_required
+def figures():
+    form = _figures_form()
+    rows = _figures_rows(form) if form.validate() else None
+    status = 200 if rows is not None else 400
+    page = render_template(
+        "placements/counselor/figures.html",
+        form=form,
+        rows=rows,
+        genders=reports.GENDERS,
+        gender_labels=reports.GENDER_LABELS,
+        center=current_user.center if current_user.role != Role.ADMIN else None,
+    )
+    return page, status
+
+
+@bp.route("/placements/figures.csv")
+@staff_required
+def figures_csv():
+    form = _figures_form()
+    if not form.validate():
+        return redirect(request.full_path.replace("/figures.csv", "/figures", 1))
+    return Response(
+        "\ufeff" + reports.figures_csv(_figures_rows(form)),  # the BOM: Excel reads Khmer
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=placement-figures.csv"},
+    )

@@ -1,0 +1,152 @@
+"""Follow-ups of hires: is the person still employed 1 and 3 months later? Counselors record it
+for their center's youth (admins for everyone); what donors ask for. A reminder goes to the
+counselors of the youth's center when one is due."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import abort, current_app
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import selectinload
+
+from portal.auth.models import Role, User
+from portal.extensions import db, utcnow
+from portal.notifications.models import NotificationKind
+from portal.notifications.services import notify
+from portal.placements.models import Application, ApplicationStatus, FollowUp
+from portal.youth.models import YouthProfile
+from portal.youth.queries import visible_to
+
+REMIND_DAYS_AHEAD = 7  # a week ahead: the list counselors plan their calls with
+
+
+class FollowUpError(ValueError):
+    """A follow-up that cannot be recorded; str(error) is a message for the counselor."""
+
+
+def _of_hires_visible_to(user: User) -> list[ColumnElement[bool]]:
+    """Follow-ups of hires (still hired) of the youth `user` may see."""
+    return [Application.status == ApplicationStatus.HIRED, *visible_to(user)]
+
+
+def _follow_up_query(user: User):
+    return (
+        select(FollowUp)
+        .join(FollowUp.application)
+        .join(Application.youth)
+        .where(*_of_hires_visible_to(user))
+        .options(
+            selectinload(FollowUp.application).selectinload(Application.youth),
+            selectinload(FollowUp.application).selectinload(Application.opening),
+        )
+    )
+
+
+def due_between(user: User, start: date, end: date) -> list[FollowUp]:
+    """Follow-ups not recorded yet that fall due by `end` (those before `start` are overdue),
+    of the youth `user` may see, earliest first."""
+    overdue_or_in_window = or_(FollowUp.due_on < start, FollowUp.due_on.between(start, end))
+    query = _follow_up_query(user).where(FollowUp.still_employed.is_(None), overdue_or_in_window)
+    return list(db.session.scalars(query.order_by(FollowUp.due_on, FollowUp.id)))
+
+
+def due_this_week(user: User, today: date | None = None) -> list[FollowUp]:
+    """What a counselor's list shows: overdue, and due in the coming seven days."""
+    today = today or date.today()
+    return due_between(user, today, today + timedelta(days=REMIND_DAYS_AHEAD - 1))
+
+
+def can_record(user: User, follow_up: FollowUp) -> bool:
+    """Admins record any follow-up, counselors those of their center's youth."""
+    if user.role == Role.ADMIN:
+        return True
+    center_id = follow_up.application.youth.center_id
+    return user.role == Role.COUNSELOR and center_id is not None and center_id == user.center_id
+
+
+def get_follow_up_or_404(follow_up_id: int, for_user: User) -> FollowUp:
+    """The follow-up if `for_user` may record it; 404 otherwise (other centers stay unknown)."""
+    follow_up = db.session.get(FollowUp, follow_up_id)
+    if follow_up is None or not for_user.is_authenticated or not can_record(for_user, follow_up):
+        abort(404)
+    return follow_up
+
+
+def record(
+    follow_up: FollowUp,
+    *,
+    still_employed: bool,
+    note: str | None,
+    by: User,
+    day: date | None = None,
+) -> None:
+    """Record whether the person is still employed. Recording again replaces the answer and
+    who/when; recording before the due day is refused (the answer would not mean the same)."""
+    if not can_record(by, follow_up):
+        raise FollowUpError(_("Only a counselor of this person's center can record this."))
+    day = day or date.today()
+    if day < follow_up.due_on:
+        raise FollowUpError(
+            _(
+                "This follow-up is due on %(day)s. Please record it from that day.",
+                day=format_date(follow_up.due_on),
+            )
+        )
+    follow_up.still_employed = still_employed
+    follow_up.note = (note or "").strip() or None
+    follow_up.recorded_by = by
+    follow_up.recorded_at = utcnow()
+    db.session.flush()
+
+
+def counselors_of(youth: YouthProfile) -> list[User]:
+    """The active counselors of the youth's center (nobody when the youth has no center)."""
+    if youth.center_id is None:
+        return []
+    query = select(User).where(
+        User.role == Role.COUNSELOR, User.center_id == youth.center_id, User.active.is_(True)
+    )
+    return list(db.session.scalars(query.order_by(User.id)))
+
+
+def remind(day: date | None = None) -> int:
+    """Tell the counselors of each youth about follow-ups due within a week (or overdue), once
+    per follow-up and counselor. Returns how many notifications were made; flushes."""
+    day = day or date.today()
+    end = day + timedelta(days=REMIND_DAYS_AHEAD - 1)
+    query = (
+        select(FollowUp)
+        .join(FollowUp.application)
+        .where(
+            Application.status == ApplicationStatus.HIRED,
+            FollowUp.still_employed.is_(None),
+            FollowUp.due_on <= end,
+        )
+        .order_by(FollowUp.due_on, FollowUp.id)
+    )
+    made = 0
+    for follow_up in db.session.scalars(query):
+        youth = follow_up.application.youth
+        params = {
+            "youth_name": youth.full_name,
+            "month": follow_up.month,
+            "due_on": follow_up.due_on.isoformat(),
+        }
+        for counselor in counselors_of(youth):
+            notification = notify(
+                counselor,
+                NotificationKind.FOLLOW_UP_DUE,
+                params,
+                link=portal_path("caseload.follow_ups"),
+                dedupe_key=f"follow_up:{follow_up.id}",
+            )
+            made += notification is not None
+    return made
+
+
+def portal_path(endpoint: str, **values) -> str:
+    """A path inside the portal, buildable from the command line too (no request there)."""
+    return current_app.url_map.bind("localhost").build(endpoint, values)
