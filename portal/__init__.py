@@ -87,6 +87,7 @@ def _may_write(connection) -> bool:
 def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api_bp
     from portal.auth.views import bp as auth_bp
+    from portal.board.views import bp as board_bp
     from portal.centers.views import bp as admin_bp
     from portal.courses.views import bp as courses_bp
     from portal.jobs.views import bp as jobs_bp
@@ -105,6 +106,7 @@ def _register_blueprints(app: Flask) -> None:
         admin_bp,
         api_bp,
         caseload_bp,
+        board_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form

@@ -53,6 +53,7 @@ ACCESS: dict[str, object] = {
     "admin.toggle_staff": {Role.ADMIN},
     "api.openings": PUBLIC,
     "api.suggest_openings": PUBLIC,
+    "board.show": PUBLIC,
     "api.youth_list": TOKEN,
     "api.youth_suggestions": TOKEN,
     "api.opening_candidates": TOKEN,
