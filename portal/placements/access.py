@@ -12,9 +12,53 @@ from portal.auth.models import Role, User
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.jobs.models import Opening
-from portal.placements.models import Application
-from portal.placements.services import is_employer_of, is_staff_for, is_youth_of
+from portal.placements.models import Application, ApplicationStatus
 from portal.youth.models import ADULT_AGE, YouthProfile
+
+# What each side may do: an employer moves applications to its own openings; a youth only
+# withdraws their own; staff of the youth's center (and admins) may do anything allowed.
+EMPLOYER_MOVES = frozenset(
+    {
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.INTERVIEW,
+        ApplicationStatus.HIRED,
+        ApplicationStatus.NOT_SELECTED,
+    }
+)
+YOUTH_MOVES = frozenset({ApplicationStatus.WITHDRAWN})
+
+
+def is_employer_of(user: User, application: Application) -> bool:
+    return (
+        user.role == Role.EMPLOYER
+        and user.organization_id is not None
+        and user.organization_id == application.opening.organization_id
+    )
+
+
+def is_staff_for(user: User, youth: YouthProfile) -> bool:
+    """Admins, and counselors of the youth's center."""
+    if user.role == Role.ADMIN:
+        return True
+    return (
+        user.role == Role.COUNSELOR
+        and youth.center_id is not None
+        and youth.center_id == user.center_id
+    )
+
+
+def is_youth_of(user: User, youth: YouthProfile) -> bool:
+    return user.role == Role.YOUTH and youth.user_id is not None and youth.user_id == user.id
+
+
+def may_move(user: User, application: Application, to_status: ApplicationStatus) -> bool:
+    """True when `user`'s role lets them move this application to `to_status` (the pipeline
+    itself is checked by `allowed_moves`)."""
+    if is_staff_for(user, application.youth):
+        return True
+    if is_employer_of(user, application):
+        return to_status in EMPLOYER_MOVES
+    return is_youth_of(user, application.youth) and to_status in YOUTH_MOVES
 
 
 def can_see_application(user: User | None, application: Application) -> bool:

@@ -22,6 +22,7 @@ from portal.matching import rules
 from portal.matching.profiles import from_opening, from_youth
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
+from portal.placements.access import is_staff_for, is_youth_of, may_move
 from portal.placements.cv import CvFile, cv_problem, document_for
 from portal.placements.models import (
     Application,
@@ -78,11 +79,6 @@ TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
 }
 FINAL = frozenset({S.NOT_SELECTED, S.WITHDRAWN})
 REOPEN_TO = frozenset({S.APPLIED, S.REFERRED, S.SHORTLISTED, S.INTERVIEW})
-# What each side may do: an employer moves applications to its own openings; a youth only
-# withdraws their own; staff of the youth's center (and admins) may do anything allowed.
-EMPLOYER_MOVES = frozenset({S.SHORTLISTED, S.INTERVIEW, S.HIRED, S.NOT_SELECTED})
-YOUTH_MOVES = frozenset({S.WITHDRAWN})
-
 STATUS_LABELS = {
     S.APPLIED: _l("Applied"),
     S.REFERRED: _l("Sent by a counselor"),
@@ -104,40 +100,7 @@ _REFUSED_BY_RULE = {
 }
 
 
-# --- who may do what -------------------------------------------------------------------------
-
-
-def is_employer_of(user: User, application: Application) -> bool:
-    return (
-        user.role == Role.EMPLOYER
-        and user.organization_id is not None
-        and user.organization_id == application.opening.organization_id
-    )
-
-
-def is_staff_for(user: User, youth: YouthProfile) -> bool:
-    """Admins, and counselors of the youth's center."""
-    if user.role == Role.ADMIN:
-        return True
-    return (
-        user.role == Role.COUNSELOR
-        and youth.center_id is not None
-        and (youth.center_id == user.center_id)
-    )
-
-
-def is_youth_of(user: User, youth: YouthProfile) -> bool:
-    return user.role == Role.YOUTH and youth.user_id is not None and youth.user_id == user.id
-
-
-def may_move(user: User, application: Application, to_status: ApplicationStatus) -> bool:
-    """True when `user`'s role lets them move this application to `to_status` (the pipeline
-    itself is checked by `allowed_moves`)."""
-    if is_staff_for(user, application.youth):
-        return True
-    if is_employer_of(user, application):
-        return to_status in EMPLOYER_MOVES
-    return is_youth_of(user, application.youth) and to_status in YOUTH_MOVES
+# --- who may do what (the roles are checked in access.py) -----------------------------------
 
 
 def allowed_moves(application: Application, user: User) -> list[ApplicationStatus]:

@@ -1,0 +1,328 @@
+"""Application pages: a youth applies, follows and withdraws their applications and keeps saved
+openings; an employer reads the applicants of its own openings and moves them along."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload, undefer
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from portal.auth.models import Role
+from portal.auth.permissions import employer_required, role_required, youth_required
+from portal.extensions import db
+from portal.jobs.access import get_opening_or_404
+from portal.jobs.models import Opening
+from portal.placements import services
+from portal.placements.access import contact_for_employer, get_application_or_404, is_adult_on
+from portal.placements.cv import read_upload
+from portal.placements.forms import ApplyForm, StatusForm, WithdrawForm, show_error
+from portal.placements.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationStatus,
+    SavedOpening,
+)
+from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
+from portal.web import render_form
+from portal.youth.forms import EDUCATION_LABELS
+
+bp = Blueprint("placements", __name__)
+
+movers = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
+everyone_concerned = role_required(Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
+
+
+MOVE_LABELS = {
+    ApplicationStatus.APPLIED: _l("Open again"),
+    ApplicationStatus.REFERRED: _l("Open again"),
+    ApplicationStatus.SHORTLISTED: _l("Put on the short list"),
+    ApplicationStatus.INTERVIEW: _l("Invite to an interview"),
+    ApplicationStatus.HIRED: _l("Hire"),
+    ApplicationStatus.NOT_SELECTED: _l("Not selected"),
+    ApplicationStatus.WITHDRAWN: _l("Withdraw"),
+}
+
+
+@bp.app_context_processor
+def _labels():
+    return {
+        "application_status_labels": STATUS_LABELS,
+        "refusal_reasons": REFUSAL_REASONS,
+        "move_label": lambda status: MOVE_LABELS[ApplicationStatus(status)],
+        "education_label": lambda level: EDUCATION_LABELS.get(str(level), str(level)),
+    }
+
+
+@bp.app_template_global()
+def my_application(opening: Opening) -> Application | None:
+    """The logged-in youth's application to `opening` (the opening page shows it)."""
+    profile = _own_profile_or_none()
+    return services.existing_application(opening, profile) if profile else None
+
+
+@bp.app_template_global()
+def opening_is_saved(opening: Opening) -> bool:
+    profile = _own_profile_or_none()
+    return bool(profile and services.is_saved(profile, opening))
+
+
+@bp.app_template_global()
+def applicant_counts(openings) -> dict[int, int]:
+    """{opening id: number of applications}, in one query (the employer's dashboard)."""
+    ids = [opening.id for opening in openings]
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Application.opening_id, func.count())
+        .where(Application.opening_id.in_(ids))
+        .group_by(Application.opening_id)
+    ).all()
+    return dict(rows)
+
+
+def _own_profile_or_none():
+    if current_user.is_authenticated and current_user.role == Role.YOUTH:
+        return current_user.youth_profile
+    return None
+
+
+def _own_profile():
+    profile = _own_profile_or_none()
+    if profile is None:
+        abort(404)
+    return profile
+
+
+# --- the youth's side ----------------------------------------------------------------------
+
+
+@bp.route("/openings/<int:opening_id>/apply", methods=["GET", "POST"])
+@youth_required
+def apply(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    profile = _own_profile()
+    existing = services.existing_application(opening, profile)
+    if existing is not None:
+        flash(_("You already applied to this opening."), "info")
+        return redirect(url_for(".my_applications", _anchor=f"application-{existing.id}"))
+    form = ApplyForm()
+    if form.validate_on_submit():
+        try:
+            services.apply(
+                opening,
+                profile,
+                by=current_user,
+                message=form.message.data or "",
+                cv=read_upload(form.cv.data),
+            )
+        except ApplicationError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("You applied. The employer will see your application."), "success")
+            return redirect(url_for(".my_applications"))
+    return render_form("placements/apply.html", form, opening=opening)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    """A file too big to even read: say so on the apply page rather than a bare error."""
+    opening_id = (request.view_args or {}).get("opening_id")
+    # CSRF checks read the form before the view runs, so the role is checked here too.
+    if request.endpoint != "placements.apply" or _own_profile_or_none() is None:
+        return render_template("errors/http.html", error=error), error.code
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    form = ApplyForm(formdata=None)
+    form.cv.errors = [
+        _("The file is too big. A CV can be 2 MB at most."),
+    ]
+    form.form_errors.append(_("Nothing was sent. Please type your message again."))
+    return render_template("placements/apply.html", form=form, opening=opening), 413
+
+
+@bp.route("/me/applications")
+@youth_required
+def my_applications():
+    profile = _own_profile()
+    applications = db.session.scalars(
+        select(Application)
+        .where(Application.youth_id == profile.id)
+        .options(
+            selectinload(Application.opening).selectinload(Opening.organization),
+            selectinload(Application.status_changes),
+        )
+        .order_by(Application.created_at.desc(), Application.id.desc())
+    ).all()
+    return render_template(
+        "placements/my_applications.html",
+        applications=applications,
+        can_withdraw=lambda a: (
+            ApplicationStatus.WITHDRAWN in services.allowed_moves(a, current_user)
+        ),
+    )
+
+
+@bp.route("/me/applications/<int:application_id>/withdraw", methods=["GET", "POST"])
+@youth_required
+def withdraw(application_id: int):
+    application = get_application_or_404(application_id, for_user=current_user)
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            services.withdraw(application, by=current_user, reason=form.reason.data)
+        except ApplicationError as error:
+            db.session.rollback()
+            show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your application is withdrawn."), "success")
+            return redirect(url_for(".my_applications"))
+    return render_form("placements/withdraw.html", form, application=application)
+
+
+@bp.route("/me/saved")
+@youth_required
+def saved():
+    profile = _own_profile()
+    rows = db.session.scalars(
+        select(SavedOpening)
+        .where(SavedOpening.youth_id == profile.id)
+        .options(selectinload(SavedOpening.opening).selectinload(Opening.organization))
+        .order_by(SavedOpening.saved_at.desc())
+    ).all()
+    return render_template("placements/saved.html", saved=rows, today=date.today())
+
+
+@bp.route("/openings/<int:opening_id>/save", methods=["POST"])
+@youth_required
+def save(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    services.save_opening(_own_profile(), opening)
+    db.session.commit()
+    flash(_("Saved. Find it again in “Saved openings”."), "success")
+    return redirect(url_for("jobs.detail", opening_id=opening.id))
+
+
+@bp.route("/openings/<int:opening_id>/unsave", methods=["POST"])
+@youth_required
+def unsave(opening_id: int):
+    opening = db.session.get(Opening, opening_id)  # a closed opening may still be unsaved
+    if opening is None:
+        abort(404)
+    services.unsave_opening(_own_profile(), opening)
+    db.session.commit()
+    flash(_("Removed from your saved openings."), "success")
+    return _back(url_for("jobs.detail", opening_id=opening.id))
+
+
+def _back(default: str):
+    """Return to the page the form came from (same site only), else `default`."""
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = default
+    return redirect(target)
+
+
+# --- the employer's side -------------------------------------------------------------------
+
+
+@bp.route("/employer/openings/<int:opening_id>/applicants")
+@employer_required
+def applicants(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if opening.organization_id != current_user.organization_id:
+        abort(404)
+    rows = db.session.scalars(
+        select(Application)
+        .where(Application.opening_id == opening.id)
+        .options(selectinload(Application.youth), selectinload(Application.cv))
+        .order_by(Application.created_at.desc(), Application.id.desc())
+    ).all()
+    return render_template(
+        "placements/applicants.html",
+        opening=opening,
+        applications=rows,
+        is_adult=lambda youth: is_adult_on(youth, date.today()),
+    )
+
+
+@bp.route("/employer/applications/<int:application_id>")
+@employer_required
+def application(application_id: int):
+    found = get_application_or_404(application_id, for_user=current_user)
+    return render_template(
+        "placements/application.html",
+        application=found,
+        contact=contact_for_employer(found, date.today()),
+        adult=is_adult_on(found.youth, date.today()),
+        moves=services.allowed_moves(found, current_user),
+        form=StatusForm(formdata=None),
+        needs_reason=found.status in services.FINAL or found.status == ApplicationStatus.HIRED,
+    )
+
+
+@bp.route("/applications/<int:application_id>/status", methods=["POST"])
+@movers
+def change_status(application_id: int):
+    found = get_application_or_404(application_id, for_user=current_user)
+    form = StatusForm()
+    default = url_for(".application", application_id=found.id)
+    if current_user.role != Role.EMPLOYER:
+        default = url_for("jobs.detail", opening_id=found.opening_id)
+    if not form.validate() or form.to_status.data not in set(ApplicationStatus):
+        flash(_("Choose a reason from the list."), "error")
+        return _back(default)
+    try:
+        services.move(
+            found,
+            form.to_status.data,
+            by=current_user,
+            reason_code=form.reason_code.data or None,
+            reason=form.reason.data,
+        )
+    except ApplicationError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return _back(default)
+    db.session.commit()
+    flash(
+        _(
+            "Saved: %(name)s is now “%(status)s”.",
+            name=found.youth.full_name,
+            status=STATUS_LABELS[found.status],
+        ),
+        "success",
+    )
+    return _back(default)
+
+
+@bp.route("/applications/<int:application_id>/cv")
+@everyone_concerned
+def cv(application_id: int):
+    found = get_application_or_404(application_id, for_user=current_user)
+    document = db.session.scalar(
+        select(ApplicationDocument)
+        .where(ApplicationDocument.application_id == found.id)
+        .options(undefer(ApplicationDocument.data))
+    )
+    if document is None:
+        abort(404)
+    response = send_file(
+        BytesIO(document.data),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=document.filename,
+        etag=False,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
