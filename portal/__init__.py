@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.courses.views import bp as courses_bp
     from portal.jobs.views import bp as jobs_bp
     from portal.main.views import bp as main_bp
+    from portal.notifications.views import bp as notifications_bp
     from portal.orgs.views import bp as orgs_bp
     from portal.placements.counselor_views import bp as caseload_bp
     from portal.youth.views import bp as youth_bp
@@ -107,6 +108,7 @@ def _register_blueprints(app: Flask) -> None:
         api_bp,
         caseload_bp,
         board_bp,
+        notifications_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form
@@ -120,10 +122,11 @@ def _register_cli(app: Flask) -> None:
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
     from portal.jobs.cli import openings_cli
+    from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
     from portal.youth.cli import youth_cli
 
-    for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli):
+    for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli, notify_cli):
         app.cli.add_command(group)
 
 

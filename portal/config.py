@@ -62,4 +62,19 @@ def load_config(instance_path: str) -> dict:
         # The address people type, for links printed on paper (QR codes): "https://phlov.org".
         # Unset: the address the request came to.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None,
+        **_mail_settings(),
+    }
+
+
+def _mail_settings() -> dict:
+    """E-mail for notifications: SMTP when MAIL_SERVER is set, else printed by the console."""
+    env = os.environ.get
+    return {
+        "MAIL_SERVER": env("MAIL_SERVER") or None,
+        "MAIL_PORT": _whole_number("MAIL_PORT", 587),
+        "MAIL_USERNAME": env("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env("MAIL_PASSWORD") or None,
+        "MAIL_FROM": env("MAIL_FROM") or "phlov@localhost",
+        "MAIL_USE_TLS": env("MAIL_USE_TLS", "1").strip().lower() not in ("0", "false", "no"),
+        "NOTIFY_FALLBACK": env("NOTIFY_FALLBACK") or None,  # "console": print SMS and Telegram
     }

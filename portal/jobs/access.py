@@ -8,7 +8,7 @@ from flask import abort
 
 from portal.auth.models import Role, User
 from portal.extensions import db
-from portal.jobs.models import Opening
+from portal.jobs.models import Opening, OpeningStatus
 
 
 def _is_member(user: User | None, opening: Opening) -> bool:
@@ -26,14 +26,23 @@ def is_staff(user: User | None) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_staff)
 
 
+def is_public(opening: Opening, today: date | None = None) -> bool:
+    """Open on `today` and of an organization a counselor has verified."""
+    return opening.is_open_on(today or date.today()) and opening.organization.is_verified
+
+
 def can_view(user: User | None, opening: Opening, today: date | None = None) -> bool:
-    """The public sees open openings; staff and the owning employer see every status."""
-    return opening.is_open_on(today or date.today()) or is_staff(user) or _is_member(user, opening)
+    """The public sees open openings of verified organizations; staff and the owning employer
+    see every status."""
+    return is_public(opening, today) or is_staff(user) or _is_member(user, opening)
 
 
 def can_edit(user: User | None, opening: Opening) -> bool:
-    """Staff edit any opening; an employer edits its own organization's openings only."""
-    return is_staff(user) or _is_member(user, opening)
+    """Staff edit any opening; an employer edits its own organization's openings only, and not
+    one declined for good."""
+    if is_staff(user):
+        return True
+    return _is_member(user, opening) and opening.status != OpeningStatus.DECLINED
 
 
 def get_opening_or_404(opening_id: int, for_user: User | None) -> Opening:

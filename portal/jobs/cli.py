@@ -1,10 +1,14 @@
 """`flask openings ...`: openings from the command line."""
 
+from datetime import date
+
 import click
 from flask.cli import with_appcontext
 
 from portal.csvimport import run_import_command
+from portal.extensions import db
 from portal.jobs.importer import OpeningImporter
+from portal.jobs.services import close_expired, closing_reminders
 
 openings_cli = click.Group("openings", help="Import and manage openings.")
 
@@ -21,3 +25,45 @@ def import_openings(file: str, dry_run: bool) -> None:
     positions. Rows are matched on organization and ref, so importing a file again updates.
     """
     run_import_command(file, OpeningImporter(), dry_run=dry_run)
+
+
+def _day_option(function):
+    return click.option(
+        "--day",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Run as if today were this day (YYYY-MM-DD).",
+    )(function)
+
+
+@openings_cli.command("daily")
+@_day_option
+@with_appcontext
+def daily(day) -> None:
+    """Close openings past their closing date, and remind employers of those closing within
+    7 days. Run it once a day (cron)."""
+    today = day.date() if day else date.today()
+    closed = close_expired(today)
+    reminded = closing_reminders(today)
+    db.session.commit()
+    click.echo(f"{closed} opening(s) closed (closing date passed), {reminded} reminder(s) made.")
+
+
+@openings_cli.command("close-expired")
+@_day_option
+@with_appcontext
+def close_expired_command(day) -> None:
+    """Close the published openings whose closing date has passed."""
+    closed = close_expired(day.date() if day else date.today())
+    db.session.commit()
+    click.echo(f"{closed} opening(s) closed (closing date passed).")
+
+
+@openings_cli.command("remind")
+@_day_option
+@with_appcontext
+def remind(day) -> None:
+    """Remind employers of their openings closing within 7 days (once per opening)."""
+    reminded = closing_reminders(day.date() if day else date.today())
+    db.session.commit()
+    click.echo(f"{reminded} reminder(s) made.")

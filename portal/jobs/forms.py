@@ -58,6 +58,7 @@ STATUS_LABELS = {
     OpeningStatus.PENDING_REVIEW: _l("Waiting for review"),
     OpeningStatus.PUBLISHED: _l("Published"),
     OpeningStatus.REJECTED: _l("Sent back"),
+    OpeningStatus.DECLINED: _l("Declined"),
     OpeningStatus.CLOSED: _l("Closed"),
 }
 CURRENCY_CHOICES = [
@@ -290,6 +291,17 @@ class RejectForm(FlaskForm):
             Length(max=2000),
         ],
         description=_l("The organization reads this. Say what to change."),
+    )
+
+
+class DeclineForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why is it declined for good?"),
+        validators=[
+            DataRequired(message=_l("Say why the opening is declined.")),
+            Length(max=2000),
+        ],
+        description=_l("The organization reads this. It cannot change or send this opening again."),
     )
 
 

@@ -16,7 +16,7 @@ from portal import search
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
-from portal.jobs.queries import published_openings, with_card_data
+from portal.jobs.queries import published_openings, published_or_closed_openings, with_card_data
 from portal.orgs.models import Organization
 from portal.places import Province, UnknownPlace, get_province, resolve_province
 from portal.search import SearchFilters, SearchResult, Sort
@@ -241,12 +241,7 @@ def search_openings(params: SearchParams) -> Found:
     The database has the last word: an opening the index still lists but that is gone, or no
     longer public, is left out."""
     result = search.query(params.q, params.filters())
-    if params.include_closed:
-        visible = select(Opening).where(
-            Opening.status.in_([OpeningStatus.PUBLISHED, OpeningStatus.CLOSED])
-        )
-    else:
-        visible = published_openings()
+    visible = published_or_closed_openings() if params.include_closed else published_openings()
     rows = db.session.scalars(with_card_data(visible.where(Opening.id.in_(result.ids))))
     by_id = {opening.id: opening for opening in rows}
     return Found(result, [by_id[i] for i in result.ids if i in by_id])

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.jobs.models import Opening, OpeningStatus
+from portal.orgs.models import Organization
+
+
+def of_verified_organization() -> ColumnElement[bool]:
+    """The opening's organization was checked by a counselor (pending or rejected ones are not
+    public). A subquery, not a join, so callers may pick their own columns."""
+    verified = select(Organization.id).where(Organization.verified_at.is_not(None))
+    return Opening.organization_id.in_(verified)
 
 
 def published_openings(today: date | None = None) -> Select:
-    """Openings the public may see: published and not past their closing date."""
+    """Openings the public may see: published, not past their closing date, and of a verified
+    organization."""
     today = today or date.today()
     return select(Opening).where(
         Opening.status == OpeningStatus.PUBLISHED,
         or_(Opening.closing_date.is_(None), Opening.closing_date >= today),
+        of_verified_organization(),
+    )
+
+
+def published_or_closed_openings() -> Select:
+    """What a search that includes closed openings may show: still only verified organizations'."""
+    return select(Opening).where(
+        Opening.status.in_([OpeningStatus.PUBLISHED, OpeningStatus.CLOSED]),
+        of_verified_organization(),
     )
 
 

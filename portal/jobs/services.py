@@ -3,14 +3,21 @@ records who made it, when and why (OpeningStatusChange). Services flush; callers
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from portal import search
 from portal.auth.models import User
 from portal.courses.models import CourseDetails
 from portal.extensions import db, utcnow
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.jobs.queries import published_openings
+from portal.notifications.links import portal_path
+from portal.notifications.models import NotificationKind
+from portal.notifications.services import notify
 from portal.orgs.models import Organization
 
 
@@ -24,11 +31,17 @@ ALLOWED = {
     OpeningStatus.PENDING_REVIEW: {
         OpeningStatus.PUBLISHED,
         OpeningStatus.REJECTED,
+        OpeningStatus.DECLINED,
         OpeningStatus.DRAFT,
     },
-    OpeningStatus.REJECTED: {OpeningStatus.PENDING_REVIEW, OpeningStatus.DRAFT},
+    OpeningStatus.REJECTED: {
+        OpeningStatus.PENDING_REVIEW,
+        OpeningStatus.DRAFT,
+        OpeningStatus.DECLINED,
+    },
     OpeningStatus.PUBLISHED: {OpeningStatus.CLOSED, OpeningStatus.PENDING_REVIEW},
     OpeningStatus.CLOSED: {OpeningStatus.PUBLISHED, OpeningStatus.PENDING_REVIEW},
+    OpeningStatus.DECLINED: set(),  # for good: not edited, not sent again
 }
 
 
@@ -60,7 +73,10 @@ def submit_for_review(opening: Opening, *, by: User | None) -> None:
 
 def publish(opening: Opening, *, by: User | None, reason: str | None = None) -> None:
     """Make the opening public (a counselor approved it, or it came from a trusted import)."""
+    was_waiting = opening.status == OpeningStatus.PENDING_REVIEW
     _change_status(opening, OpeningStatus.PUBLISHED, by=by, reason=reason)
+    if was_waiting:
+        _tell_members(opening, "approved", endpoint="jobs.detail")
 
 
 def reject(opening: Opening, *, by: User, reason: str) -> None:
@@ -69,6 +85,30 @@ def reject(opening: Opening, *, by: User, reason: str) -> None:
         raise TransitionError(_("Say why the opening is sent back."))
     opening.review_note = reason.strip()
     _change_status(opening, OpeningStatus.REJECTED, by=by, reason=reason.strip())
+    _tell_members(opening, "sent_back", reason=opening.review_note, endpoint="jobs.edit")
+
+
+def decline(opening: Opening, *, by: User, reason: str) -> None:
+    """Turn the opening down for good (fake, unsafe, not a real opening): it cannot be edited or
+    sent again."""
+    if not reason or not reason.strip():
+        raise TransitionError(_("Say why the opening is declined."))
+    opening.review_note = reason.strip()
+    _change_status(opening, OpeningStatus.DECLINED, by=by, reason=reason.strip())
+    _tell_members(opening, "declined", reason=opening.review_note, endpoint="orgs.dashboard")
+
+
+def _tell_members(opening: Opening, decision: str, *, endpoint: str, reason: str = "") -> None:
+    """OPENING_REVIEWED to each employer account of the opening's organization."""
+    values = {} if endpoint == "orgs.dashboard" else {"opening_id": opening.id}
+    params = {"opening_title": opening.title, "decision": decision, "reason": reason}
+    for member in opening.organization.members:
+        notify(
+            member,
+            NotificationKind.OPENING_REVIEWED,
+            params,
+            link=portal_path(endpoint, **values),
+        )
 
 
 def close(opening: Opening, *, by: User | None, reason: str | None = None) -> None:
@@ -169,6 +209,8 @@ def create_opening(
 
 def update_opening(opening: Opening, fields: dict, *, by: User, course: dict | None = None) -> bool:
     """Save an edit; returns True when it sent the opening back to the review queue."""
+    if opening.status == OpeningStatus.DECLINED and not by.is_staff:
+        raise TransitionError(_("This opening was declined. It cannot be changed or sent again."))
     needs_review = edit_needs_review(opening, by=by)
     fields = {**fields, "ref": fields.get("ref") or opening.ref}  # an empty ref keeps the old one
     _apply(opening, fields, course)
@@ -189,3 +231,46 @@ def delete_opening(opening: Opening) -> None:
 def can_change_status(opening: Opening, to: OpeningStatus) -> bool:
     """True when a named change to `to` is allowed from the opening's current status."""
     return opening.status != to and to in ALLOWED.get(opening.status, set())
+
+
+CLOSED_BY_DATE = "closing date passed"
+REMINDER_DAYS = 7
+
+
+def close_expired(day: date) -> int:
+    """Close the published openings whose closing date is before `day`; returns how many."""
+    expired = db.session.scalars(
+        select(Opening).where(
+            Opening.status == OpeningStatus.PUBLISHED,
+            Opening.closing_date.is_not(None),
+            Opening.closing_date < day,
+        )
+    ).all()
+    for opening in expired:
+        close(opening, by=None, reason=CLOSED_BY_DATE)
+    return len(expired)
+
+
+def closing_reminders(day: date) -> int:
+    """Tell the members of each organization whose public opening closes within
+    REMINDER_DAYS of `day` (once per opening and member); returns how many were told."""
+    soon = db.session.scalars(
+        published_openings(day)
+        .where(Opening.closing_date.is_not(None))
+        .where(Opening.closing_date <= day + timedelta(days=REMINDER_DAYS))
+        .options(selectinload(Opening.organization))
+    ).all()
+    told = 0
+    for opening in soon:
+        params = {"opening_title": opening.title, "closing_date": opening.closing_date.isoformat()}
+        link = portal_path("jobs.detail", opening_id=opening.id)
+        for member in opening.organization.members:
+            made = notify(
+                member,
+                NotificationKind.CLOSING_REMINDER,
+                params,
+                link=link,
+                dedupe_key=f"closing:{opening.id}",
+            )
+            told += made is not None
+    return told

@@ -13,11 +13,12 @@ from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
 from portal.extensions import db
 from portal.jobs import services
-from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_staff
+from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
     STATUS_LABELS,
     CloseForm,
+    DeclineForm,
     OpeningFilterForm,
     OpeningForm,
     RejectForm,
@@ -67,7 +68,7 @@ def detail(opening_id: int):
         "jobs/detail.html",
         opening=opening,
         can_edit=can_edit(current_user, opening),
-        is_open=opening.is_open_on(date.today()),
+        is_open=is_public(opening),
         staff=is_staff(current_user),
         can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
         reject_form=RejectForm(formdata=None),
@@ -152,7 +153,10 @@ def edit(opening_id: int):
 def review_queue():
     query = pending_review_openings().options(selectinload(Opening.organization))
     return render_template(
-        "jobs/review_queue.html", page=paginate(query), reject_form=RejectForm(formdata=None)
+        "jobs/review_queue.html",
+        page=paginate(query),
+        reject_form=RejectForm(formdata=None),
+        decline_form=DeclineForm(formdata=None),
     )
 
 
@@ -213,6 +217,28 @@ def reject(opening_id: int):
     services.reject(opening, by=current_user, reason=form.reason.data)
     db.session.commit()
     flash(_("“%(title)s” is sent back with your reason.", title=opening.title), "success")
+    return _back_to(opening)
+
+
+@bp.route("/openings/<int:opening_id>/decline", methods=["POST"])
+@staff_required
+def decline(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    if not services.can_change_status(opening, OpeningStatus.DECLINED):
+        return _refuse(
+            opening,
+            _(
+                "Only openings waiting for review can be declined. This one is “%(status)s”.",
+                status=_status_of(opening),
+            ),
+        )
+    form = DeclineForm()
+    if not form.validate():
+        flash(" ".join(str(error) for error in form.reason.errors), "error")
+        return _back_to(opening)
+    services.decline(opening, by=current_user, reason=form.reason.data)
+    db.session.commit()
+    flash(_("“%(title)s” is declined for good.", title=opening.title), "success")
     return _back_to(opening)
 
 

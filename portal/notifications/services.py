@@ -7,10 +7,10 @@ not listed uses DEFAULT_CHANNELS. "portal" is the in-portal list; the others nee
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from portal.auth.models import User
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 
 PORTAL = "portal"
@@ -25,11 +25,18 @@ def channels_for(user: User, kind: NotificationKind | str) -> list[str]:
     return [c for c in CHANNELS if c in wanted and _reachable(user, c)]
 
 
+def reachable_channels(user: User) -> list[str]:
+    """The channels `user` has an address for (the settings page offers only these)."""
+    return [channel for channel in CHANNELS if _reachable(user, channel)]
+
+
 def _reachable(user: User, channel: str) -> bool:
     if channel == "email":
         return bool(user.email)
     if channel == "sms":
         return bool(user.phone)
+    if channel == "telegram":
+        return False  # no Telegram chat id is stored for anyone yet
     return channel in CHANNELS
 
 
@@ -55,9 +62,48 @@ def notify(
     notification = Notification(
         user_id=user.id, kind=kind, params=params or {}, link=link, dedupe_key=dedupe_key
     )
+    if PORTAL not in channels:  # kept as a record of what was sent, but not flagged as new
+        notification.read_at = utcnow()
     notification.deliveries = [
         NotificationDelivery(channel=channel) for channel in channels if channel != PORTAL
     ]
     db.session.add(notification)
     db.session.flush()
     return notification
+
+
+def save_settings(user: User, chosen: dict[str, list[str]]) -> None:
+    """Keep the channels `user` chose per kind (only channels they can be reached by)."""
+    reachable = set(reachable_channels(user))
+    settings = dict(user.notification_settings or {})
+    for kind, channels in chosen.items():
+        settings[str(NotificationKind(kind))] = [
+            c for c in CHANNELS if c in channels and c in reachable
+        ]
+    user.notification_settings = settings
+    db.session.flush()
+
+
+def unread_count(user: User) -> int:
+    """How many notifications `user` has not read (one indexed count)."""
+    return db.session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def mark_all_read(user: User) -> int:
+    """Mark every unread notification of `user` read; returns how many."""
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    return result.rowcount
+
+
+def mark_read(notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        db.session.flush()

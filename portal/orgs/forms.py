@@ -55,3 +55,22 @@ class OrganizationForm(FlaskForm):
         organization.contact_email = (self.contact_email.data or "").strip().lower() or None
         organization.address = (self.address.data or "").strip() or None
         organization.province_code = self.province.data
+
+
+class VerifyForm(FlaskForm):
+    note = TextAreaField(
+        _l("What did you check? (optional)"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l("For example: registration paper seen, phone call with the manager."),
+    )
+
+
+class RejectOrganizationForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why is it not verified?"),
+        validators=[
+            DataRequired(message=_l("Say why the organization is not verified.")),
+            Length(max=2000),
+        ],
+        description=_l("The organization reads this. Say what is missing or wrong."),
+    )

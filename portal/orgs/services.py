@@ -1,13 +1,18 @@
-"""State changes of organizations: registering an employer, verifying it."""
+"""State changes of organizations: registering an employer, verifying or rejecting it."""
 
 from __future__ import annotations
 
+from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
+from portal import search
 from portal.auth.models import Role, User
 from portal.auth.services import AccountError, create_user
 from portal.extensions import db, utcnow
+from portal.jobs.models import Opening, OpeningStatus
+from portal.notifications.models import NotificationKind
+from portal.notifications.services import notify
 from portal.orgs.models import Organization, OrgKind
 
 
@@ -59,7 +64,62 @@ def register_employer(
     return user
 
 
-def verify(organization: Organization, *, by: User) -> None:
-    """A counselor has checked the organization is real."""
+def verify(organization: Organization, *, by: User, note: str | None = None) -> None:
+    """A counselor has checked the organization is real (`note`: what they checked). Clears an
+    earlier rejection; its published openings become public."""
     organization.verified_at = utcnow()
     organization.verified_by_id = by.id
+    organization.verification_note = (note or "").strip() or None
+    organization.rejected_at = None
+    organization.rejection_reason = None
+    _reviewed(organization, "verified", reason=organization.verification_note)
+
+
+def reject(organization: Organization, *, by: User, reason: str) -> None:
+    """A counselor could not confirm the organization: nothing of it is public, and its members
+    read why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError(_("Say why the organization is not verified."))
+    organization.verified_at = None
+    organization.verified_by_id = by.id
+    organization.rejected_at = utcnow()
+    organization.rejection_reason = reason
+    _reviewed(organization, "rejected", reason=reason)
+
+
+def _reviewed(organization: Organization, decision: str, *, reason: str | None) -> None:
+    """Tell the members, and let search see its openings' new visibility."""
+    db.session.flush()
+    for opening in organization.openings:
+        search.index(opening)
+    params = {"organization": organization.name, "decision": decision, "reason": reason or ""}
+    for member in organization.members:
+        notify(
+            member,
+            NotificationKind.ORGANIZATION_REVIEWED,
+            params,
+            link=url_for("orgs.dashboard"),
+        )
+
+
+def pending_organizations() -> Select:
+    """Organizations waiting for a counselor's check (not verified, not rejected), newest first."""
+    return (
+        select(Organization)
+        .where(Organization.verified_at.is_(None), Organization.rejected_at.is_(None))
+        .order_by(Organization.created_at.desc(), Organization.id.desc())
+    )
+
+
+def waiting_openings_count(organization_ids: list[int]) -> dict[int, int]:
+    """How many openings of each organization wait to be public (for review, or published)."""
+    rows = db.session.execute(
+        select(Opening.organization_id, func.count())
+        .where(
+            Opening.organization_id.in_(organization_ids),
+            Opening.status.in_([OpeningStatus.PENDING_REVIEW, OpeningStatus.PUBLISHED]),
+        )
+        .group_by(Opening.organization_id)
+    )
+    return {organization_id: count for organization_id, count in rows}

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from portal.auth.permissions import employer_required, staff_required
 from portal.extensions import db
+from portal.jobs.listing import paginate
 from portal.jobs.models import Opening
 from portal.jobs.queries import published_openings, with_card_data
 from portal.orgs.access import (
@@ -19,8 +20,13 @@ from portal.orgs.access import (
     get_organization_or_404,
     own_organization_or_404,
 )
-from portal.orgs.forms import OrganizationForm
-from portal.orgs.services import verify
+from portal.orgs.forms import OrganizationForm, RejectOrganizationForm, VerifyForm
+from portal.orgs.services import (
+    pending_organizations,
+    reject,
+    verify,
+    waiting_openings_count,
+)
 from portal.web import render_form
 
 bp = Blueprint("orgs", __name__)
@@ -43,17 +49,66 @@ def show(organization_id: int):
     )
 
 
+@bp.route("/orgs/pending")
+@staff_required
+def pending():
+    page = paginate(pending_organizations())
+    waiting = waiting_openings_count([organization.id for organization in page.items])
+    return render_template("orgs/pending.html", page=page, waiting=waiting)
+
+
+@bp.route("/orgs/<int:organization_id>/review")
+@staff_required
+def review(organization_id: int):
+    organization = get_organization_or_404(organization_id, for_user=current_user)
+    return _review_page(
+        organization, VerifyForm(formdata=None), RejectOrganizationForm(formdata=None)
+    )
+
+
+def _review_page(organization, verify_form, reject_form):
+    waiting = waiting_openings_count([organization.id]).get(organization.id, 0)
+    status = 400 if verify_form.errors or reject_form.errors else 200
+    page = render_template(
+        "orgs/review.html",
+        organization=organization,
+        verify_form=verify_form,
+        reject_form=reject_form,
+        waiting=waiting,
+    )
+    return page, status
+
+
 @bp.route("/orgs/<int:organization_id>/verify", methods=["POST"])
 @staff_required
 def verify_organization(organization_id: int):
     organization = get_organization_or_404(organization_id, for_user=current_user)
     if organization.is_verified:
         flash(_("%(name)s is already verified.", name=organization.name), "info")
-    else:
-        verify(organization, by=current_user)
-        db.session.commit()
-        flash(_("%(name)s is verified. Thank you for checking.", name=organization.name), "success")
-    return redirect(url_for(".show", organization_id=organization.id))
+        return redirect(url_for(".show", organization_id=organization.id))
+    form = VerifyForm()
+    if not form.validate():
+        return _review_page(organization, form, RejectOrganizationForm(formdata=None))
+    verify(organization, by=current_user, note=form.note.data)
+    db.session.commit()
+    flash(_("%(name)s is verified. Thank you for checking.", name=organization.name), "success")
+    return redirect(url_for(".pending"))
+
+
+@bp.route("/orgs/<int:organization_id>/reject", methods=["POST"])
+@staff_required
+def reject_organization(organization_id: int):
+    organization = get_organization_or_404(organization_id, for_user=current_user)
+    form = RejectOrganizationForm()
+    if not form.validate():
+        return _review_page(organization, VerifyForm(formdata=None), form)
+    reject(organization, by=current_user, reason=form.reason.data)
+    db.session.commit()
+    flash(
+        _("%(name)s is not verified. Its members can read your reason.", name=organization.name),
+        "success",
+    )
+    return redirect(url_for(".pending"))
 
 
 @bp.route("/employer")

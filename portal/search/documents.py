@@ -6,6 +6,8 @@ from datetime import date, datetime, time
 
 from portal.jobs.models import Opening
 
+SEARCHED_STATUSES = frozenset({"published", "closed"})
+UNVERIFIED = "unverified"
 KHR_PER_USD = 4100  # for the minimum-salary filter only; shown amounts keep their currency
 
 
@@ -20,13 +22,23 @@ def _as_datetime(day: date | None) -> datetime | None:
     return datetime.combine(day, time()) if day else None
 
 
+def _status(opening: Opening) -> str:
+    """The status searches filter on. A published or closed opening of an organization no
+    counselor has verified is never public: it is indexed under a status no search asks for
+    (verifying or rejecting the organization indexes its openings again)."""
+    status = str(opening.status)
+    if status in SEARCHED_STATUSES and not opening.organization.is_verified:
+        return UNVERIFIED
+    return status
+
+
 def document_for(opening: Opening) -> dict:
     """The fields of `opening` for the index (see schema.py)."""
     return {
         "id": str(opening.id),
         "ref": opening.ref,
         "kind": str(opening.kind),
-        "status": str(opening.status),
+        "status": _status(opening),
         "province": opening.province_code,
         "organization_id": opening.organization_id,
         "title": opening.title,

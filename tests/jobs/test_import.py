@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.jobs.models import Currency, Opening, OpeningKind, OpeningStatus
 from portal.jobs.services import close
 from portal.orgs.models import Organization, OrgKind
+from portal.orgs.services import verify
 
 EXAMPLE = Path(__file__).parent.parent / "fixtures" / "openings_example.csv"
 HEADER = [
@@ -194,12 +195,16 @@ def test_khmer_title_and_khmer_province_round_trip(runner, ctx, tmp_path):
     assert opening.skills == ["ចម្អិនម្ហូប", "អនាម័យ"]
 
 
-def test_the_public_list_shows_an_imported_khmer_opening(runner, ctx, tmp_path, client):
+def test_the_public_list_shows_an_imported_khmer_opening_once_its_organization_is_verified(
+    runner, ctx, tmp_path, client, make_user
+):
     run(runner, write_csv(tmp_path, [opening_row(title="ជំនួយការចុងភៅ", province="សៀមរាប")]))
+    assert "ជំនួយការចុងភៅ" not in client.get("/openings").get_data(as_text=True)
 
-    page = client.get("/openings").get_data(as_text=True)
+    verify(only_opening().organization, by=make_user("counselor"))
+    db.session.commit()
 
-    assert "ជំនួយការចុងភៅ" in page
+    assert "ជំនួយការចុងភៅ" in client.get("/openings").get_data(as_text=True)
 
 
 def test_an_excel_file_with_a_byte_order_mark_and_untidy_headers_is_read(runner, ctx, tmp_path):

@@ -79,7 +79,7 @@ def test_the_dashboard_lists_every_status_of_the_employers_own_openings(
     make_opening(title="Another firm's pending", status=OpeningStatus.PENDING_REVIEW)
     html = client.get("/employer").get_data(as_text=True)
     assert "Golden Thread" in html
-    assert "Your organization is waiting for verification." in html
+    assert "Waiting for a counselor to check your organization." in html
     for text in (
         "Our public job",
         "Our waiting job",

@@ -1,0 +1,164 @@
+"""What a notification says: a short title and one line, made when it is shown or sent, in the
+reader's language, from its kind and params (never stored as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from flask_babel import force_locale, format_date, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from portal.auth.models import User
+from portal.notifications.models import Notification, NotificationKind
+
+FALLBACK_LOCALE = "km"  # most readers: young people at a center in Cambodia
+
+APPLICATION_STATUS_LABELS = {
+    "applied": _l("Applied"),
+    "referred": _l("Referred by a counselor"),
+    "shortlisted": _l("Shortlisted"),
+    "interview": _l("Invited to an interview"),
+    "hired": _l("Hired"),
+    "not_selected": _l("Not selected"),
+    "withdrawn": _l("Withdrawn"),
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    title: str
+    line: str
+
+
+def reader_locale(user: User) -> str:
+    """The user's saved language, else the site's default (Khmer)."""
+    languages = current_app.config.get("LANGUAGES", ["km", "en"])
+    if user.locale in languages:
+        return user.locale
+    return current_app.config.get("DEFAULT_LANGUAGE") or FALLBACK_LOCALE
+
+
+def describe(notification: Notification, locale: str) -> Text:
+    """Title and one line of `notification` in `locale` (missing params never raise)."""
+    with force_locale(locale):
+        params = _Params(notification.params or {})
+        write = _WRITERS.get(str(notification.kind), _unknown)
+        title, line = write(params)
+        return Text(str(title), str(line))
+
+
+class _Params(dict):
+    """The stored params; a missing one reads as an empty string."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _day(value: str) -> str:
+    try:
+        return format_date(date.fromisoformat(value), "medium")
+    except (TypeError, ValueError):
+        return value or ""
+
+
+def _status_change(p: _Params) -> tuple[str, str]:
+    label = APPLICATION_STATUS_LABELS.get(p["status"], p["status"])
+    return _("Your application changed"), _(
+        "“%(title)s”: %(status)s.", title=p["opening_title"], status=label
+    )
+
+
+def _new_application(p: _Params) -> tuple[str, str]:
+    if p["source"] == "referred":
+        return _("New referral"), _(
+            "A counselor sent %(name)s for “%(title)s”.",
+            name=p["youth_name"],
+            title=p["opening_title"],
+        )
+    return _("New applicant"), _(
+        "%(name)s applied for “%(title)s”.", name=p["youth_name"], title=p["opening_title"]
+    )
+
+
+def _opening_reviewed(p: _Params) -> tuple[str, str]:
+    title = p["opening_title"]
+    if p["decision"] == "approved":
+        return _("Your opening is published"), _(
+            "“%(title)s” is public now. Young people can see it.", title=title
+        )
+    if p["decision"] == "declined":
+        return _("Your opening was declined"), _(
+            "“%(title)s” was declined: %(reason)s", title=title, reason=p["reason"]
+        )
+    return _("Your opening was sent back"), _(
+        "“%(title)s” needs a change: %(reason)s", title=title, reason=p["reason"]
+    )
+
+
+def _organization_reviewed(p: _Params) -> tuple[str, str]:
+    if p["decision"] == "verified":
+        return _("Your organization is verified"), _(
+            "%(name)s is verified. Young people can see your openings now.", name=p["organization"]
+        )
+    return _("Your organization is not verified"), _(
+        "%(name)s is not verified: %(reason)s", name=p["organization"], reason=p["reason"]
+    )
+
+
+def _closing_reminder(p: _Params) -> tuple[str, str]:
+    return _("Your opening closes soon"), _(
+        "“%(title)s” closes on %(date)s.", title=p["opening_title"], date=_day(p["closing_date"])
+    )
+
+
+def _follow_up_due(p: _Params) -> tuple[str, str]:
+    try:
+        months = int(p["month"])
+    except (TypeError, ValueError):
+        months = 1
+    return _("Follow-up due"), ngettext(
+        "Ask %(name)s if they still have the job, %(num)d month after the hire (by %(date)s).",
+        "Ask %(name)s if they still have the job, %(num)d months after the hire (by %(date)s).",
+        months,
+        name=p["youth_name"],
+        date=_day(p["due_on"]),
+    )
+
+
+def _new_suggestions(p: _Params) -> tuple[str, str]:
+    try:
+        count = int(p["count"])
+    except (TypeError, ValueError):
+        count = 1
+    return _("New openings for you"), ngettext(
+        "%(num)d new opening fits you.", "%(num)d new openings fit you.", count
+    )
+
+
+def _unknown(p: _Params) -> tuple[str, str]:
+    return _("News"), _("Something changed. Open to see.")
+
+
+_WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
+    NotificationKind.STATUS_CHANGE: _status_change,
+    NotificationKind.NEW_APPLICATION: _new_application,
+    NotificationKind.OPENING_REVIEWED: _opening_reviewed,
+    NotificationKind.ORGANIZATION_REVIEWED: _organization_reviewed,
+    NotificationKind.CLOSING_REMINDER: _closing_reminder,
+    NotificationKind.FOLLOW_UP_DUE: _follow_up_due,
+    NotificationKind.NEW_SUGGESTIONS: _new_suggestions,
+}
+
+KIND_LABELS = {
+    NotificationKind.STATUS_CHANGE: _l("My applications change"),
+    NotificationKind.NEW_APPLICATION: _l("Someone applies or is referred"),
+    NotificationKind.NEW_SUGGESTIONS: _l("New openings fit me"),
+    NotificationKind.CLOSING_REMINDER: _l("An opening closes soon"),
+    NotificationKind.OPENING_REVIEWED: _l("A counselor checked an opening"),
+    NotificationKind.ORGANIZATION_REVIEWED: _l("A counselor checked the organization"),
+    NotificationKind.FOLLOW_UP_DUE: _l("A follow-up is due"),
+}
