@@ -124,10 +124,24 @@ def _reason(name: str, weight: int, spans: Iterable[Span], rule: Rule | None) ->
         indicator=indicator.id,
         name=name,
         weight=weight,
-        matches=tuple(sorted(_unique(spans), key=_reading_order)),
+        matches=_merged(sorted(_unique(spans), key=_reading_order)),
         explanation_en=(rule and rule.explanation_en) or indicator.explanation_en,
         explanation_km=(rule and rule.explanation_km) or indicator.explanation_km,
     )
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Overlapping spans of one field (in reading order) as one: the words are cited once."""
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last and last.field == span.field and span.start < last.end and last.text:
+            if span.end > last.end:
+                text = last.text + span.text[last.end - span.start :]
+                merged[-1] = Span(last.field, last.start, span.end, text)
+        else:
+            merged.append(span)
+    return tuple(merged)
 
 
 def _reading_order(span: Span) -> tuple[int, int]:
@@ -164,6 +178,6 @@ def _word_spans(text: Folded, words: set[str]) -> list[Span]:
     for word in words:
         if sum(ch.isdigit() for ch in word) >= 8:
             continue  # a phone number: compared by its digits above
-        pattern = re.compile(rf"(?<![\w.@-]){re.escape(word)}(?![\w@-]|\.\w)")
+        pattern = re.compile(rf"(?<![\w.@-])@?{re.escape(word)}(?![\w@-]|\.\w)")
         spans.extend(_span(text, m.start(), m.end()) for m in pattern.finditer(text.text))
     return spans

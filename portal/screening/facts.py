@@ -20,7 +20,18 @@ from portal.screening.rules import Rule, pay_norms
 from portal.screening.text import AMOUNT, PHONE, STATED_AGE, Folded, amount_value
 from portal.screening.types import Posting, Span
 
-__all__ = ["PHONE", "facts"]
+__all__ = ["FACTS", "PHONE", "facts"]
+
+FACTS = (  # computed here; cue rows of rules.csv add more names
+    "abroad",
+    "licensed",
+    "hazardous",
+    "night_work",
+    "minor",
+    "pay_above_norm",
+    "formal_contact",
+    "course",
+)
 
 ADULT_AGE = 18
 PAY_RATIO = 2.5  # "far above the market": more than this times the usual top pay

@@ -16,7 +16,8 @@ rules.csv, one row per pattern:
   ("deposit*"), `...` stands for up to 40 characters within the sentence ("pay ... deposit").
   Khmer is matched as a plain substring of the folded text, so it is found however the words are
   cut or spaced. A regex is a Python regular expression on the folded (lowercase) text. A check
-  is a fact computed from the fields (`abroad`, `minor`, `pay_above_norm`, see engine.FACTS).
+  names a fact: computed from the fields (`abroad`, `minor`, `pay_above_norm`, see facts.py) or
+  a cue's.
 - `weight`: what the row adds to the score (its indicator counts its heaviest row only).
 - `needs`: facts that must hold too, space-separated, `!` for "must not" (`!formal_contact`).
 - `negatable`: `yes` when a negation next to it undoes it.

@@ -59,6 +59,8 @@ def fold_text(field: str, original: str) -> Folded:
     chars: list[str] = []
     index: list[int] = []
     for position, char in enumerate(original):
+        if char == "\n" and _wrapped(original, position):
+            char = " "
         for folded in fold_char(char):
             chars.append(folded)
             index.append(position)
@@ -67,6 +69,16 @@ def fold_text(field: str, original: str) -> Folded:
     if _SUBSCRIPT_DA in text:  # same length: the map stays right
         text = text.replace(_SUBSCRIPT_DA, _SUBSCRIPT_TA)
     return Folded(field, original, text, tuple(index))
+
+
+def _wrapped(original: str, position: int) -> bool:
+    """A line break inside a sentence (the next line goes on in lowercase, or Khmer runs on
+    from Khmer): read as a space. Other line breaks end an item, like a full stop."""
+    before = original[position - 1] if position else ""
+    after = original[position + 1] if position + 1 < len(original) else ""
+    if after.islower() and after.isascii():
+        return before not in ".!?:"
+    return is_khmer_letter(before) and is_khmer_letter(after)
 
 
 def fold_pattern(pattern: str) -> str:
