@@ -95,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.notifications.views import bp as notifications_bp
     from portal.orgs.views import bp as orgs_bp
     from portal.placements.counselor_views import bp as caseload_bp
+    from portal.placements.views import bp as placements_bp
     from portal.youth.views import bp as youth_bp
 
     for blueprint in (
@@ -106,6 +107,7 @@ def _register_blueprints(app: Flask) -> None:
         youth_bp,
         admin_bp,
         api_bp,
+        placements_bp,
         caseload_bp,
         board_bp,
         notifications_bp,
