@@ -91,6 +91,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.centers.views import bp as admin_bp
     from portal.courses.views import bp as courses_bp
     from portal.jobs.views import bp as jobs_bp
+    from portal.kiosk.views import bp as kiosk_bp
     from portal.main.views import bp as main_bp
     from portal.notifications.views import bp as notifications_bp
     from portal.orgs.views import bp as orgs_bp
@@ -109,6 +110,7 @@ def _register_blueprints(app: Flask) -> None:
         api_bp,
         placements_bp,
         caseload_bp,
+        kiosk_bp,
         board_bp,
         notifications_bp,
     ):

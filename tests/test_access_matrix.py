@@ -88,6 +88,11 @@ ACCESS: dict[str, object] = {
     "caseload.record_follow_up": STAFF,
     "caseload.figures": STAFF,
     "caseload.figures_csv": STAFF,
+    "kiosk.setup": STAFF,
+    "kiosk.start": STAFF,
+    "kiosk.stop": STAFF,
+    "kiosk.done": PUBLIC,
+    "kiosk.idle": PUBLIC,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

@@ -8,6 +8,7 @@ from portal.auth.forms import EmployerSignupForm, LoginForm
 from portal.auth.models import Role
 from portal.auth.services import AccountError, find_user, record_login
 from portal.extensions import db
+from portal.kiosk.device import kiosk_center
 from portal.orgs.services import register_employer
 from portal.web import render_form
 
@@ -36,6 +37,9 @@ def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = LoginForm()
+    on_kiosk = kiosk_center() is not None
+    if on_kiosk:
+        del form.remember  # a shared computer never remembers a login, whatever is posted
     if form.validate_on_submit():
         user = find_user(form.identifier.data)
         if user is None or not user.check_password(form.password.data):
@@ -43,7 +47,7 @@ def login():
         elif not user.is_active:
             form.identifier.errors.append(_("This account is switched off. Ask your center."))
         else:
-            login_user(user, remember=form.remember.data)
+            login_user(user, remember=not on_kiosk and form.remember.data)
             if session.get("lang") and not user.locale:
                 user.locale = session["lang"]
             record_login(user)

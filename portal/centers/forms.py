@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     EmailField,
+    IntegerField,
     PasswordField,
     RadioField,
     SelectChoice,
@@ -13,11 +15,19 @@ from wtforms import (
     StringField,
     TelField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from portal.auth.forms import PASSWORD_MIN, cambodian_phone
 from portal.auth.models import Role
 from portal.auth.phones import looks_like_phone
+from portal.centers.models import KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MAX
 from portal.centers.services import CENTER_FIELDS, center_choices
 from portal.places.fields import ProvinceField
 
@@ -45,6 +55,23 @@ class CenterForm(FlaskForm):
         ],
     )
     office = RadioField(_l("Whose office is it?"), choices=OFFICE_CHOICES, default="own")
+    kiosk_mode = BooleanField(
+        _l("Kiosk mode for the center's shared computers"),
+        description=_l(
+            "They log people out after some minutes without use and when they press Done,"
+            " and never remember a login."
+        ),
+    )
+    kiosk_idle_minutes = IntegerField(
+        _l("Minutes without use before a kiosk logs out"),
+        default=KIOSK_IDLE_DEFAULT,
+        validators=[
+            Optional(),  # left empty: the center keeps its minutes (5 for a new one)
+            NumberRange(
+                min=1, max=KIOSK_IDLE_MAX, message=_l("Enter a number from %(min)s to %(max)s.")
+            ),
+        ],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +82,8 @@ class CenterForm(FlaskForm):
     def center_fields(self) -> dict:
         fields = {name: self[name].data for name in CENTER_FIELDS if name in self}
         fields["is_partner"] = self.office.data == "partner"
+        if fields.get("kiosk_idle_minutes") is None:
+            fields.pop("kiosk_idle_minutes", None)
         return fields
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import String
+from sqlalchemy import CheckConstraint, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, utcnow
@@ -14,7 +14,17 @@ if TYPE_CHECKING:
     from portal.auth.models import User
 
 
+KIOSK_IDLE_DEFAULT = 5  # minutes without a click before a kiosk logs its user out
+KIOSK_IDLE_MAX = 60
+
+
 class Center(db.Model):
+    __table_args__ = (
+        CheckConstraint(
+            f"kiosk_idle_minutes BETWEEN 1 AND {KIOSK_IDLE_MAX}", name="kiosk_idle_range"
+        ),
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
     province_code: Mapped[str] = mapped_column(String(2), index=True)
@@ -23,6 +33,12 @@ class Center(db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     is_partner: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Shared computers at this center log their user out when idle and never remember a login
+    # (portal/kiosk); a browser becomes one of them through a signed cookie a counselor sets.
+    kiosk_mode: Mapped[bool] = mapped_column(default=False, server_default=false())
+    kiosk_idle_minutes: Mapped[int] = mapped_column(
+        default=KIOSK_IDLE_DEFAULT, server_default=str(KIOSK_IDLE_DEFAULT)
+    )
 
     staff: Mapped[list[User]] = relationship(back_populates="center", order_by="User.id")
 

@@ -14,7 +14,16 @@ from portal.centers.models import Center
 from portal.extensions import db
 from portal.youth.models import YouthProfile
 
-CENTER_FIELDS = ("name", "province_code", "address", "phone", "email", "is_partner")
+CENTER_FIELDS = (
+    "name",
+    "province_code",
+    "address",
+    "phone",
+    "email",
+    "is_partner",
+    "kiosk_mode",
+    "kiosk_idle_minutes",
+)
 
 
 class CenterError(ValueError):

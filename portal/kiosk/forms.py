@@ -1,0 +1,20 @@
+"""The form a counselor uses to turn the computer in front of them into a kiosk."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField
+from wtforms.validators import DataRequired
+
+from portal.centers.models import Center
+
+
+class KioskForm(FlaskForm):
+    center_id = SelectField(
+        _l("Center"), coerce=int, validators=[DataRequired(message=_l("Choose a center."))]
+    )
+
+    def __init__(self, centers: list[Center], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.center_id.choices = [SelectChoice(str(c.id), c.name) for c in centers]
