@@ -118,7 +118,8 @@ def build_opening(rng: random.Random, poster: Poster, province: str, today: date
     skills = list(template["skills"])
     if rng.random() < 0.3:
         extra = rng.choice(data.people()["common_skills"])
-        skills += [] if extra in skills else [extra]
+        # Employers add a skill they like; a course teaches what its template says.
+        skills += [] if extra in skills or kind == OpeningKind.COURSE else [extra]
     salary_min, salary_max, currency = _pay(rng, template, kind)
     districts = districts_of(province)
     opening = Opening(

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from portal.auth.models import Role, User
 from portal.centers.models import Center
+from portal.demo import data
 from portal.demo.builder import DEMO_LOGINS
 from portal.extensions import db
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus
@@ -71,6 +72,17 @@ def test_seed_says_what_the_work_needs(seed_output, ctx):
     english = [o for o in openings if "en" in o.languages]
     assert len(upper) >= 5 and len(english) >= 10
     assert any("receptionist" in o.title.lower() for o in english)
+
+
+def test_a_demo_course_lists_what_it_teaches_and_nothing_else(seed_output, ctx):
+    taught = [
+        set(template["skills"])
+        for name, sector in data.sectors().items()
+        if name != "how_to_apply"
+        for template in sector["courses"]
+    ]
+    courses = db.session.scalars(select(Opening).where(Opening.kind == OpeningKind.COURSE)).all()
+    assert courses and all(set(course.skills) in taught for course in courses)
 
 
 def test_demo_suggestions_say_needs_english(seed_output, ctx, app):
