@@ -74,6 +74,9 @@ def index():
         form=form,
         filters=filters,
         page=caseload_page(current_user, filters, page_number()),
+        due=followups.due_this_week(current_user, date.today()),
+        today=date.today(),
+        follow_up_form=FollowUpForm(formdata=None),
     )
 
 
@@ -202,10 +205,11 @@ def follow_ups():
 @staff_required
 def record_follow_up(follow_up_id: int):
     follow_up = followups.get_follow_up_or_404(follow_up_id, for_user=current_user)
+    back = safe_next(request.form.get("next"), url_for(".follow_ups"))
     form = FollowUpForm()
     if not form.validate():
         flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
-        return redirect(url_for(".follow_ups"))
+        return redirect(back)
     try:
         followups.record(
             follow_up, still_employed=form.still_employed, note=form.note.data, by=current_user
@@ -213,11 +217,11 @@ def record_follow_up(follow_up_id: int):
     except followups.FollowUpError as error:
         db.session.rollback()
         flash(str(error), "error")
-        return redirect(url_for(".follow_ups"))
+        return redirect(back)
     db.session.commit()
     name = follow_up.application.youth.full_name
     flash(_("Saved for %(name)s. Thank you!", name=name), "success")
-    return redirect(url_for(".follow_ups"))
+    return redirect(back)
 
 
 def _figures_form() -> FiguresForm:

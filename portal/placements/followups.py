@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import abort, current_app
+from flask import abort
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, select
@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
+from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.placements.models import Application, ApplicationStatus, FollowUp
@@ -145,8 +146,3 @@ def remind(day: date | None = None) -> int:
             )
             made += notification is not None
     return made
-
-
-def portal_path(endpoint: str, **values) -> str:
-    """A path inside the portal, buildable from the command line too (no request there)."""
-    return current_app.url_map.bind("localhost").build(endpoint, values)

@@ -3,7 +3,7 @@ list and from a youth's page, coming back to the exact list they came from."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -308,3 +308,22 @@ def test_employer_cannot_refer(login_as, ours, make_opening):
     response = client.post(f"/openings/{opening.id}/refer/{ours.id}", data={"note": "Hi"})
 
     assert response.status_code == 403
+
+
+def test_the_caseload_starts_with_this_weeks_follow_ups_and_comes_back_after_one(
+    counselor, ours, make_application
+):
+    client, _user = counselor
+    application = started(make_application, ours, hired_on=date.today() - timedelta(days=35))
+    follow_up = application.follow_ups[0]
+
+    page = client.get("/caseload?status=hired").get_data(as_text=True)
+
+    assert "Follow-ups due this week" in page
+    assert f'action="/follow-ups/{follow_up.id}"' in page
+    assert f'href="/youth/{ours.id}/refer"' in page
+    response = client.post(
+        f"/follow-ups/{follow_up.id}", data={"answer": "yes", "next": "/caseload?status=hired"}
+    )
+    assert response.headers["Location"] == "/caseload?status=hired"
+    assert "Follow-ups due this week" not in client.get("/caseload").get_data(as_text=True)
