@@ -86,3 +86,13 @@ def test_a_khmer_reader_sees_the_skills_of_a_card_in_khmer(client, make_opening,
     assert "Tuk-tuk painting" in html
     client.post("/lang/en", data={"next": "/"})
     assert "motorbike repair" in client.get("/openings").get_data(as_text=True)
+
+
+def test_the_opening_page_names_its_skills_in_the_readers_language(client, make_opening):
+    opening = make_opening(title="Cook", skills=["cooking", "ជួសជុលម៉ូតូ"])
+    client.post("/lang/km", data={"next": "/"})
+    page = client.get(f"/openings/{opening.id}").get_data(as_text=True)
+    assert "<li>ធ្វើម្ហូប</li>" in page and "<li>ជួសជុលម៉ូតូ</li>" in page
+    client.post("/lang/en", data={"next": "/"})
+    page = client.get(f"/openings/{opening.id}").get_data(as_text=True)
+    assert "<li>cooking</li>" in page and "<li>moto repair</li>" in page
