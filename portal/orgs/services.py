@@ -88,6 +88,14 @@ def reject(organization: Organization, *, by: User, reason: str) -> None:
     _reviewed(organization, "rejected", reason=reason)
 
 
+def ask_again(organization: Organization) -> None:
+    """A turned-down organization corrected its details: back to the counselors' list (the
+    earlier reason stays for them to read)."""
+    if organization.is_rejected:
+        organization.rejected_at = None
+        db.session.flush()
+
+
 def _reviewed(organization: Organization, decision: str, *, reason: str | None) -> None:
     """Tell the members, and let search see its openings' new visibility."""
     db.session.flush()

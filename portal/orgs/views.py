@@ -22,6 +22,7 @@ from portal.orgs.access import (
 )
 from portal.orgs.forms import OrganizationForm, RejectOrganizationForm, VerifyForm
 from portal.orgs.services import (
+    ask_again,
     pending_organizations,
     reject,
     verify,
@@ -132,6 +133,7 @@ def edit_organization():
     form = OrganizationForm.for_organization(organization)
     if form.validate_on_submit():
         form.apply_to(organization)
+        ask_again(organization)
         db.session.commit()
         flash(_("Your organization's details are saved."), "success")
         return redirect(url_for(".dashboard"))

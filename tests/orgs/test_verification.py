@@ -142,3 +142,25 @@ def test_an_unknown_organization_is_404(login_as):
     client, _ = login_as(Role.COUNSELOR)
     assert client.get("/orgs/999999/review").status_code == 404
     assert client.post("/orgs/999999/reject", data={"reason": "x"}).status_code == 404
+
+
+def test_a_turned_down_employer_corrects_its_details_and_waits_for_a_new_check(login_as):
+    counselor, _ = login_as(Role.COUNSELOR)
+    client, employer = login_as(Role.EMPLOYER)
+    organization = employer.organization
+    organization.verified_at = None
+    organization.rejected_at = utcnow()
+    organization.rejection_reason = "The phone number does not answer."
+    db.session.commit()
+    assert organization.name not in counselor.get("/orgs/pending").get_data(as_text=True)
+
+    client.post(
+        "/employer/organization",
+        data={"contact_name": "Dara", "contact_phone": "012888777", "province": "12"},
+    )
+
+    assert "Waiting for a counselor" in client.get("/employer").get_data(as_text=True)
+    assert organization.name in counselor.get("/orgs/pending").get_data(as_text=True)
+    review = counselor.get(f"/orgs/{organization.id}/review").get_data(as_text=True)
+    assert "Not verified before because:" in review
+    assert "The phone number does not answer." in review

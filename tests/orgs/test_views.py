@@ -43,7 +43,7 @@ def test_staff_see_the_contact_and_verify_an_organization(login_as, make_org):
     html = client.get(f"/orgs/{org.id}").get_data(as_text=True)
     assert "Not verified yet" in html
     assert "012345678" in html
-    assert f"/orgs/{org.id}/verify" in html
+    assert f"/orgs/{org.id}/review" in html
     response = client.post(f"/orgs/{org.id}/verify")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "New Garage is verified." in page
