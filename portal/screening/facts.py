@@ -38,6 +38,7 @@ PAY_RATIO = 2.5  # "far above the market": more than this times the usual top pa
 KHR_PER_USD = 4100
 DAILY_BELOW = 60  # a salary field under this many dollars is a daily rate
 WORK_DAYS_A_MONTH = 26
+WEEKS_A_MONTH = 4.3
 PAY_FIELDS = ("title", "skills")  # what says the kind of work, before the description
 
 
@@ -139,4 +140,6 @@ def _pay(posting: Posting, texts: list[Folded]) -> list[tuple[float, Span]]:
 def _monthly(match) -> float:
     numbers = [match.group(g) for g in ("before", "upto", "from", "to") if match.group(g)]
     top = max(amount_value(n) for n in numbers)
-    return top * WORK_DAYS_A_MONTH if match.group("daily") else top
+    if match.group("daily"):
+        return top * WORK_DAYS_A_MONTH
+    return top * WEEKS_A_MONTH if match.group("weekly") else top

@@ -116,7 +116,8 @@ AMOUNT = re.compile(
     rf"(?:(?:\$|usd|us\$)\s?(?P<before>{_NUMBER})"
     rf"(?:\s?(?:-|~|to|ដល់|ទៅ)\s?\$?\s?(?P<upto>{_NUMBER}))?"
     rf"|(?P<from>{_NUMBER})(?:\s?(?:-|~|to|ដល់|ទៅ)\s?(?P<to>{_NUMBER}))?{_DOLLAR_AFTER})"
-    rf"(?P<daily>\s?(?:/|per|a|ក្នុងមួយ|មួយ)?\s?(?:day|daily|ថ្ងៃ))?"
+    rf"(?:(?P<daily>\s?(?:/|per|a|ក្នុងមួយ|មួយ)?\s?(?:day|daily|ថ្ងៃ))"
+    rf"|(?P<weekly>\s?(?:/|per|a|ក្នុងមួយ|មួយ)?\s?(?:week|weekly|wk|សប្តាហ៍)))?"
 )
 # "age 16-25", "aged 16+", "អាយុ 16", "អាយុចាប់ពី 16", "16 years old", "from 16 years"
 STATED_AGE = re.compile(
