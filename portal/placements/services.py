@@ -193,11 +193,20 @@ def existing_application(opening: Opening, youth: YouthProfile) -> Application |
 def _check_can_start(opening: Opening, youth: YouthProfile, day: date) -> None:
     if existing_application(opening, youth) is not None:
         raise ApplicationError(_("There is already an application of this person to this opening."))
+    why = why_not_open_to(opening, youth, day)
+    if why:
+        raise ApplicationError(why)
+
+
+def why_not_open_to(opening: Opening, youth: YouthProfile, day: date | None = None) -> str | None:
+    """Why `youth` may not apply to `opening` on `day` (closed, not verified, too young for
+    it), in words for them; None when they may."""
     if not opening.organization.is_verified:
-        raise ApplicationError(_("This opening is not open for applications."))
-    refusal = rules.refusal(from_youth(youth), from_opening(opening), day)
+        return _("This opening is not open for applications.")
+    refusal = rules.refusal(from_youth(youth), from_opening(opening), day or date.today())
     if refusal:
-        raise ApplicationError(str(_REFUSED_BY_RULE.get(refusal, _REFUSED_BY_RULE["closed"])))
+        return str(_REFUSED_BY_RULE.get(refusal, _REFUSED_BY_RULE["closed"]))
+    return None
 
 
 def _save_new(application: Application, *, by: User) -> None:

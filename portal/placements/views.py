@@ -68,6 +68,13 @@ def my_application(opening: Opening) -> Application | None:
 
 
 @bp.app_template_global()
+def why_not_apply(opening: Opening) -> str | None:
+    """Why the logged-in youth may not apply (too young for it...), shown instead of Apply."""
+    profile = _own_profile_or_none()
+    return services.why_not_open_to(opening, profile) if profile else None
+
+
+@bp.app_template_global()
 def opening_is_saved(opening: Opening) -> bool:
     profile = _own_profile_or_none()
     return bool(profile and services.is_saved(profile, opening))

@@ -95,6 +95,9 @@ def test_a_minor_is_told_why_adult_work_is_refused(youth, make_opening):
     user.youth_profile.date_of_birth = date(date.today().year - 16, 1, 1)
     db.session.commit()
     opening = make_opening(min_age=18)
+    page = client.get(f"/openings/{opening.id}").get_data(as_text=True)
+    assert "only for people of 18 or older" in page
+    assert f"/openings/{opening.id}/apply" not in page
 
     response = client.post(f"/openings/{opening.id}/apply", data={"message": "hello"})
 
