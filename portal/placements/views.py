@@ -283,7 +283,7 @@ def change_status(application_id: int):
     form = StatusForm()
     default = url_for(".application", application_id=found.id)
     if current_user.role != Role.EMPLOYER:
-        default = url_for("jobs.detail", opening_id=found.opening_id)
+        default = url_for("caseload.application", application_id=found.id)
     if not form.validate() or form.to_status.data not in set(ApplicationStatus):
         flash(_("Choose a reason from the list."), "error")
         return _back(default)

@@ -210,10 +210,11 @@ def test_a_counselor_of_the_center_may_move_it_too(app, opening, make_user, cent
         ).status_code
         == 404
     )
-    login(app.test_client(), counselor).post(
+    response = login(app.test_client(), counselor).post(
         f"/applications/{application.id}/status", data={"to_status": "shortlisted"}
     )
 
+    assert response.headers["Location"].endswith(f"/caseload/applications/{application.id}")
     db.session.expire_all()
     assert db.session.get(Application, application.id).status == S.SHORTLISTED
 
