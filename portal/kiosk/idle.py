@@ -17,8 +17,8 @@ from portal.kiosk.device import kiosk_center
 
 LAST_SEEN = "kiosk_seen"  # session key: when this kiosk's user last asked for a page (epoch s)
 IDLE_ENDPOINT = "kiosk.idle"
-# Requests the browser makes by itself are not activity: the idle check, static files.
-_NOT_ACTIVITY = {IDLE_ENDPOINT, "static", None}
+# Requests the browser makes by itself are not activity: the idle check, a missing favicon.
+_NOT_ACTIVITY = {IDLE_ENDPOINT, None}
 
 
 def clock() -> float:
@@ -45,6 +45,8 @@ def idle_seconds_left() -> float | None:
 
 def guard_kiosk():
     """before_request: on a kiosk, never load a remembered login, and log out an idle user."""
+    if request.endpoint == "static":
+        return None  # no session, no database for the CSS and fonts
     center = kiosk_center()
     if center is None:
         return None
