@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from portal.screening import facts as fact_checks
-from portal.screening.rules import Rule, indicators, rules
+from portal.screening.rules import Rule, indicators, negation_rules, rules, scanned_rules
 from portal.screening.text import Folded, fold_text, phone_digits
 from portal.screening.types import Posting, Reason, Screening, Span
 
@@ -17,6 +19,7 @@ KNOWN_BAD_CONTACT = "known_bad_contact"
 NEGATION_WINDOW = 30  # characters before (or after) a match where a negation undoes it
 KHMER_NEGATION_WINDOW = 12  # Khmer packs more in fewer characters, and has no spaces here
 TEXT_FIELDS = ("title", "description", "skills", "organization_name", "contact")
+FIELD_BREAK = "\n\n"
 
 
 def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
@@ -47,19 +50,21 @@ def _field_text(posting: Posting, name: str) -> str:
 
 
 def _pattern_hits(texts: list[Folded]) -> dict[Rule, list[Span]]:
-    """Where each phrase or regex row matched, negated matches left out."""
-    negations = [r for r in rules() if r.target.startswith("negation:")]
+    """Where each phrase or regex row matched, negated matches left out. The fields are searched
+    as one text (faster), a blank line between two; a match across two fields does not count."""
+    texts = [text for text in texts if text.text]
+    whole = FIELD_BREAK.join(text.text for text in texts)
+    starts = list(accumulate((len(t.text) + len(FIELD_BREAK) for t in texts[:-1]), initial=0))
     found: dict[Rule, list[Span]] = {}
-    for rule in rules():
-        if rule.regex is None or rule in negations:
-            continue
-        spans = [
-            span
-            for text in texts
-            for match in rule.regex.finditer(text.text)
-            if not (rule.negatable and _negated(text, match.start(), match.end(), negations))
-            for span in [_span(text, match.start(), match.end())]
-        ]
+    for rule in scanned_rules():
+        spans = []
+        for match in rule.regex.finditer(whole):
+            which = bisect_right(starts, match.start()) - 1
+            text, start, end = texts[which], *(p - starts[which] for p in match.span())
+            if end > len(text.text):
+                continue  # runs into the next field
+            if not (rule.negatable and _negated(text, start, end, negation_rules())):
+                spans.append(_span(text, start, end))
         if spans:
             found[rule] = spans
     return found
@@ -70,7 +75,7 @@ def _span(text: Folded, start: int, end: int) -> Span:
     return Span(text.field, begin, finish, text.original[begin:finish])
 
 
-def _negated(text: Folded, start: int, end: int, negations: list[Rule]) -> bool:
+def _negated(text: Folded, start: int, end: int, negations: tuple[Rule, ...]) -> bool:
     for rule in negations:
         size = KHMER_NEGATION_WINDOW if rule.lang == "km" else NEGATION_WINDOW
         if rule.target == "negation:before":
@@ -92,7 +97,7 @@ def _sentence_part(window: str, last: bool) -> str:
 def _fired(hits: dict[Rule, list[Span]], facts: dict[str, tuple[Span, ...]]):
     """(rule, spans) for every indicator row that holds, with the spans of what it needed."""
     for rule in rules():
-        if rule.cue or rule.target.startswith("negation:"):
+        if rule.cue or rule.is_negation:
             continue
         spans = facts.get(rule.pattern) if rule.kind == "check" else hits.get(rule)
         if spans is None or not all(_holds(need, facts) for need in rule.needs):

@@ -53,7 +53,7 @@ class Indicator:
     explanation_km: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: rules are loaded once
 class Rule:
     line: int  # in rules.csv, for an admin to find the row
     target: str  # an indicator name, "cue:<fact>" or "negation:before|after"
@@ -67,10 +67,11 @@ class Rule:
     explanation_km: str
     regex: re.Pattern[str] | None
 
+    cue: str | None = None  # the fact this row defines, when it is a cue row
+
     @property
-    def cue(self) -> str | None:
-        """The fact this row defines, when it is a cue row."""
-        return self.target.removeprefix("cue:") if self.target.startswith("cue:") else None
+    def is_negation(self) -> bool:
+        return self.target.startswith("negation:")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,20 @@ def _rule(line: int, row: dict[str, str]) -> Rule:
         explanation_en=row["explanation_en"],
         explanation_km=row["explanation_km"],
         regex=None if kind == "check" else compile_pattern(row["pattern"], kind),
+        cue=row["indicator"].removeprefix("cue:") if row["indicator"].startswith("cue:") else None,
     )
+
+
+@cache
+def scanned_rules() -> tuple[Rule, ...]:
+    """The phrase and regex rows looked for in the text (negations aside)."""
+    return tuple(r for r in rules() if r.regex is not None and not r.is_negation)
+
+
+@cache
+def negation_rules() -> tuple[Rule, ...]:
+    """The rows that undo a negatable match next to them."""
+    return tuple(r for r in rules() if r.is_negation)
 
 
 def compile_pattern(pattern: str, kind: str = "phrase") -> re.Pattern[str]:
