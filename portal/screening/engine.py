@@ -64,15 +64,10 @@ def _pattern_hits(texts: list[Folded]) -> dict[Rule, list[Span]]:
             if end > len(text.text):
                 continue  # runs into the next field
             if not (rule.negatable and _negated(text, start, end, negation_rules())):
-                spans.append(_span(text, start, end))
+                spans.append(text.cite(start, end))
         if spans:
             found[rule] = spans
     return found
-
-
-def _span(text: Folded, start: int, end: int) -> Span:
-    begin, finish = text.span_of(start, end)
-    return Span(text.field, begin, finish, text.original[begin:finish])
 
 
 def _negated(text: Folded, start: int, end: int, negations: tuple[Rule, ...]) -> bool:
@@ -169,7 +164,7 @@ def _known_contacts(texts: list[Folded], contacts: Iterable[str]) -> list[Span]:
     found = []
     for text in texts:
         found.extend(
-            _span(text, m.start(), m.end())
+            text.cite(m.start(), m.end())
             for m in fact_checks.PHONE.finditer(text.text)
             if phone_digits(m.group()) in phones
         )
@@ -184,5 +179,5 @@ def _word_spans(text: Folded, words: set[str]) -> list[Span]:
         if sum(ch.isdigit() for ch in word) >= 8:
             continue  # a phone number: compared by its digits above
         pattern = re.compile(rf"(?<![\w.@-])@?{re.escape(word)}(?![\w@-]|\.\w)")
-        spans.extend(_span(text, m.start(), m.end()) for m in pattern.finditer(text.text))
+        spans.extend(text.cite(m.start(), m.end()) for m in pattern.finditer(text.text))
     return spans

@@ -84,7 +84,7 @@ def _value(field: str, text: str) -> Span:
 def _minor(posting: Posting, texts: list[Folded]) -> list[Span]:
     """Where the posting accepts people under 18: the ages stated in the text, else min_age."""
     stated = [
-        (int(next(g for g in match.groups() if g)), _span(text, match.start(), match.end()))
+        (int(next(g for g in match.groups() if g)), text.cite(match.start(), match.end()))
         for text in texts
         for match in STATED_AGE.finditer(text.text)
     ]
@@ -94,11 +94,6 @@ def _minor(posting: Posting, texts: list[Folded]) -> list[Span]:
     if posting.min_age < ADULT_AGE:
         return [_value("min_age", str(posting.min_age))]
     return []
-
-
-def _span(text: Folded, start: int, end: int) -> Span:
-    begin, finish = text.span_of(start, end)
-    return Span(text.field, begin, finish, text.original[begin:finish])
 
 
 def _pay_above_norm(posting: Posting, texts: list[Folded]) -> list[Span]:
@@ -133,7 +128,7 @@ def _pay(posting: Posting, texts: list[Folded]) -> list[tuple[float, Span]]:
         found.append((monthly, _value("salary", shown.strip(" -"))))
     for text in texts:
         for match in AMOUNT.finditer(text.text):
-            found.append((_monthly(match), _span(text, match.start(), match.end())))
+            found.append((_monthly(match), text.cite(match.start(), match.end())))
     return found
 
 

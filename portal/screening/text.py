@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from portal.screening.types import Span
+
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KHMER_DIGITS = dict(zip("០១២៣៤៥៦៧៨៩", "0123456789", strict=True))
 _QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "＠": "@"}
@@ -32,6 +34,11 @@ class Folded:
     original: str
     text: str
     index: tuple[int, ...]
+
+    def cite(self, start: int, end: int) -> Span:
+        """The words as written behind the folded characters start..end."""
+        begin, finish = self.span_of(start, end)
+        return Span(self.field, begin, finish, self.original[begin:finish])
 
     def span_of(self, start: int, end: int) -> tuple[int, int]:
         """The (start, end) in the original text of the folded characters start..end."""
