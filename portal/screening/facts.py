@@ -8,7 +8,8 @@ to the fact of that name; the fields add theirs here. Facts a `check` row or a `
 - licensed: the organization is a licensed recruitment agency (only from the field)
 - hazardous: hazardous work (the field, or `cue:hazardous`)
 - night_work: night work (the field when given, else `cue:night_work`)
-- minor: the youngest age the posting accepts, stated in the text or else min_age, is under 18
+- minor: the youngest age the posting accepts (stated in the text, else min_age) is under 18, or
+  the text says it takes teenagers
 - pay_above_norm: the pay is more than PAY_RATIO times the usual top pay for that kind of work
 - formal_contact: an address or a company e-mail/office (the organization's address, or cues)
 - course: the opening is a course (courses may charge fees)
@@ -17,7 +18,7 @@ to the fact of that name; the fields add theirs here. Facts a `check` row or a `
 from __future__ import annotations
 
 from portal.screening.rules import Rule, pay_norms
-from portal.screening.text import AMOUNT, PHONE, STATED_AGE, Folded, amount_value
+from portal.screening.text import AMOUNT, PHONE, STATED_AGE, TEENS, Folded, amount_value
 from portal.screening.types import Posting, Span
 
 __all__ = ["FACTS", "PHONE", "facts"]
@@ -89,8 +90,9 @@ def _minor(posting: Posting, texts: list[Folded]) -> list[Span]:
         for match in STATED_AGE.finditer(text.text)
     ]
     stated = [(age, span) for age, span in stated if 12 <= age <= 65]
-    if stated:
-        return [span for age, span in stated if age < ADULT_AGE]
+    teens = [text.cite(m.start(), m.end()) for text in texts for m in TEENS.finditer(text.text)]
+    if stated or teens:
+        return [span for age, span in stated if age < ADULT_AGE] + teens
     if posting.min_age < ADULT_AGE:
         return [_value("min_age", str(posting.min_age))]
     return []

@@ -132,6 +132,7 @@ STATED_AGE = re.compile(
     r"|(?<!\d)(?P<b>\d{2})\s?\+?\s?(?:-\s?\d{2}\s?)?(?:years? old|yrs? old|y/o)"
     r"|\b(?:from|over|above)\s(?P<c>\d{2})\s?(?:years|yrs|\+)"
 )
+TEENS = re.compile(r"\bteen(?:ager)?s?\b|ក្មេងជំទង់")  # the posting says it takes minors
 PHONE = re.compile(r"(?<!\d)(?:\+?855[\s.-]?|0)\d{2}[\s.-]?\d{3}[\s.-]?\d{3,4}(?!\d)")
 
 
