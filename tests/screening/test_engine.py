@@ -133,3 +133,16 @@ def test_a_course_may_charge_a_course_fee_but_a_job_may_not():
     text = "Course fee $50, certificate at the end."
     assert screen(job(text, kind="course")).level == NONE
     assert screen(job(text, kind="job")).level == HIGH
+
+
+def test_words_are_not_joined_across_two_fields():
+    result = screen(job("only the best shoes for school", title="Shoes for girls"))
+    assert "discrimination" not in result.indicators
+    assert "discrimination" in screen(job("Shoes for girls only")).indicators
+
+
+def test_a_country_named_as_an_adjective_is_not_work_abroad():
+    at_home = screen(job("Trainee in our Phnom Penh hotel.", title="Singapore hotel group trainee"))
+    assert "abroad_unlicensed" not in at_home.indicators
+    away = screen(job("Kitchen work in Singapore, 2 years.", title="Kitchen helper", min_age=18))
+    assert "abroad_unlicensed" in away.indicators
