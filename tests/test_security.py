@@ -19,6 +19,7 @@ def csrf_app(tmp_path_factory):
             "INSTANCE_PATH": str(instance),
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'csrf.db'}",
             "SECRET_KEY": "csrf-test",
+            "DEFAULT_LANGUAGE": "en",
         }
     )
     with app.app_context():
