@@ -9,6 +9,7 @@ from datetime import date
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required
@@ -59,8 +60,8 @@ def caseload_applications(opening: Opening) -> dict:
 @staff_required
 def index():
     form = CaseloadFilterForm(formdata=request.args)
-    form.status.choices = [("", _("All steps"))] + [
-        (status.value, str(label)) for status, label in STATUS_LABELS.items()
+    form.status.choices = [SelectChoice("", _("All steps"))] + [
+        SelectChoice(status.value, label) for status, label in STATUS_LABELS.items()
     ]
     filters = CaseloadFilters(
         status=ApplicationStatus(form.status.data) if form.status.data in _STATUSES else None,
@@ -227,11 +228,11 @@ def record_follow_up(follow_up_id: int):
 def _figures_form() -> FiguresForm:
     form = FiguresForm(formdata=request.args)
     if current_user.role == Role.ADMIN:
-        form.center.choices = [("", _("All centers"))] + [
-            (str(id_), name) for id_, name in center_choices()
+        form.center.choices = [SelectChoice("", _("All centers"))] + [
+            SelectChoice(str(id_), name) for id_, name in center_choices()
         ]
     else:
-        form.center.choices = [("", "")]
+        form.center.choices = [SelectChoice("", "")]
     return form
 
 
