@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from portal.auth.models import Role
 from portal.extensions import db
+from portal.jobs.models import OpeningStatus
 from portal.placements.caseload import safe_next
 from portal.placements.models import (
     Application,
@@ -327,3 +328,14 @@ def test_the_caseload_starts_with_this_weeks_follow_ups_and_comes_back_after_one
     )
     assert response.headers["Location"] == "/caseload?status=hired"
     assert "Follow-ups due this week" not in client.get("/caseload").get_data(as_text=True)
+
+
+def test_a_referral_to_a_closed_opening_is_refused_with_the_reason(counselor, ours, make_opening):
+    client, _user = counselor
+    opening = make_opening(status=OpeningStatus.CLOSED)
+
+    response = client.post(f"/openings/{opening.id}/refer/{ours.id}", data={"note": "Good."})
+
+    assert response.status_code == 400
+    assert "This opening is closed" in response.get_data(as_text=True)
+    assert db.session.scalar(select(Application.id)) is None
