@@ -136,9 +136,9 @@ def test_a_course_may_charge_a_course_fee_but_a_job_may_not():
 
 
 def test_words_are_not_joined_across_two_fields():
-    result = screen(job("only the best shoes for school", title="Shoes for girls"))
-    assert "discrimination" not in result.indicators
-    assert "discrimination" in screen(job("Shoes for girls only")).indicators
+    result = screen(job("Free uniform and lunch.", title="Driver with work visa"))
+    assert "free_travel" not in result.indicators
+    assert "free_travel" in screen(job("Driver with work visa free uniform and lunch.")).indicators
 
 
 def test_a_country_named_as_an_adjective_is_not_work_abroad():
