@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS, ApplicationError
+from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS
 
 ANSWERS = {"yes": True, "no": False}
 
@@ -23,15 +23,6 @@ def reason_choices() -> list[SelectChoice]:
         SelectChoice("", _l("No reason from the list")),
         *(SelectChoice(code, label) for code, label in REFUSAL_REASONS.items()),
     ]
-
-
-def show_error(form: FlaskForm, error: ApplicationError) -> None:
-    """A service's refusal next to its field, or above the form when it names none."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is None:
-        form.form_errors.append(str(error))
-    else:
-        field.errors = [*field.errors, str(error)]
 
 
 class FollowUpForm(FlaskForm):

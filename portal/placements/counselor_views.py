@@ -33,8 +33,8 @@ from portal.placements.counselor_forms import (
     FollowUpForm,
     MoveForm,
     ReferForm,
-    show_error,
 )
+from portal.placements.forms import show_error
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
 from portal.web import page_number, render_form
