@@ -26,13 +26,18 @@ SKIPPED_TAGS = {"script", "style", "code"}
 
 
 class VisibleText(HTMLParser):
-    """The text a reader sees: text nodes outside script/style, labels in attributes."""
+    """The text a reader sees: text nodes outside script/style, labels in attributes. Text
+    inside an element marked lang="en" is English on purpose (the switcher, the English half
+    of the bilingual notice board) and left out."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr"}
 
     def __init__(self):
         super().__init__()
         self.parts: list[str] = []
         self._skipping = 0
         self._in_body = False
+        self._english: list[str] = []  # open elements marked lang="en"
 
     def handle_starttag(self, tag, attrs):
         if tag == "body":
@@ -40,6 +45,10 @@ class VisibleText(HTMLParser):
         if tag in SKIPPED_TAGS:
             self._skipping += 1
         attributes = dict(attrs)
+        if attributes.get("lang", "").startswith("en") and tag not in self.VOID:
+            self._english.append(tag)
+        if self._english:
+            return
         for name in VISIBLE_ATTRIBUTES:
             if attributes.get(name):
                 self.parts.append(attributes[name])
@@ -49,9 +58,11 @@ class VisibleText(HTMLParser):
     def handle_endtag(self, tag):
         if tag in SKIPPED_TAGS and self._skipping:
             self._skipping -= 1
+        if self._english and self._english[-1] == tag:
+            self._english.pop()
 
     def handle_data(self, data):
-        if self._in_body and not self._skipping and data.strip():
+        if self._in_body and not self._skipping and not self._english and data.strip():
             self.parts.append(data.strip())
 
 
@@ -88,3 +99,11 @@ def test_every_page_has_no_english_left_when_read_in_khmer(app, khmer_world, rol
     print(f"{role or 'visitor'}: {read} pages read in Khmer")
     assert read >= 5
     assert not problems, "\n".join(f"{url}: {texts}" for url, texts in problems.items())
+
+
+def test_english_marked_as_such_is_not_counted():
+    html = (
+        '<html><body><p>ខ្មែរ</p><div lang="en"><h2>Jobs</h2><img alt="QR"></div>'
+        "<p>Left here</p></body></html>"
+    )
+    assert english_left(html, set()) == ["Left here"]
