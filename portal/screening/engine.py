@@ -45,7 +45,7 @@ def level_of(score: int) -> str:
 
 def _field_text(posting: Posting, name: str) -> str:
     if name == "skills":
-        return "; ".join(posting.skills)
+        return "; ".join(str(skill) for skill in posting.skills or ())
     return getattr(posting, name) or ""
 
 

@@ -70,7 +70,7 @@ def _field_facts(posting: Posting, found: dict[str, list[Span]]) -> None:
         found.pop("night_work", None)
     elif posting.night_work:
         found.setdefault("night_work", []).insert(0, _value("night_work", "night work"))
-    if posting.organization_address.strip():
+    if (posting.organization_address or "").strip():
         found.setdefault("formal_contact", []).insert(
             0, _value("organization_address", posting.organization_address)
         )

@@ -146,3 +146,15 @@ def test_a_country_named_as_an_adjective_is_not_work_abroad():
     assert "abroad_unlicensed" not in at_home.indicators
     away = screen(job("Kitchen work in Singapore, 2 years.", title="Kitchen helper", min_age=18))
     assert "abroad_unlicensed" in away.indicators
+
+
+def test_missing_values_from_an_import_are_read_as_empty():
+    posting = Posting(
+        title="Helper",
+        description=None,
+        skills=None,
+        organization_address=None,
+        contact=None,
+        salary_max=None,
+    )
+    assert screen(posting).level == NONE
