@@ -108,14 +108,14 @@ def _register_blueprints(app: Flask) -> None:
         youth_bp,
         admin_bp,
         api_bp,
-        placements_bp,
         caseload_bp,
+        placements_bp,
         kiosk_bp,
         board_bp,
         notifications_bp,
     ):
         app.register_blueprint(blueprint)
-    csrf.exempt(api_bp)  # read-only (GET) for now; no session, no form
+    csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors
 
