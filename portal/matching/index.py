@@ -116,15 +116,22 @@ class OfferIndex:
             found, values = self.pool.likeness(text)
             best[found] = np.maximum(best[found], values)
         alike = np.flatnonzero(best)
-        # entries in opening order, so the share covered adds up in match_skills' order
-        entries = np.sort(self.text_order[ranges(self.text_pointers, alike)])
+        # entries in opening order (runs already sorted: a stable sort merges them), so the
+        # share covered adds up in match_skills' order
+        entries = np.sort(self.text_order[ranges(self.text_pointers, alike)], kind="stable")
+        skill = np.zeros(count)
+        if entries.size == 0:
+            return skill
         likeness = best[self.entry_text[entries]]
         owners = self.entry_offer[entries]
-        top = np.zeros(count)
-        np.maximum.at(top, owners, likeness)
+        starts = np.flatnonzero(np.diff(owners, prepend=-1))
+        touched = owners[starts]
+        top = np.maximum.reduceat(likeness, starts)
         counted = self.entry_counted[entries]
         covered = np.bincount(owners[counted], weights=likeness[counted], minlength=count)
-        return round4(BEST_WEIGHT * top + (1 - BEST_WEIGHT) * covered / self.wanted)
+        raw = BEST_WEIGHT * top + (1 - BEST_WEIGHT) * covered[touched] / self.wanted[touched]
+        skill[touched] = round4(raw)
+        return skill
 
     def suggest(self, candidate: Candidate, limit: int = 10) -> list[Match]:
         """What suggest_openings(candidate, these offers, day, neighbours, limit) gives."""

@@ -13,6 +13,7 @@ too. similarity is symmetric, so a pool of the youth's texts serves the other di
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 
 import numpy as np
@@ -40,6 +41,7 @@ class TextPool:
         self.texts: list[SkillText] = []
         self._cache: OrderedDict[tuple, Sparse] = OrderedDict()
         self._cache_size = cache_size
+        self._lock = threading.Lock()
 
     def add(self, text: SkillText) -> int:
         """The number of `text` in the pool (added when new). Call freeze() after the last."""
@@ -66,13 +68,16 @@ class TextPool:
     def likeness(self, text: SkillText) -> Sparse:
         """similarity(text, t) for every pool text t, sparse; cached (least recently used out)."""
         key = text_key(text)
-        found = self._cache.get(key)
-        if found is not None:
-            self._cache.move_to_end(key)
-            return found
-        found = self._cache[key] = self._compute(text)
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._lock:  # a worker's threads share the pool
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return found
+        found = self._compute(text)
+        with self._lock:
+            self._cache[key] = found
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
         return found
 
     def _compute(self, text: SkillText) -> Sparse:
