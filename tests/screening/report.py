@@ -35,6 +35,12 @@ def figures_text(postings: list[Labelled], figures: Figures) -> str:
     ]
     for name, (fired, expected) in sorted(figures.per_indicator.items()):
         lines.append(f"  {name:22} {fired / expected:.3f} ({fired}/{expected})")
+    for label, part in (("Khmer or mixed", True), ("English only", False)):
+        some = evaluate([item for item in postings if item.khmer == part])
+        lines.append(
+            f"{label}: recall {some.recall:.3f} ({some.caught}/{some.red_flags}), false alarms "
+            f"{some.false_alarm_rate:.3f} ({some.false_alarms}/{some.benign})"
+        )
     return "\n".join(lines)
 
 
@@ -51,11 +57,24 @@ def misses_text(figures: Figures) -> str:
     return "\n".join(lines)
 
 
+def near_misses_text(postings: list[Labelled]) -> str:
+    """Benign postings that scored something without reaching review: what to watch."""
+    from portal.screening import screen
+
+    lines = ["Benign postings with a score under review (near misses):"]
+    for item in postings:
+        result = screen(item.posting)
+        if not item.red_flag and result.score:
+            lines.append(f"  {item.id} {item.posting.title!r}: {describe(result)}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     postings = load()
     figures = evaluate(postings)
     print(figures_text(postings, figures))
     print(misses_text(figures))
+    print(near_misses_text(postings))
     if "--all" in argv:
         from portal.screening import screen
 
