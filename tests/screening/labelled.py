@@ -3,10 +3,11 @@
 Each posting is labelled "none" (benign: must not reach review) or "review"/"high" (a red flag:
 must reach at least review), with the indicators that must fire.
 
-The rules were fixed against this set, so its figures overstate how well they do on new ads. Five
-held-out batches of 24 (12 benign, 12 red flags each), written after the rules and only then used
-to fix them, measure that better: on first pass the rules caught 46 of 60 red flags (0.77) and
-raised 6 false alarms on 60 benign postings (0.10) (per batch in the comments of the data file).
+The rules were fixed against this set, so its figures overstate how well they do on new ads. Six
+held-out batches (70 benign and 70 red-flag postings in all), each written after the rules and only
+then used to fix them, measure that better: on first pass the rules caught 55 of 70 red flags
+(0.79) and raised 7 false alarms on 70 benign postings (0.10) (per batch in the data file's
+comments).
 
 Use:
     postings = load()
