@@ -18,7 +18,15 @@ to the fact of that name; the fields add theirs here. Facts a `check` row or a `
 from __future__ import annotations
 
 from portal.screening.rules import Rule, pay_norms
-from portal.screening.text import AMOUNT, PHONE, STATED_AGE, TEENS, Folded, amount_value
+from portal.screening.text import (
+    AMOUNT,
+    NOT_PAY,
+    PHONE,
+    STATED_AGE,
+    TEENS,
+    Folded,
+    amount_value,
+)
 from portal.screening.types import Posting, Span
 
 __all__ = ["FACTS", "PHONE", "facts"]
@@ -130,7 +138,8 @@ def _pay(posting: Posting, texts: list[Folded]) -> list[tuple[float, Span]]:
         found.append((monthly, _value("salary", shown.strip(" -"))))
     for text in texts:
         for match in AMOUNT.finditer(text.text):
-            found.append((_monthly(match), text.cite(match.start(), match.end())))
+            if not NOT_PAY.search(text.text[max(0, match.start() - 25) : match.start()]):
+                found.append((_monthly(match), text.cite(match.start(), match.end())))
     return found
 
 

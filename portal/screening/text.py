@@ -132,6 +132,11 @@ STATED_AGE = re.compile(
     r"|(?<!\d)(?P<b>\d{2})\s?\+?\s?(?:-\s?\d{2}\s?)?(?:years? old|yrs? old|y/o)"
     r"|\b(?:from|over|above)\s(?P<c>\d{2})\s?(?:years|yrs|\+)"
 )
+# Words before an amount that make it a cost or a loan, not pay ("fee $50", "ថ្លៃ ៥០ដុល្លារ").
+NOT_PAY = re.compile(
+    r"(?:fee|fees|cost|costs|deposit|charge|package|loan|lend|borrow|advance|value|price"
+    r"|ថ្លៃ|តម្លៃ|បង់|កក់|ចំណាយ|ខ្ចី|សង)[^0-9.\n។]{0,15}$"
+)
 TEENS = re.compile(r"\bteen(?:ager)?s?\b|ក្មេងជំទង់")  # the posting says it takes minors
 PHONE = re.compile(r"(?<!\d)(?:\+?855[\s.-]?|0)\d{2}[\s.-]?\d{3}[\s.-]?\d{3,4}(?!\d)")
 

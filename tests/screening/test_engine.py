@@ -158,3 +158,11 @@ def test_missing_values_from_an_import_are_read_as_empty():
         salary_max=None,
     )
     assert screen(posting).level == NONE
+
+
+def test_a_cost_or_a_loan_in_the_text_is_not_read_as_pay():
+    easy = "No experience needed."
+    fee = screen(job(easy + " Training cost $2,000.", title="Garment helper", salary_max=250))
+    assert "pay_too_good" not in fee.indicators
+    pay = screen(job(easy + " Salary $2,000 a month.", title="Garment helper"))
+    assert "pay_too_good" in pay.indicators
