@@ -138,7 +138,8 @@ NOT_PAY = re.compile(
     r"|ថ្លៃ|តម្លៃ|បង់|កក់|ចំណាយ|ខ្ចី|សង)[^0-9.\n។]{0,15}$"
 )
 TEENS = re.compile(r"\bteen(?:ager)?s?\b|ក្មេងជំទង់")  # the posting says it takes minors
-PHONE = re.compile(r"(?<!\d)(?:\+?855[\s.-]?|0)\d{2}[\s.-]?\d{3}[\s.-]?\d{3,4}(?!\d)")
+# A Cambodian phone number however it is grouped: "012 345 678", "+855 (0)12-34-56-78".
+PHONE = re.compile(r"(?<![\d+])(?:\+?855[\s.-]?(?:\(0\)\s?)?|0)(?:[\s.-]?\d){8,9}(?!\d)")
 
 
 def amount_value(text: str) -> float:
@@ -153,5 +154,5 @@ def phone_digits(text: str) -> str:
     """A phone number as its national digits: "+855 12 345 678" -> "012345678"."""
     digits = re.sub(r"\D", "", fold_pattern(text))
     if digits.startswith("855"):
-        digits = "0" + digits[3:]
+        digits = "0" + digits[3:].removeprefix("0")  # "+855 (0)12 ..." as "012 ..."
     return digits

@@ -58,6 +58,8 @@ def test_a_known_bad_contact_makes_any_posting_high():
         assert result.level == HIGH
         assert reason(result, "known_bad_contact").matches[0].field == "contact"
     assert screen(posting, extra_contacts={"@good_h"}).level == NONE  # part of a handle
+    regrouped = job("Call +855 (0)12-34-56-78 today.", contact="")
+    assert screen(regrouped, extra_contacts={"012 345 678"}).level == HIGH
 
 
 def test_levels_follow_the_named_thresholds():
