@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from portal import (
         assets,
+        form_messages,
         i18n,
         models,  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
     )
@@ -47,6 +48,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
+    form_messages.init_app(app)  # WTForms' own messages from our catalog (Khmer too)
     assets.init_app(app)  # versioned static URLs cached a year, gzip
     app.jinja_env.add_extension("jinja2.ext.do")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
