@@ -27,7 +27,7 @@ def home_for(user) -> str:
     return {
         Role.YOUTH: url_for("youth.my_profile"),
         Role.EMPLOYER: url_for("orgs.dashboard"),
-        Role.COUNSELOR: url_for("jobs.review_queue"),
+        Role.COUNSELOR: url_for("caseload.index"),  # follow-ups due, then applications
         Role.ADMIN: url_for("admin.centers"),
     }[user.role]
 
