@@ -19,7 +19,7 @@ from portal.orgs.models import Organization
 from portal.places import provinces
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
-ROLE_HOMES = {"youth": "/me/profile", "employer": "/employer", "counselor": "/review"}
+ROLE_HOMES = {"youth": "/me/profile", "employer": "/employer", "counselor": "/caseload"}
 
 
 @pytest.fixture
