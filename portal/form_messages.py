@@ -52,7 +52,22 @@ MESSAGES = (
 )
 
 
+class _ReadersCatalog:
+    """What Flask-WTF asks for: gettext-style lookups, made when a message is needed (not at the
+    start of the request: choosing the language loads the user, which must wait for the checks
+    that run first, such as a kiosk refusing a remembered login)."""
+
+    def ugettext(self, string: str) -> str:
+        return get_translations().ugettext(string)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return get_translations().ungettext(singular, plural, n)
+
+
+_CATALOG = _ReadersCatalog()
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def _forms_speak_the_readers_language() -> None:
-        request.wtforms_translations = get_translations()
+        request.wtforms_translations = _CATALOG
