@@ -15,11 +15,15 @@ from portal.placements.models import (
     FollowUp,
     SavedOpening,
 )
+from portal.safety.models import BadContact, OpeningReport, SafetyContact
 from portal.search.models import SearchOutbox
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "Application",
+    "BadContact",
+    "OpeningReport",
+    "SafetyContact",
     "ApplicationDocument",
     "ApplicationSource",
     "ApplicationStatus",

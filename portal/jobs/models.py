@@ -42,6 +42,12 @@ class OpeningStatus(StrEnum):
     CLOSED = "closed"
 
 
+class ScreeningLevel(StrEnum):
+    NONE = "none"
+    REVIEW = "review"  # published only after a counselor confirms
+    HIGH = "high"  # never published automatically, by any path
+
+
 class Currency(StrEnum):
     USD = "USD"
     KHR = "KHR"
@@ -92,11 +98,27 @@ class Opening(db.Model):
     languages: Mapped[list[str]] = mapped_column(  # ISO 639-1 codes: "km", "en"
         JSON, default=list, server_default="[]"
     )
+    # Where the work is, when outside Cambodia (screening and the safe-migration panel read it).
+    work_abroad: Mapped[bool] = mapped_column(default=False, server_default=false())
+    work_country: Mapped[str | None] = mapped_column(String(60))
     closing_date: Mapped[date | None] = mapped_column(index=True)
     status: Mapped[OpeningStatus] = mapped_column(
         enum_column_type(OpeningStatus), default=OpeningStatus.DRAFT, index=True
     )
     review_note: Mapped[str | None] = mapped_column(Text)
+    # Red-flag screening (portal/screening): the level and reasons of the last screening, and
+    # the counselor who confirmed a "review" opening may be published.
+    screening_level: Mapped[ScreeningLevel] = mapped_column(
+        enum_column_type(ScreeningLevel, length=10, name="screening_level"),
+        default=ScreeningLevel.NONE,
+        server_default="none",
+        index=True,
+    )
+    screening_reasons: Mapped[list[dict]] = mapped_column(JSON, default=list, server_default="[]")
+    screened_at: Mapped[datetime | None]
+    screening_confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    screening_confirmed_at: Mapped[datetime | None]
+    hidden_by_reports_at: Mapped[datetime | None]  # enough reports: hidden until reviewed
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -104,6 +126,9 @@ class Opening(db.Model):
 
     organization: Mapped[Organization] = relationship(back_populates="openings")
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    screening_confirmed_by: Mapped[User | None] = relationship(
+        foreign_keys=[screening_confirmed_by_id]
+    )
     course: Mapped[CourseDetails | None] = relationship(
         back_populates="opening", cascade="all, delete-orphan"
     )

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, enum_column_type, utcnow
@@ -32,6 +32,9 @@ class Organization(db.Model):
     province_code: Mapped[str | None] = mapped_column(String(2), index=True)
     address: Mapped[str | None] = mapped_column(String(300))
     registration_no: Mapped[str | None] = mapped_column(String(60))
+    # A recruitment agency licensed by the Ministry of Labour to send workers abroad.
+    licensed_recruiter: Mapped[bool] = mapped_column(default=False, server_default=false())
+    licence_no: Mapped[str | None] = mapped_column(String(60))
     verified_at: Mapped[datetime | None]
     verified_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", use_alter=True)  # user_account also points here

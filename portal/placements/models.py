@@ -60,6 +60,8 @@ class Application(db.Model):
     referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     referral_note: Mapped[str | None] = mapped_column(Text)  # the counselor's note
     hired_on: Mapped[date | None]
+    # Work abroad: when the youth confirmed they read the safe-migration advice.
+    abroad_confirmed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
