@@ -43,7 +43,7 @@ NOW = datetime(2026, 10, 31, 12)
 
 def fill(n_openings: int, n_youth: int) -> None:
     """Write the synthetic data with bulk inserts (no search indexing: not what is timed)."""
-    db.session.execute(insert(Organization), [{"id": 1, "name": "Bench employer"}])
+    db.session.execute(insert(Organization), [{"id": 1, "name": "Bench", "verified_at": NOW}])
     db.session.execute(
         insert(Center),
         [{"id": c, "name": f"Center {c}", "province_code": "12"} for c in range(1, 60)],
@@ -115,8 +115,10 @@ def run(args) -> None:
     report("stamp query, openings", timed(lambda _: services._stamp(Opening, published), range(50)))
     report("stamp query, youth", timed(lambda _: services._stamp(YouthProfile, None), range(50)))
     report("first suggestions_for (builds the index)", timed(suggest, people[:1]))
+    print(f"{len(services.offer_index(DAY))} openings held, each call lists 10")
     report("suggestions_for", timed(suggest, people))
     report("first candidates_for (builds the index)", timed(lambda o: rank(o, admin), openings[:1]))
+    print(f"{len(services.candidate_index(DAY))} youth held, each call lists 50")
     report("candidates_for, an admin (all youth)", timed(lambda o: rank(o, admin), openings))
     report(
         "candidates_for, a counselor (one center)", timed(lambda o: rank(o, counselor), openings)
