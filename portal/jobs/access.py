@@ -27,8 +27,13 @@ def is_staff(user: User | None) -> bool:
 
 
 def is_public(opening: Opening, today: date | None = None) -> bool:
-    """Open on `today` and of an organization a counselor has verified."""
-    return opening.is_open_on(today or date.today()) and opening.organization.is_verified
+    """Open on `today`, of an organization a counselor has verified, and not hidden by
+    visitors' reports until a counselor checks it."""
+    return (
+        opening.is_open_on(today or date.today())
+        and opening.organization.is_verified
+        and opening.hidden_by_reports_at is None
+    )
 
 
 def can_view(user: User | None, opening: Opening, today: date | None = None) -> bool:

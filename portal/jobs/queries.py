@@ -19,13 +19,14 @@ def of_verified_organization() -> ColumnElement[bool]:
 
 
 def published_openings(today: date | None = None) -> Select:
-    """Openings the public may see: published, not past their closing date, and of a verified
-    organization."""
+    """Openings the public may see: published, not past their closing date, of a verified
+    organization, and not hidden by visitors' reports (portal/safety/reports.py)."""
     today = today or date.today()
     return select(Opening).where(
         Opening.status == OpeningStatus.PUBLISHED,
         or_(Opening.closing_date.is_(None), Opening.closing_date >= today),
         of_verified_organization(),
+        Opening.hidden_by_reports_at.is_(None),  # reported by three people: being checked
     )
 
 
@@ -34,6 +35,7 @@ def published_or_closed_openings() -> Select:
     return select(Opening).where(
         Opening.status.in_([OpeningStatus.PUBLISHED, OpeningStatus.CLOSED]),
         of_verified_organization(),
+        Opening.hidden_by_reports_at.is_(None),
     )
 
 

@@ -8,6 +8,7 @@ from portal.jobs.models import Opening
 
 SEARCHED_STATUSES = frozenset({"published", "closed"})
 UNVERIFIED = "unverified"
+HIDDEN = "hidden"  # reported by visitors: out of every search until a counselor checks it
 KHR_PER_USD = 4100  # for the minimum-salary filter only; shown amounts keep their currency
 
 
@@ -29,6 +30,8 @@ def _status(opening: Opening) -> str:
     status = str(opening.status)
     if status in SEARCHED_STATUSES and not opening.organization.is_verified:
         return UNVERIFIED
+    if status in SEARCHED_STATUSES and opening.hidden_by_reports_at is not None:
+        return HIDDEN
     return status
 
 
