@@ -93,6 +93,13 @@ ACCESS: dict[str, object] = {
     "kiosk.stop": STAFF,
     "kiosk.done": PUBLIC,
     "kiosk.idle": PUBLIC,
+    "safety.report": PUBLIC,
+    "safety.reports_queue": STAFF,
+    "safety.dismiss": STAFF,
+    "safety.confirm": STAFF,
+    "safety.contacts": {Role.ADMIN},
+    "safety.edit_contact": {Role.ADMIN},
+    "safety.delete_contact": {Role.ADMIN},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

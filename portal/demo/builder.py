@@ -18,6 +18,7 @@ from portal.extensions import db, utcnow
 from portal.jobs.models import Opening
 from portal.orgs import services as org_services
 from portal.orgs.models import Organization, OrgKind
+from portal.safety.models import SafetyContact
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 from . import data
@@ -95,6 +96,7 @@ def seed(now: datetime | None = None) -> SeedSummary:
     posters = _organizations(rng, by_province, now)
     openings = _openings(rng, posters, by_province, now)
     youth, youth_logins = _youth(rng, by_province, now)
+    _safety_contacts(desks)
     db.session.flush()
     return SeedSummary(
         centers=len(desks),
@@ -104,6 +106,15 @@ def seed(now: datetime | None = None) -> SeedSummary:
         youth=len(youth),
         youth_logins=youth_logins,
     )
+
+
+def _safety_contacts(desks: dict[str, CenterDesk]) -> None:
+    """The hotlines and legal-aid contacts of the safe-migration panel (placeholder numbers
+    that an admin must replace: see data/safety_contacts.toml)."""
+    for row in data.safety_contacts():
+        center = desks[row["center"]].center if row["center"] else None
+        fields = {k: v for k, v in row.items() if k != "center"}
+        db.session.add(SafetyContact(center_id=center.id if center else None, **fields))
 
 
 def _login(role: Role, **fields) -> User:

@@ -98,3 +98,9 @@ def province_weights() -> dict[str, dict[str, int]]:
 def people() -> dict:
     """Family and given names, languages and common skills for demo youth."""
     return _toml("people.toml")
+
+
+@cache
+def safety_contacts() -> tuple[dict, ...]:
+    """Demo hotlines and legal-aid contacts (placeholder numbers: check them before going live)."""
+    return tuple(_toml("safety_contacts.toml")["contact"])

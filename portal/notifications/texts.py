@@ -79,6 +79,13 @@ def _new_application(p: _Params) -> tuple[str, str]:
             name=p["youth_name"],
             title=p["opening_title"],
         )
+    if p["source"] == "abroad":  # a youth of the counselor's center (portal/safety)
+        return _("Applied to work abroad"), _(
+            "%(name)s applied for “%(title)s” in %(country)s. Talk with them before they go.",
+            name=p["youth_name"],
+            title=p["opening_title"],
+            country=p["country"] or _("another country"),
+        )
     return _("New applicant"), _(
         "%(name)s applied for “%(title)s”.", name=p["youth_name"], title=p["opening_title"]
     )
@@ -90,6 +97,8 @@ def _opening_reviewed(p: _Params) -> tuple[str, str]:
         return _("Your opening is published"), _(
             "“%(title)s” is public now. Young people can see it.", title=title
         )
+    if p["decision"] in _SAFETY_CHECKS:  # visitors' reports (portal/safety/reports.py)
+        return _SAFETY_CHECKS[p["decision"]](title, p["reason"])
     if p["decision"] == "declined":
         return _("Your opening was declined"), _(
             "“%(title)s” was declined: %(reason)s", title=title, reason=p["reason"]
@@ -97,6 +106,26 @@ def _opening_reviewed(p: _Params) -> tuple[str, str]:
     return _("Your opening was sent back"), _(
         "“%(title)s” needs a change: %(reason)s", title=title, reason=p["reason"]
     )
+
+
+_SAFETY_CHECKS = {
+    "being_checked": lambda title, reason: (
+        _("Your opening is being checked"),
+        _("People reported “%(title)s”. It is hidden until a counselor checks it.", title=title),
+    ),
+    "check_passed": lambda title, reason: (
+        _("Your opening is public again"),
+        _("A counselor checked “%(title)s”: it is fine and public again.", title=title),
+    ),
+    "closed_after_check": lambda title, reason: (
+        _("Your opening was closed"),
+        _(
+            "A counselor checked reports and closed “%(title)s”: %(reason)s",
+            title=title,
+            reason=reason,
+        ),
+    ),
+}
 
 
 def _organization_reviewed(p: _Params) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
@@ -23,6 +23,13 @@ class ApplyForm(FlaskForm):
         _l("Your CV (you may leave it empty)"),
         description=_l("A PDF file, 2 MB at most."),
         render_kw={"accept": "application/pdf,.pdf"},
+    )
+    # Asked only for work abroad (the page shows it then; the service checks it).
+    abroad_confirmed = BooleanField(
+        _l(
+            "I read “Before you go to work in another country” above. "
+            "I will not pay a recruiter or give away my passport."
+        )
     )
 
 

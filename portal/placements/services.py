@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.routing import BuildError
 
 from portal.auth.models import Role, User
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
 from portal.matching import rules
@@ -127,8 +127,10 @@ def apply(
     message: str = "",
     cv: CvFile | None = None,
     day: date | None = None,
+    abroad_confirmed: bool = False,
 ) -> Application:
-    """The youth applies (optional message of at most 1000 characters, optional PDF CV)."""
+    """The youth applies (optional message of at most 1000 characters, optional PDF CV). For
+    work abroad they confirm they read the safe-migration panel, and their counselors are told."""
     if not (is_youth_of(by, youth) or is_staff_for(by, youth)):
         raise NotAllowed(_("You can only apply for yourself."))
     message = (message or "").strip()
@@ -139,6 +141,11 @@ def apply(
         )
     if cv is not None and (problem := cv_problem(cv)):
         raise ApplicationError(problem, field="cv")
+    if opening.work_abroad and not abroad_confirmed:
+        raise ApplicationError(
+            _("This work is in another country. Read the safety advice, then tick the box."),
+            field="abroad_confirmed",
+        )
     _check_can_start(opening, youth, day or date.today())
     application = Application(
         opening=opening,
@@ -146,11 +153,47 @@ def apply(
         source=ApplicationSource.APPLIED,
         status=S.APPLIED,
         message=message,
+        abroad_confirmed_at=utcnow() if opening.work_abroad else None,
     )
     if cv is not None:
         application.cv = document_for(cv)
     _save_new(application, by=by)
+    if opening.work_abroad:
+        _tell_counselors_abroad(application)
     return application
+
+
+def center_counselors(youth: YouthProfile) -> list[User]:
+    """The active counselors of the youth's center (none without a center)."""
+    if youth.center_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(User).where(
+                User.role == Role.COUNSELOR,
+                User.center_id == youth.center_id,
+                User.active.is_(True),
+            )
+        )
+    )
+
+
+def _tell_counselors_abroad(application: Application) -> None:
+    """A youth applied to work abroad: their counselors may talk with them before they go."""
+    opening = application.opening
+    params = {
+        "source": "abroad",
+        "youth_name": application.youth.full_name,
+        "opening_title": opening.title,
+        "country": opening.work_country or "",
+    }
+    for counselor in center_counselors(application.youth):
+        notify(
+            counselor,
+            NotificationKind.NEW_APPLICATION,
+            params,
+            link=_link("caseload.application", application_id=application.id),
+        )
 
 
 def refer(

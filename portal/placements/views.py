@@ -128,6 +128,7 @@ def apply(opening_id: int):
                 by=current_user,
                 message=form.message.data or "",
                 cv=read_upload(form.cv.data),
+                abroad_confirmed=bool(form.abroad_confirmed.data),
             )
         except ApplicationError as error:
             db.session.rollback()
