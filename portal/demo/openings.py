@@ -190,14 +190,24 @@ def apply_status(
         services.submit_for_review(opening, by=employer)
         if status == OpeningStatus.REJECTED:
             services.reject(opening, by=reviewer, reason=REJECT_REASON)
-    else:
-        services.publish(opening, by=reviewer)
+    elif _published_if_safe(opening, employer=employer, reviewer=reviewer):
         if status == OpeningStatus.CLOSED:
             opening.closing_date = now.date() - timedelta(days=rng.randint(1, 20))
             services.close(opening, by=employer or reviewer, reason=CLOSE_REASON)
         elif rng.random() < 0.04:  # past its date but not yet closed: hidden from the public
             opening.closing_date = now.date() - timedelta(days=rng.randint(1, 10))
     _backdate(rng, opening, now)
+
+
+def _published_if_safe(opening: Opening, *, employer: User | None, reviewer: User) -> bool:
+    """Publish as the demo counselor, who checked any warning signs; the screening still holds
+    a "high" opening, which then waits for review."""
+    try:
+        services.publish(opening, by=reviewer, confirmed_warnings=True)
+    except services.ScreeningHold:
+        services.submit_for_review(opening, by=employer)
+        return False
+    return True
 
 
 def _backdate(rng: random.Random, opening: Opening, now: datetime) -> None:

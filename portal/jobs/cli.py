@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from portal.csvimport import run_import_command
 from portal.extensions import db
 from portal.jobs.importer import OpeningImporter
-from portal.jobs.services import close_expired, closing_reminders
+from portal.jobs.services import close_expired, closing_reminders, rescreen_live
 
 openings_cli = click.Group("openings", help="Import and manage openings.")
 
@@ -67,3 +67,14 @@ def remind(day) -> None:
     reminded = closing_reminders(day.date() if day else date.today())
     db.session.commit()
     click.echo(f"{reminded} reminder(s) made.")
+
+
+@openings_cli.command("screen")
+@with_appcontext
+def screen_command() -> None:
+    """Screen every draft, waiting and published opening again (after the rules changed, or
+    for openings saved before screening existed). Published ones that may no longer be public
+    go back to the review queue."""
+    became_high = rescreen_live(by=None)
+    db.session.commit()
+    click.echo(f"{len(became_high)} opening(s) became high risk and wait for review.")

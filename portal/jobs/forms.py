@@ -108,6 +108,12 @@ class OpeningForm(FlaskForm):
         validators=[InputRequired(), NumberRange(min=1, max=10000)],
         default=1,
     )
+    work_abroad = BooleanField(_l("The work is outside Cambodia"))
+    work_country = StringField(
+        _l("Country of the work"),
+        validators=[Optional(), Length(max=60)],
+        description=_l("Only when the work is outside Cambodia."),
+    )
     closing_date = DateField(_l("Closing date"), validators=[Optional()])
     ref = StringField(
         _l("Your reference"),
@@ -175,6 +181,10 @@ class OpeningForm(FlaskForm):
                 _l("Hazardous work is for people of %(age)s or older.", age=MIN_HAZARDOUS_AGE)
             )
 
+    def validate_work_country(self, field) -> None:
+        if self.work_abroad.data and not (field.data or "").strip():
+            raise ValidationError(_l("Say in which country the work is."))
+
     def validate_closing_date(self, field) -> None:
         if field.data and field.data < date.today():
             raise ValidationError(_l("The closing date is already past. Choose a later day."))
@@ -214,6 +224,8 @@ class OpeningForm(FlaskForm):
             "positions": self.positions.data,
             "closing_date": self.closing_date.data,
             "ref": (self.ref.data or "").strip() or None,
+            "work_abroad": bool(self.work_abroad.data),
+            "work_country": " ".join((self.work_country.data or "").split()) or None,
         }
 
     def course_fields(self) -> dict | None:
@@ -270,6 +282,8 @@ def initial_data(opening: Opening) -> dict:
         "positions": opening.positions,
         "closing_date": opening.closing_date,
         "ref": opening.ref,
+        "work_abroad": opening.work_abroad,
+        "work_country": opening.work_country or "",
     }
     course = opening.course
     if course is not None:
@@ -303,6 +317,12 @@ class DeclineForm(FlaskForm):
         ],
         description=_l("The organization reads this. It cannot change or send this opening again."),
     )
+
+
+class ApproveForm(FlaskForm):
+    """Publishing an opening with warning signs needs the counselor's word that they checked."""
+
+    confirm_warnings = BooleanField(_l("I checked these warnings"))
 
 
 class CloseForm(FlaskForm):

@@ -35,9 +35,10 @@ from portal.jobs.models import (
     OpeningKind,
     OpeningStatus,
 )
-from portal.jobs.services import publish
+from portal.jobs.services import hold_if_unsafe, publish, submit_for_review
 from portal.orgs.models import Organization, OrgKind
 from portal.orgs.services import find_organization
+from portal.screening.openings import CAMBODIA, may_publish, screen_opening
 from portal.youth.models import EducationLevel
 
 # What counselors write in the kind column (also the youth file's wanted_kinds).
@@ -138,6 +139,7 @@ class OpeningImporter:
         "hazardous",
         "min_education",
         "languages",
+        "work_country",
     )
 
     def parse(self, row: Row) -> OpeningRow:
@@ -155,6 +157,7 @@ class OpeningImporter:
             "hazardous": row.value("hazardous", parse_yes_no, default=False),
             "min_education": row.value("min_education", parse_min_education),
             "languages": row.value("languages", parse_each(parse_language), default=[]),
+            **_work_country(row),
         }
         fields["min_age"] = _min_age(row, fields["kind"], hazardous=fields["hazardous"])
         fields.update(_place(row))
@@ -268,9 +271,23 @@ def _new_organization(item: OpeningRow, summary: ImportSummary) -> Organization:
     return organization
 
 
+def _work_country(row: Row) -> dict[str, Any]:
+    """A country other than Cambodia in work_country: the work is abroad."""
+    country = " ".join((row.value("work_country") or "").split())[:60] or None
+    return {
+        "work_country": country,
+        "work_abroad": bool(country and country.casefold() not in CAMBODIA),
+    }
+
+
 def _publish(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None:
+    """Publish the row's opening unless the screening holds it (then it waits for a counselor
+    and the summary says why); leave alone what a counselor closed or sent back."""
     if opening.status == OpeningStatus.PUBLISHED:
+        if hold_if_unsafe(opening, by=None):
+            _note_flagged(opening, item, summary)
         return
+    screen_opening(opening)
     if opening.status in KEPT_STATUSES:
         summary.note(
             _(
@@ -281,4 +298,26 @@ def _publish(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None
             )
         )
         return
+    if not may_publish(opening):
+        if opening.status != OpeningStatus.PENDING_REVIEW:
+            submit_for_review(opening, by=None)
+        _note_flagged(opening, item, summary)
+        return
     publish(opening, by=None, reason=f"CSV import {summary.file_name}")
+
+
+def _note_flagged(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None:
+    """The row's line, level and reasons, in the summary the counselor reads."""
+    reasons = "; ".join(
+        f"{reason['name']} ({reason['matched_text']})" for reason in opening.screening_reasons
+    )
+    summary.note(
+        _(
+            "line %(line)s: %(what)s has warning signs (%(level)s): %(reasons)s. "
+            "It is not published: it waits for a counselor in the review queue.",
+            line=item.line,
+            what=_describe(item),
+            level=opening.screening_level.value,
+            reasons=reasons,
+        )
+    )

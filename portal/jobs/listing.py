@@ -9,13 +9,19 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from werkzeug.datastructures import MultiDict
 
 from portal import search
 from portal.extensions import db
 from portal.i18n import current_language
-from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.jobs.models import (
+    Opening,
+    OpeningKind,
+    OpeningStatus,
+    OpeningStatusChange,
+    ScreeningLevel,
+)
 from portal.jobs.queries import published_openings, published_or_closed_openings, with_card_data
 from portal.orgs.models import Organization
 from portal.places import Province, UnknownPlace, get_province, resolve_province
@@ -255,7 +261,8 @@ def in_province(query: Select, province: Province | None) -> Select:
 
 
 def pending_review_openings() -> Select:
-    """The review queue: openings waiting for a counselor, the longest-waiting first."""
+    """The review queue: openings waiting for a counselor, the riskiest (screening "high",
+    then "review") first, then the longest-waiting first."""
     submitted_at = (
         select(func.max(OpeningStatusChange.changed_at))
         .where(
@@ -267,7 +274,15 @@ def pending_review_openings() -> Select:
     return (
         select(Opening)
         .where(Opening.status == OpeningStatus.PENDING_REVIEW)
-        .order_by(func.coalesce(submitted_at, Opening.created_at), Opening.id)
+        .order_by(
+            case(
+                (Opening.screening_level == ScreeningLevel.HIGH, 0),
+                (Opening.screening_level == ScreeningLevel.REVIEW, 1),
+                else_=2,
+            ),
+            func.coalesce(submitted_at, Opening.created_at),
+            Opening.id,
+        )
     )
 
 

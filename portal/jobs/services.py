@@ -13,16 +13,27 @@ from portal import search
 from portal.auth.models import User
 from portal.courses.models import CourseDetails
 from portal.extensions import db, utcnow
-from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.jobs.models import (
+    Opening,
+    OpeningKind,
+    OpeningStatus,
+    OpeningStatusChange,
+    ScreeningLevel,
+)
 from portal.jobs.queries import published_openings
 from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.orgs.models import Organization
+from portal.screening.openings import may_publish, needs_confirmation, screen_opening
 
 
 class TransitionError(ValueError):
     """The opening cannot move to that status from where it is."""
+
+
+class ScreeningHold(TransitionError):
+    """The screening does not let the opening be public: "high", or "review" not confirmed."""
 
 
 # Which statuses each status may move to.
@@ -53,6 +64,10 @@ def _change_status(
         raise TransitionError(
             _("An opening cannot go from %(current)s to %(to)s.", current=current, to=to)
         )
+    if to in (OpeningStatus.PENDING_REVIEW, OpeningStatus.PUBLISHED):
+        screen_opening(opening)  # the queue shows the reasons; publishing obeys them
+    if to == OpeningStatus.PUBLISHED:
+        _check_screening(opening)
     opening.status = to
     if to == OpeningStatus.PUBLISHED:
         opening.published_at = utcnow()
@@ -66,17 +81,91 @@ def _change_status(
     search.index(opening)
 
 
+def _check_screening(opening: Opening) -> None:
+    """The one place where the screening stops an opening from being public, by any path
+    (web form, edit, import, demo seed, any future API)."""
+    if opening.screening_level == ScreeningLevel.HIGH:
+        raise ScreeningHold(
+            _(
+                "This opening has serious warning signs. It cannot be published. "
+                "Decline it, or edit it so that it is checked again."
+            )
+        )
+    if needs_confirmation(opening):
+        raise ScreeningHold(
+            _(
+                "This opening has warning signs. A counselor must confirm they checked them "
+                "before it is published."
+            )
+        )
+
+
 def submit_for_review(opening: Opening, *, by: User | None) -> None:
     """An employer's new or edited opening waits for a counselor."""
     _change_status(opening, OpeningStatus.PENDING_REVIEW, by=by)
 
 
-def publish(opening: Opening, *, by: User | None, reason: str | None = None) -> None:
-    """Make the opening public (a counselor approved it, or it came from a trusted import)."""
+def publish(
+    opening: Opening,
+    *,
+    by: User | None,
+    reason: str | None = None,
+    confirmed_warnings: bool = False,
+) -> None:
+    """Make the opening public (a counselor approved it, or it came from a trusted import).
+    Raises ScreeningHold when the screening says no (see _check_screening). A counselor who
+    ticked "I checked these warnings" (`confirmed_warnings`) lets a "review" opening through."""
     was_waiting = opening.status == OpeningStatus.PENDING_REVIEW
+    if confirmed_warnings:
+        reason = _confirm_warnings(opening, by=by) or reason
     _change_status(opening, OpeningStatus.PUBLISHED, by=by, reason=reason)
     if was_waiting:
         _tell_members(opening, "approved", endpoint="jobs.detail")
+
+
+def _confirm_warnings(opening: Opening, *, by: User | None) -> str | None:
+    """Record that a counselor checked the warnings of a "review" opening; returns the reason
+    the status change keeps. Nobody confirms a "high" one, and nobody confirms for a program."""
+    screen_opening(opening)
+    if by is None or not by.is_staff or opening.screening_level != ScreeningLevel.REVIEW:
+        return None
+    opening.screening_confirmed_by_id = by.id
+    opening.screening_confirmed_at = utcnow()
+    names = ", ".join(reason["name"] for reason in opening.screening_reasons)
+    return _("Warning signs checked by the counselor: %(names)s", names=names)
+
+
+def hold_if_unsafe(opening: Opening, *, by: User | None) -> bool:
+    """Screen an opening whose words changed. A published one that may no longer be public goes
+    back to the review queue and its organization is told; returns True then."""
+    screen_opening(opening)
+    if opening.status != OpeningStatus.PUBLISHED or may_publish(opening):
+        return False
+    note = _("It has warning signs. A counselor checks it before young people see it again.")
+    _change_status(opening, OpeningStatus.PENDING_REVIEW, by=by, reason=note)
+    _tell_members(opening, "held", reason=note, endpoint="jobs.detail")
+    return True
+
+
+# Openings that are public or may become public: what a new known bad contact may concern.
+LIVE_STATUSES = (OpeningStatus.DRAFT, OpeningStatus.PENDING_REVIEW, OpeningStatus.PUBLISHED)
+
+
+def rescreen_live(*, by: User | None, organization: Organization | None = None) -> list[Opening]:
+    """Screen again every live opening (of `organization`, or all), after the known bad
+    contacts or an organization's licence changed. Published ones that may no longer be public
+    go back to the queue. Returns the openings that became "high" now."""
+    query = select(Opening).where(Opening.status.in_(LIVE_STATUSES))
+    if organization is not None:
+        query = query.where(Opening.organization_id == organization.id)
+    became_high = []
+    for opening in db.session.scalars(query.options(selectinload(Opening.organization))).all():
+        was_high = opening.screening_level == ScreeningLevel.HIGH
+        hold_if_unsafe(opening, by=by)
+        if opening.screening_level == ScreeningLevel.HIGH and not was_high:
+            became_high.append(opening)
+    db.session.flush()
+    return became_high
 
 
 def reject(opening: Opening, *, by: User, reason: str) -> None:
@@ -150,6 +239,8 @@ EDITABLE_FIELDS = frozenset(
         "positions",
         "closing_date",
         "ref",
+        "work_abroad",
+        "work_country",
     }
 )
 COURSE_FIELDS = frozenset(
@@ -197,11 +288,14 @@ def create_opening(
     opening = Opening(organization=organization, created_by_id=by.id)
     _apply(opening, fields, course)
     db.session.add(opening)
+    screen_opening(opening)
     # Each branch below is a status change, which also puts the new opening in the search index.
     if not by.is_staff:
         submit_for_review(opening, by=by)
-    elif publish_now:
+    elif publish_now and may_publish(opening):
         publish(opening, by=by)
+    elif publish_now:
+        submit_for_review(opening, by=by)  # warning signs: a counselor checks it on the queue
     else:
         save_draft(opening, by=by)
     return opening
@@ -216,6 +310,8 @@ def update_opening(opening: Opening, fields: dict, *, by: User, course: dict | N
     _apply(opening, fields, course)
     if needs_review:
         submit_for_review(opening, by=by)
+    elif hold_if_unsafe(opening, by=by):
+        return True
     db.session.flush()
     search.index(opening)
     return needs_review

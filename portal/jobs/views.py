@@ -17,6 +17,7 @@ from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
     STATUS_LABELS,
+    ApproveForm,
     CloseForm,
     DeclineForm,
     OpeningFilterForm,
@@ -31,10 +32,12 @@ from portal.jobs.listing import (
     search_openings,
 )
 from portal.jobs.models import Opening, OpeningStatus
+from portal.jobs.screening_marks import screening_view
 from portal.matching.reasons import explain
 from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
+from portal.screening.openings import needs_confirmation, screen_opening
 from portal.web import render_form
 
 bp = Blueprint("jobs", __name__)
@@ -73,7 +76,9 @@ def detail(opening_id: int):
         can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
         reject_form=RejectForm(formdata=None),
         close_form=CloseForm(formdata=None),
+        approve_form=ApproveForm(formdata=None),
         labels=REQUIREMENT_LABELS,
+        screening=screening_view(opening) if is_staff(current_user) else None,
     )
 
 
@@ -111,6 +116,11 @@ def new():
 
 
 def _after_create_message(opening: Opening) -> str:
+    if opening.status == OpeningStatus.PENDING_REVIEW and current_user.is_staff:
+        return _(
+            "The opening has warning signs, so it is not published. "
+            "It waits in the review queue: check the warnings there."
+        )
     if opening.status == OpeningStatus.PENDING_REVIEW:
         return _("Thank you! A counselor will check your opening. Young people see it after that.")
     if opening.status == OpeningStatus.PUBLISHED:
@@ -132,7 +142,15 @@ def edit(opening_id: int):
             opening, form.opening_fields(), by=current_user, course=form.course_fields()
         )
         db.session.commit()
-        if sent_back:
+        if sent_back and current_user.is_staff:
+            flash(
+                _(
+                    "Saved. The opening now has warning signs, so young people do not see it. "
+                    "It waits in the review queue."
+                ),
+                "warning",
+            )
+        elif sent_back:
             flash(
                 _("Saved. A counselor will check the changes before young people see them."),
                 "success",
@@ -152,11 +170,20 @@ def edit(opening_id: int):
 @staff_required
 def review_queue():
     query = pending_review_openings().options(selectinload(Opening.organization))
+    page = paginate(query)
+    unscreened = [opening for opening in page.items if opening.screened_at is None]
+    for opening in unscreened:  # saved before screening existed: screen them once, now
+        screen_opening(opening)
+    if unscreened:
+        db.session.commit()
+        page = paginate(query)  # the riskiest first, with their new levels
     return render_template(
         "jobs/review_queue.html",
-        page=paginate(query),
+        page=page,
         reject_form=RejectForm(formdata=None),
         decline_form=DeclineForm(formdata=None),
+        approve_form=ApproveForm(formdata=None),
+        screening_of=screening_view,
     )
 
 
@@ -190,7 +217,14 @@ def approve(opening_id: int):
                 status=_status_of(opening),
             ),
         )
-    services.publish(opening, by=current_user)
+    confirmed = bool(ApproveForm().confirm_warnings.data)
+    try:
+        services.publish(opening, by=current_user, confirmed_warnings=confirmed)
+    except services.ScreeningHold as hold:
+        db.session.commit()  # keep the fresh screening; the status did not change
+        if needs_confirmation(opening):
+            return _refuse(opening, _("Read the warnings, then tick “I checked these warnings”."))
+        return _refuse(opening, str(hold))
     db.session.commit()
     flash(
         _("“%(title)s” is published. Young people can see it now.", title=opening.title), "success"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, StringField, TelField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms import BooleanField, EmailField, StringField, TelField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.auth.forms import cambodian_phone
 from portal.auth.phones import normalize_phone
@@ -74,3 +74,19 @@ class RejectOrganizationForm(FlaskForm):
         ],
         description=_l("The organization reads this. Say what is missing or wrong."),
     )
+
+
+class RecruiterForm(FlaskForm):
+    """Set by a counselor on the organization's check page, after seeing the Ministry of
+    Labour's licence: the screening trusts work abroad from licensed recruitment agencies."""
+
+    licensed_recruiter = BooleanField(_l("Licensed recruitment agency (to send workers abroad)"))
+    licence_no = StringField(
+        _l("Licence number"),
+        validators=[Length(max=60)],  # no Optional(): it would skip validate_licence_no
+        description=_l("As written on the licence from the Ministry of Labour."),
+    )
+
+    def validate_licence_no(self, field) -> None:
+        if self.licensed_recruiter.data and not (field.data or "").strip():
+            raise ValidationError(_l("Write the licence number you checked."))
