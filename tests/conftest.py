@@ -6,8 +6,11 @@ from __future__ import annotations
 import itertools
 import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import delete, update
 
@@ -21,10 +24,25 @@ from portal.orgs.models import Organization
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 PASSWORD = "correct-horse-9"
+CATALOGS = Path(__file__).resolve().parents[1] / "portal" / "translations"
+
+
+def compile_catalogs() -> None:
+    """Build each language's .mo from its .po when missing or older (as scripts/test does), so
+    that a bare `pytest` reads Khmer pages too."""
+    for po in CATALOGS.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
+    compile_catalogs()
     instance = tmp_path_factory.mktemp("instance")
     app = create_app(
         {
