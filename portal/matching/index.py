@@ -78,11 +78,13 @@ class OfferIndex:
         owners, texts, counted, wanted = [], [], [], []
         for number, offer in enumerate(self.offers):
             title = offer.title_text
-            for item in (*offer.skill_texts, title):
+            for item in offer.skill_texts:
                 owners.append(number)
                 texts.append(self.pool.add(item))
-                # match_skills' test is identity: a skill that is the title object is not counted
-                counted.append(item is not title or not offer.skill_texts)
+                counted.append(True)
+            owners.append(number)  # the title, counted only when there are no skills
+            texts.append(self.pool.add(title))
+            counted.append(not offer.skill_texts)
             wanted.append(len(offer.skill_texts) or 1)
         self.pool.freeze()
         self.entry_offer = np.array(owners, dtype=np.int64)

@@ -123,10 +123,10 @@ class CandidateIndex:
         """match_skills(person's skills, offer's skills, title).score for every person."""
         title, skills = offer.title_text, offer.skill_texts
         top = covered = np.zeros(len(self.candidates))
-        for item in (*skills, title):
+        for position, item in enumerate((*skills, title)):
             likeness = self.likeness(item)
             top = np.maximum(top, likeness)
-            if item is not title or not skills:  # identity, as match_skills tests it
+            if position < len(skills) or not skills:  # the title counts only without skills
                 covered = covered + likeness
         return round4(BEST_WEIGHT * top + (1 - BEST_WEIGHT) * covered / (len(skills) or 1))
 

@@ -169,12 +169,16 @@ def match_skills(
     pairs: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()  # a title saying what a skill says adds no pair
     covered = top = 0.0
-    for item in (*skills, title):
+    items = (*skills, title)
+    for position, item in enumerate(items):
         likeness, who = best(item)
         if likeness <= 0:
             continue
         top = max(top, likeness)
-        if item is not title or not skills:
+        # The title counts toward the share covered only when the opening lists no skills.
+        # By position: a skill worded like the title is the same (cached) object.
+        is_title = position == len(items) - 1
+        if not is_title or not skills:
             covered += likeness
         if (who.text, item.form) not in seen:
             seen.add((who.text, item.form))

@@ -174,3 +174,12 @@ def test_employers_see_only_candidates_who_agreed_to_share_their_profile():
     shared = rank_candidates(offer(), people, DAY, neighbours, consented_only=True)
     assert {m.candidate_id for m in everyone} == {1, 2}
     assert [m.candidate_id for m in shared] == [2]
+
+
+def test_a_skill_worded_like_the_title_still_counts_as_covered():
+    from portal.matching.skills import match_skills, prepare
+
+    theirs = (prepare("cook"),)
+    same_words = match_skills(theirs, (prepare("Cook"),), prepare("Cook"))
+    other_title = match_skills(theirs, (prepare("Cook"),), prepare("Cook job"))
+    assert same_words.score == other_title.score == 1.0
