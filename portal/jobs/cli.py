@@ -22,7 +22,10 @@ def import_openings(file: str, dry_run: bool) -> None:
 
     Columns: ref, kind, title, organization, province (required), description, skills
     (separated by ;), district, salary_min, salary_max, currency, min_age, closing_date,
-    positions. Rows are matched on organization and ref, so importing a file again updates.
+    positions, work_country (a country other than Cambodia: the work is abroad). Rows are
+    matched on organization and ref, so importing a file again updates. Every row is screened
+    for red flags: rows with warning signs are not published but wait in the review queue, and
+    the summary lists them with their line, level and reasons.
     """
     run_import_command(file, OpeningImporter(), dry_run=dry_run)
 
