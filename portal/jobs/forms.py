@@ -111,7 +111,7 @@ class OpeningForm(FlaskForm):
     work_abroad = BooleanField(_l("The work is outside Cambodia"))
     work_country = StringField(
         _l("Country of the work"),
-        validators=[Optional(), Length(max=60)],
+        validators=[Length(max=60)],  # no Optional(): it would skip validate_work_country
         description=_l("Only when the work is outside Cambodia."),
     )
     closing_date = DateField(_l("Closing date"), validators=[Optional()])
