@@ -168,3 +168,39 @@ def test_a_cost_or_a_loan_in_the_text_is_not_read_as_pay():
     assert "pay_too_good" not in fee.indicators
     pay = screen(job(easy + " Salary $2,000 a month.", title="Garment helper"))
     assert "pay_too_good" in pay.indicators
+
+
+def test_a_training_course_is_not_work_done_by_a_minor():
+    from portal.screening import Posting, screen
+
+    course = Posting(
+        title="Safe vegetable growing",
+        description="Learn to grow vegetables with less chemicals and pesticides.",
+        kind="course",
+        min_age=15,
+    )
+    assert "minor_risky_work" not in screen(course).indicators
+    job = Posting(
+        title="Farm worker",
+        description="Spray pesticides and chemicals on the fields. Night shift.",
+        min_age=15,
+    )
+    assert "minor_risky_work" in screen(job).indicators
+
+
+def test_a_course_for_young_women_is_not_discrimination_but_a_job_for_them_only_is():
+    from portal.screening import Posting, screen
+
+    course = Posting(title="Web coding bootcamp", description="Scholarships for young women.",
+                     kind="course", min_age=16)  # fmt: skip
+    assert "discrimination" not in screen(course).indicators
+    job = Posting(title="Receptionist", description="Young women only, aged 18-25.", min_age=18)
+    assert "discrimination" in screen(job).indicators
+
+
+def test_a_name_asks_nothing_of_anyone():
+    from portal.screening import Posting, screen
+
+    salon = Posting(title="Nail technician", description="Paint nails in our shop in Siem Reap.",
+                    organization_name="Pretty Nails Studio", min_age=18)  # fmt: skip
+    assert "discrimination" not in screen(salon).indicators
