@@ -42,3 +42,20 @@ def published_or_closed_openings() -> Select:
 def with_card_data(query: Select) -> Select:
     """Load what an opening card shows (organization, course details) in two queries, not 2N."""
     return query.options(selectinload(Opening.organization), selectinload(Opening.course))
+
+
+# The columns matching reads of an opening (portal.matching.profiles.from_opening), loaded
+# without whole models by the matching indexes and the gap courses.
+MATCHING_COLUMNS = (
+    Opening.id,
+    Opening.kind,
+    Opening.title,
+    Opening.skills,
+    Opening.province_code,
+    Opening.min_age,
+    Opening.status,
+    Opening.closing_date,
+    Opening.hazardous,
+    Opening.min_education,
+    Opening.languages,
+)

@@ -120,7 +120,7 @@ def publish(
         reason = _confirm_warnings(opening, by=by) or reason
     _change_status(opening, OpeningStatus.PUBLISHED, by=by, reason=reason)
     if was_waiting:
-        _tell_members(opening, "approved", endpoint="jobs.detail")
+        tell_members(opening, "approved", endpoint="jobs.detail")
 
 
 def _confirm_warnings(opening: Opening, *, by: User | None) -> str | None:
@@ -143,7 +143,7 @@ def hold_if_unsafe(opening: Opening, *, by: User | None) -> bool:
         return False
     note = _("It has warning signs. A counselor checks it before young people see it again.")
     _change_status(opening, OpeningStatus.PENDING_REVIEW, by=by, reason=note)
-    _tell_members(opening, "held", reason=note, endpoint="jobs.detail")
+    tell_members(opening, "held", reason=note, endpoint="jobs.detail")
     return True
 
 
@@ -174,7 +174,7 @@ def reject(opening: Opening, *, by: User, reason: str) -> None:
         raise TransitionError(_("Say why the opening is sent back."))
     opening.review_note = reason.strip()
     _change_status(opening, OpeningStatus.REJECTED, by=by, reason=reason.strip())
-    _tell_members(opening, "sent_back", reason=opening.review_note, endpoint="jobs.edit")
+    tell_members(opening, "sent_back", reason=opening.review_note, endpoint="jobs.edit")
 
 
 def decline(opening: Opening, *, by: User, reason: str) -> None:
@@ -184,11 +184,14 @@ def decline(opening: Opening, *, by: User, reason: str) -> None:
         raise TransitionError(_("Say why the opening is declined."))
     opening.review_note = reason.strip()
     _change_status(opening, OpeningStatus.DECLINED, by=by, reason=reason.strip())
-    _tell_members(opening, "declined", reason=opening.review_note, endpoint="orgs.dashboard")
+    tell_members(opening, "declined", reason=opening.review_note, endpoint="orgs.dashboard")
 
 
-def _tell_members(opening: Opening, decision: str, *, endpoint: str, reason: str = "") -> None:
-    """OPENING_REVIEWED to each employer account of the opening's organization."""
+def tell_members(
+    opening: Opening, decision: str, *, endpoint: str = "jobs.detail", reason: str = ""
+) -> None:
+    """OPENING_REVIEWED to each employer account of the opening's organization, linking to
+    `endpoint` (the opening's page by default)."""
     values = {} if endpoint == "orgs.dashboard" else {"opening_id": opening.id}
     params = {"opening_title": opening.title, "decision": decision, "reason": reason}
     for member in opening.organization.members:

@@ -34,7 +34,7 @@ from portal.courses.models import CourseDetails
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.jobs.models import Opening, OpeningKind
-from portal.jobs.queries import published_openings, with_card_data
+from portal.jobs.queries import MATCHING_COLUMNS, published_openings, with_card_data
 from portal.matching.profiles import Candidate, Offer, from_opening, from_youth
 from portal.matching.rules import PUBLISHED, not_open, refusal
 from portal.matching.scoring import PLACE_TIERS, Neighbours, Reason, place_tier
@@ -48,19 +48,6 @@ LIMIT = 5  # courses suggested at most
 PER_SKILL = 2  # courses at most for the same skill (the nearest), not one town after another
 WORK_KINDS = frozenset({"job", "internship"})
 COURSE = "course"
-_OFFER_COLUMNS = (
-    Opening.id,
-    Opening.kind,
-    Opening.title,
-    Opening.skills,
-    Opening.province_code,
-    Opening.min_age,
-    Opening.status,
-    Opening.closing_date,
-    Opening.hazardous,
-    Opening.min_education,
-    Opening.languages,
-)  # what from_opening reads
 _KHMER = range(0x1780, 0x1800)
 
 
@@ -348,7 +335,7 @@ def _open_jobs(places: tuple[str, ...], day: date) -> list[Jobs]:
 
 def _open_courses(day: date):
     """Every open course, with its fee and whether a scholarship is offered."""
-    columns = (*_OFFER_COLUMNS, CourseDetails.fee, CourseDetails.scholarship_available)
+    columns = (*MATCHING_COLUMNS, CourseDetails.fee, CourseDetails.scholarship_available)
     query = published_openings(day).with_only_columns(*columns).select_from(Opening)
     query = query.outerjoin(CourseDetails, CourseDetails.opening_id == Opening.id)
     return db.session.execute(query.where(Opening.kind == OpeningKind.COURSE))

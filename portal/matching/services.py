@@ -20,26 +20,13 @@ from sqlalchemy import func, select
 from portal.auth.models import User
 from portal.extensions import db
 from portal.jobs.models import Opening
-from portal.jobs.queries import published_openings, with_card_data
+from portal.jobs.queries import MATCHING_COLUMNS, published_openings, with_card_data
 from portal.matching import Match, from_opening, from_youth
 from portal.matching.index import CandidateIndex, OfferIndex
 from portal.places import neighbours
 from portal.youth.models import YouthProfile
 from portal.youth.queries import visible_to
 
-_OFFER_FIELDS = (
-    Opening.id,
-    Opening.kind,
-    Opening.title,
-    Opening.skills,
-    Opening.province_code,
-    Opening.min_age,
-    Opening.status,
-    Opening.closing_date,
-    Opening.hazardous,
-    Opening.min_education,
-    Opening.languages,
-)
 _YOUTH_FIELDS = (
     YouthProfile.id,
     YouthProfile.skills,
@@ -84,7 +71,7 @@ def offer_index(day: date) -> OfferIndex:
     stamp = _stamp(Opening, where) + (day,)
 
     def build() -> OfferIndex:
-        rows = db.session.execute(select(*_OFFER_FIELDS).where(where))
+        rows = db.session.execute(select(*MATCHING_COLUMNS).where(where))
         return OfferIndex((from_opening(row) for row in rows), day, neighbours)
 
     return _cached("offers", stamp, build)

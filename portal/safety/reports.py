@@ -20,9 +20,6 @@ from portal.auth.models import User
 from portal.extensions import db, utcnow
 from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
-from portal.notifications.links import portal_path
-from portal.notifications.models import NotificationKind
-from portal.notifications.services import notify
 from portal.safety.models import OpeningReport, ReportOutcome, ReportReason
 
 HIDE_AFTER = 3  # open reports from different people
@@ -116,18 +113,7 @@ def hide(opening: Opening) -> None:
     opening.hidden_by_reports_at = utcnow()
     db.session.flush()
     search.index(opening)
-    _tell_organization(opening, "being_checked")
-
-
-def _tell_organization(opening: Opening, decision: str, reason: str = "") -> None:
-    params = {"opening_title": opening.title, "decision": decision, "reason": reason}
-    for member in opening.organization.members:
-        notify(
-            member,
-            NotificationKind.OPENING_REVIEWED,
-            params,
-            link=portal_path("jobs.detail", opening_id=opening.id),
-        )
+    opening_services.tell_members(opening, "being_checked")
 
 
 def _resolve(opening: Opening, outcome: ReportOutcome, *, by: User, note: str) -> int:
@@ -159,7 +145,7 @@ def dismiss(opening: Opening, *, by: User, note: str | None = None) -> int:
         opening.hidden_by_reports_at = None
         db.session.flush()
         search.index(opening)
-        _tell_organization(opening, "check_passed")
+        opening_services.tell_members(opening, "check_passed")
     db.session.flush()
     return count
 
@@ -171,7 +157,7 @@ def confirm(opening: Opening, *, by: User, note: str) -> int:
     note = _clean_note(note, required=True)
     if opening.status == OpeningStatus.PUBLISHED:
         opening_services.close(opening, by=by, reason=note)
-        _tell_organization(opening, "closed_after_check", reason=note)
+        opening_services.tell_members(opening, "closed_after_check", reason=note)
     elif opening.status in (OpeningStatus.PENDING_REVIEW, OpeningStatus.REJECTED):
         opening_services.decline(opening, by=by, reason=note)  # tells the organization
     count = _resolve(opening, ReportOutcome.CONFIRMED, by=by, note=note)
