@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import render_template, request
 from flask_wtf import FlaskForm
 
@@ -15,3 +17,21 @@ def render_form(template: str, form: FlaskForm, **context):
 def page_number() -> int:
     """The ?page= argument as a positive int (bad values mean page 1, never a 500)."""
     return max(request.args.get("page", 1, type=int) or 1, 1)
+
+
+def safe_next(target: str | None, fallback: str | None = None) -> str | None:
+    """`target` when it is a path of this site (a page to go back to), else `fallback`: never
+    an address elsewhere ("//evil.example", "/\\evil.example" and control characters are
+    refused, as browsers would follow them off the site)."""
+    target = (target or "").strip()
+    parts = urlsplit(target)
+    if (
+        not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(char) < 32 for char in target)
+        or parts.scheme
+        or parts.netloc
+    ):
+        return fallback
+    return target

@@ -71,3 +71,27 @@ def test_garbage_query_arguments_do_not_break_lists(client):
         "/courses?page=0",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example/x", "/\\evil.example", "https://evil.example", "/ok\r\nLocation: x", "ok"],
+)
+def test_going_back_never_leaves_the_site(target):
+    from portal.web import safe_next
+
+    assert safe_next(target, "/home") == "/home"
+    assert safe_next("/openings?q=cook&page=2", "/home") == "/openings?q=cook&page=2"
+
+
+def test_after_login_an_address_elsewhere_is_not_followed(app, make_user):
+    from tests.conftest import PASSWORD
+
+    user = make_user("youth")
+    client = app.test_client()
+    response = client.post(
+        "/login?next=/%5Cevil.example",
+        data={"identifier": user.login_name, "password": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert "evil" not in response.headers["Location"]

@@ -10,16 +10,9 @@ from portal.auth.services import AccountError, find_user, record_login
 from portal.extensions import db
 from portal.kiosk.device import kiosk_center
 from portal.orgs.services import register_employer
-from portal.web import render_form
+from portal.web import render_form, safe_next
 
 bp = Blueprint("auth", __name__)
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths are followed after login (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return None
 
 
 def home_for(user) -> str:
@@ -52,7 +45,7 @@ def login():
                 user.locale = session["lang"]
             record_login(user)
             db.session.commit()
-            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+            return redirect(safe_next(request.args.get("next")) or home_for(user))
     return render_form("auth/login.html", form)
 
 

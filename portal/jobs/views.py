@@ -38,7 +38,7 @@ from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
 from portal.screening.openings import needs_confirmation, screen_opening
-from portal.web import render_form
+from portal.web import render_form, safe_next
 
 bp = Blueprint("jobs", __name__)
 
@@ -189,10 +189,7 @@ def review_queue():
 
 def _back_to(opening: Opening):
     """Return to the page the action came from (same site only), else the opening."""
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for(".detail", opening_id=opening.id)
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next"), url_for(".detail", opening_id=opening.id)))
 
 
 def _refuse(opening: Opening, message: str):

@@ -12,8 +12,8 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import ngettext
 from flask_login import current_user, logout_user
 
-from portal.auth.views import _safe_next
 from portal.kiosk.device import kiosk_center
+from portal.web import safe_next
 
 LAST_SEEN = "kiosk_seen"  # session key: when this kiosk's user last asked for a page (epoch s)
 IDLE_ENDPOINT = "kiosk.idle"
@@ -85,7 +85,7 @@ def kiosk_page() -> KioskPage | None:
     if left is None:
         return None
     if request.endpoint == IDLE_ENDPOINT:
-        back = _safe_next(request.args.get("next"))
+        back = safe_next(request.args.get("next"))
     else:
         back = request.full_path if request.query_string else request.path
         back = back if request.method == "GET" else None

@@ -7,12 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import staff_required
-from portal.auth.views import _safe_next
 from portal.kiosk.device import kiosk_center, make_kiosk, stop_kiosk
 from portal.kiosk.forms import KioskForm
 from portal.kiosk.idle import end_session, guard_kiosk, idle_seconds_left, kiosk_page
 from portal.kiosk.services import kiosk_centers_for
-from portal.web import render_form
+from portal.web import render_form, safe_next
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 bp.before_app_request(guard_kiosk)
@@ -69,5 +68,5 @@ def idle():
     left = idle_seconds_left()
     if left is None:
         return redirect(url_for("main.home"))
-    back = _safe_next(request.args.get("next")) or url_for("main.home")
+    back = safe_next(request.args.get("next")) or url_for("main.home")
     return render_template("kiosk/still_here.html", back=back)

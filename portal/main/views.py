@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from portal.extensions import db
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import published_openings, with_card_data
+from portal.web import safe_next
 
 bp = Blueprint("main", __name__)
 
@@ -49,7 +50,4 @@ def set_language(code: str):
         if current_user.is_authenticated:
             current_user.locale = code
             db.session.commit()
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next"), url_for("main.home")))

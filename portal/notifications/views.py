@@ -24,6 +24,7 @@ from portal.notifications.services import (
 )
 from portal.notifications.settings import CHANNEL_LABELS, kinds_for
 from portal.notifications.texts import KIND_LABELS, describe
+from portal.web import safe_next
 
 bp = Blueprint("notifications", __name__)
 
@@ -68,10 +69,7 @@ def open_one():
     notification = get_notification_or_404(request.form.get("id", type=int), current_user)
     mark_read(notification)
     db.session.commit()
-    target = notification.link or ""
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for(".index")
-    return redirect(target)
+    return redirect(safe_next(notification.link, url_for(".index")))
 
 
 @bp.route("/notifications/read-all", methods=["POST"])

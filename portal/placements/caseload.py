@@ -4,7 +4,6 @@ filtered and newest change first; and where to go back to after an action."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import contains_eager
@@ -63,20 +62,3 @@ def applications_for_opening(opening: Opening, user: User) -> dict[int, Applicat
         Application.opening_id == opening.id, *applications_visible_to(user)
     )
     return {application.youth_id: application for application in db.session.scalars(query)}
-
-
-def safe_next(target: str | None, fallback: str) -> str:
-    """`target` when it is a path of this site (a list with its filters), else `fallback`:
-    never an address elsewhere."""
-    target = (target or "").strip()
-    parts = urlsplit(target)
-    if (
-        not target.startswith("/")
-        or target.startswith("//")
-        or "\\" in target
-        or any(ord(char) < 32 for char in target)
-        or parts.scheme
-        or parts.netloc
-    ):
-        return fallback
-    return target

@@ -25,7 +25,6 @@ from portal.placements.caseload import (
     applications_for_opening,
     caseload_page,
     caseload_query,
-    safe_next,
 )
 from portal.placements.counselor_forms import (
     CaseloadFilterForm,
@@ -37,7 +36,7 @@ from portal.placements.counselor_forms import (
 from portal.placements.forms import show_error
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
-from portal.web import page_number, render_form
+from portal.web import page_number, render_form, safe_next
 from portal.youth.access import get_youth_or_404
 
 bp = Blueprint("caseload", __name__)

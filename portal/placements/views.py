@@ -30,7 +30,7 @@ from portal.placements.models import (
     SavedOpening,
 )
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
-from portal.web import render_form
+from portal.web import render_form, safe_next
 from portal.youth.forms import EDUCATION_LABELS
 
 bp = Blueprint("placements", __name__)
@@ -233,10 +233,7 @@ def unsave(opening_id: int):
 
 def _back(default: str):
     """Return to the page the form came from (same site only), else `default`."""
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = default
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next"), default))
 
 
 # --- the employer's side -------------------------------------------------------------------

@@ -11,13 +11,13 @@ from sqlalchemy import select
 from portal.auth.models import Role
 from portal.extensions import db
 from portal.jobs.models import OpeningStatus
-from portal.placements.caseload import safe_next
 from portal.placements.models import (
     Application,
     ApplicationSource,
     ApplicationStatus,
     ApplicationStatusChange,
 )
+from portal.web import safe_next
 
 
 @pytest.fixture
