@@ -208,13 +208,19 @@ def close(opening: Opening, *, by: User | None, reason: str | None = None) -> No
     _change_status(opening, OpeningStatus.CLOSED, by=by, reason=reason)
 
 
-def next_ref(organization: Organization) -> str:
-    """A reference for an opening posted on the web, unique within its organization."""
-    count = db.session.scalar(
-        select(func.count()).where(Opening.organization_id == organization.id)
+def next_ref(organization: Organization, session=None) -> str:
+    """A reference for an opening posted on the web, unique within its organization.
+
+    Two openings posted at the same moment would count the same number: the organization's row
+    is locked first (FOR UPDATE on PostgreSQL; SQLite already lets one writer in at a time), so
+    the second waits for the first to commit and counts it. `session`: db.session by default."""
+    session = session or db.session
+    session.execute(
+        select(Organization.id).where(Organization.id == organization.id).with_for_update()
     )
+    count = session.scalar(select(func.count()).where(Opening.organization_id == organization.id))
     number = (count or 0) + 1
-    while db.session.scalar(
+    while session.scalar(
         select(Opening.id).where(
             Opening.organization_id == organization.id, Opening.ref == f"WEB-{number:04d}"
         )
