@@ -13,11 +13,10 @@ from portal.api.views import province_json
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.jobs.access import get_opening_or_404
-from portal.jobs.listing import unknown_province_message
 from portal.matching import Match
 from portal.matching.gaps import gap_courses_for, skill_wording
 from portal.matching.services import candidates_for, suggestions_for
-from portal.places import UnknownPlace, resolve_province
+from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.web import page_number
 from portal.youth.access import get_youth_or_404
 from portal.youth.models import YouthProfile

@@ -11,7 +11,13 @@ from typing import TypeVar
 from flask_babel import gettext as _
 
 from portal.csvimport.files import RowError
-from portal.places import UnknownPlace, province_name, resolve_district, resolve_province
+from portal.places import (
+    UnknownPlace,
+    province_name,
+    resolve_district,
+    resolve_province,
+    unknown_province_message,
+)
 
 T = TypeVar("T")
 
@@ -104,13 +110,7 @@ def parse_province(text: str) -> str:
     try:
         return resolve_province(text).code
     except UnknownPlace as unknown:
-        raise RowError(
-            _(
-                "There is no province '%(text)s'. The closest are: %(names)s.",
-                text=text,
-                names=", ".join(unknown.suggestions),
-            )
-        ) from unknown
+        raise RowError(unknown_province_message(text, unknown)) from unknown
 
 
 def parse_district(text: str, province_code: str) -> str:

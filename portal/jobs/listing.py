@@ -14,7 +14,6 @@ from werkzeug.datastructures import MultiDict
 
 from portal import search
 from portal.extensions import db
-from portal.i18n import current_language
 from portal.jobs.models import (
     Opening,
     OpeningKind,
@@ -24,7 +23,13 @@ from portal.jobs.models import (
 )
 from portal.jobs.queries import published_openings, published_or_closed_openings, with_card_data
 from portal.orgs.models import Organization
-from portal.places import Province, UnknownPlace, get_province, resolve_province
+from portal.places import (
+    Province,
+    UnknownPlace,
+    get_province,
+    resolve_province,
+    unknown_province_message,
+)
 from portal.search import SearchFilters, SearchResult, Sort
 
 MAX_QUERY_LENGTH = 200
@@ -159,16 +164,6 @@ def _province(raw: str) -> Province:
     except UnknownPlace as error:
         places = [p for p in (get_province(code) for code in error.codes) if p]
         raise _Invalid("unknown_province", unknown_province_message(raw, error), places) from None
-
-
-def unknown_province_message(raw: str, error: UnknownPlace) -> str:
-    """ "Unknown province “X”. Did you mean: A, B?" in the reader's language (page and API)."""
-    places = [p for p in (get_province(code) for code in error.codes) if p]
-    names = ", ".join(place.name(current_language()) for place in places)
-    message = _("Unknown province “%(place)s”.", place=raw[:50])
-    if names:
-        message += " " + _("Did you mean: %(names)s?", names=names)
-    return message
 
 
 def _organization(raw: str) -> Organization:

@@ -2,6 +2,7 @@
 
 from portal.places.adjacency import neighbours
 from portal.places.districts import District, district_name, districts_of, resolve_district
+from portal.places.messages import unknown_province_message
 from portal.places.names import UnknownPlace, normalize
 from portal.places.provinces import (
     Province,
@@ -26,4 +27,5 @@ __all__ = [
     "provinces",
     "resolve_district",
     "resolve_province",
+    "unknown_province_message",
 ]

@@ -28,7 +28,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import PasswordMixin, cambodian_phone
 from portal.jobs.models import OpeningKind
-from portal.places import UnknownPlace, resolve_province
+from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
 from portal.skills import parse_skills
 from portal.youth.models import EducationLevel, Gender
@@ -246,14 +246,4 @@ class YouthFilterForm(FlaskForm):
         try:
             self.province_code = resolve_province(field.data).code
         except UnknownPlace as unknown:
-            if unknown.suggestions:
-                raise ValidationError(
-                    _l(
-                        "We do not know the province “%(text)s”. Did you mean %(names)s?",
-                        text=field.data.strip(),
-                        names=", ".join(unknown.suggestions),
-                    )
-                ) from unknown
-            raise ValidationError(
-                _l("We do not know the province “%(text)s”.", text=field.data.strip())
-            ) from unknown
+            raise ValidationError(unknown_province_message(field.data, unknown)) from unknown

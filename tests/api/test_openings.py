@@ -203,7 +203,7 @@ def test_a_published_opening_shows_on_the_next_request(client, login_as, make_or
         ({"page": "two"}, "page", "from 1 to 1000"),
         ({"q": "sewing " * 715}, "q", "at most 200"),
         ({"province": "Purzzzat"}, "province", "Did you mean: Pursat"),
-        ({"province": "Atlantis"}, "province", "Unknown province “Atlantis”."),
+        ({"province": "Atlantis"}, "province", "We do not know the province “Atlantis”."),
         ({"kind": "spaceship"}, "kind", "job, internship, course"),
         ({"sort": "cheapest"}, "sort", "relevance, newest"),
         ({"organization": "abc"}, "organization", "number"),

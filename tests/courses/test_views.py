@@ -51,7 +51,7 @@ def test_province_filter_accepts_any_spelling(client, make_opening):
     assert "Siem Reap cooking" in html
     assert "Phnom Penh cooking" not in html
     html = client.get("/courses?province=Atlantis").get_data(as_text=True)
-    assert "Unknown province “Atlantis”." in html
+    assert "We do not know the province “Atlantis”." in html
     assert "cooking" not in html
 
 

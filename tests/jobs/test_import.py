@@ -136,8 +136,8 @@ def test_a_bad_province_is_reported_with_its_line_and_the_closest_names(runner, 
 
     assert result.exit_code == 0
     assert (
-        "line 3: There is no province 'Kampong'. The closest are: "
-        "Kampong Cham, Kampong Chhnang, Kampong Speu." in result.output
+        "line 3: We do not know the province “Kampong”. Did you mean: "
+        "Kampong Cham, Kampong Chhnang, Kampong Speu?" in result.output
     )
     assert result.output.splitlines()[-1] == "created 2 · updated 0 · rejected 1"
     provinces = db.session.scalars(select(Opening.province_code).order_by(Opening.ref)).all()
@@ -330,7 +330,7 @@ def test_dry_run_checks_and_reports_but_writes_nothing(runner, ctx, tmp_path):
     result = run(runner, write_csv(tmp_path, rows), "--dry-run")
 
     assert result.exit_code == 0
-    assert "line 3: There is no province 'Atlantis'." in result.output
+    assert "line 3: We do not know the province “Atlantis”." in result.output
     assert "Dry run: nothing was saved." in result.output
     assert "New organization Golden Thread Garment would be added." in result.output
     assert result.output.splitlines()[-1] == "created 1 · updated 0 · rejected 1"

@@ -155,7 +155,7 @@ def test_openings_of_one_organization(client, garment_town):
 
 def test_an_unknown_province_is_explained_and_nothing_is_listed(client, garment_town):
     html = client.get("/openings?q=sewing&province=Paris").get_data(as_text=True)
-    assert "Unknown province “Paris”." in html and "Did you mean:" in html
+    assert "We do not know the province “Paris”." in html and "Did you mean:" in html
     assert "/openings?province=12&q=sewing" in links(html)  # Phnom Penh, keeping the words
     assert cards(html) == []
 

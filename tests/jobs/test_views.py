@@ -66,7 +66,7 @@ def test_an_unknown_province_is_explained_with_suggestions(client, make_opening)
     response = client.get("/openings?province=Paris")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Unknown province “Paris”." in html
+    assert "We do not know the province “Paris”." in html
     assert "Did you mean:" in html
     assert "Phnom Penh</a>" in html
     assert "City cafe waiter" not in html  # nothing listed under a wrong guess

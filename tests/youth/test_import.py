@@ -154,7 +154,7 @@ def test_a_bad_work_province_is_reported_with_its_line_and_the_closest_names(
 
     assert result.exit_code == 0
     assert (
-        "line 2: There is no province 'Preah'. The closest are: Preah Vihear, Preah Sihanouk"
+        "line 2: We do not know the province “Preah”. Did you mean: Preah Vihear, Preah Sihanouk"
         in result.output
     )
     assert only_youth().work_provinces == ["15"]
