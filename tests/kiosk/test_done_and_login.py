@@ -12,6 +12,7 @@ def test_every_kiosk_page_shows_done_while_someone_is_logged_in(youth_on_kiosk):
         page = client.get(url).get_data(as_text=True)
         assert 'action="/kiosk/done"' in page.split("</header>")[0], url
         assert ">Done</button>" in page
+        assert 'action="/logout"' not in page  # one way out, the one that clears everything
 
 
 def test_done_logs_out_and_says_thank_you(youth_on_kiosk):
@@ -33,7 +34,9 @@ def test_done_logs_out_and_says_thank_you(youth_on_kiosk):
 def test_no_done_button_for_visitors_or_outside_kiosks(kiosk_browser, login_as):
     assert "/kiosk/done" not in kiosk_browser.get("/").get_data(as_text=True)
     client, _user = login_as("youth")
-    assert "/kiosk/done" not in client.get("/me/profile").get_data(as_text=True)
+    page = client.get("/me/profile").get_data(as_text=True)
+    assert "/kiosk/done" not in page
+    assert 'action="/logout"' in page  # elsewhere, the ordinary way out
 
 
 def test_a_kiosk_never_offers_to_remember_a_login(kiosk_browser, client):
