@@ -18,8 +18,7 @@ from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.placements.models import Application, ApplicationStatus, FollowUp
-from portal.youth.models import YouthProfile
-from portal.youth.queries import visible_to
+from portal.youth.queries import counselors_of, visible_to
 
 REMIND_DAYS_AHEAD = 7  # a week ahead: the list counselors plan their calls with
 
@@ -101,16 +100,6 @@ def record(
     follow_up.recorded_by = by
     follow_up.recorded_at = utcnow()
     db.session.flush()
-
-
-def counselors_of(youth: YouthProfile) -> list[User]:
-    """The active counselors of the youth's center (nobody when the youth has no center)."""
-    if youth.center_id is None:
-        return []
-    query = select(User).where(
-        User.role == Role.COUNSELOR, User.center_id == youth.center_id, User.active.is_(True)
-    )
-    return list(db.session.scalars(query.order_by(User.id)))
 
 
 def remind(day: date | None = None) -> int:

@@ -7,12 +7,10 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.routing import BuildError
 
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
@@ -20,6 +18,7 @@ from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
 from portal.matching import rules
 from portal.matching.profiles import from_opening, from_youth
+from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.placements.access import is_staff_for, is_youth_of, may_move
@@ -33,6 +32,7 @@ from portal.placements.models import (
     SavedOpening,
 )
 from portal.youth.models import YouthProfile
+from portal.youth.queries import counselors_of
 
 S = ApplicationStatus
 MAX_MESSAGE = 1000
@@ -163,21 +163,6 @@ def apply(
     return application
 
 
-def center_counselors(youth: YouthProfile) -> list[User]:
-    """The active counselors of the youth's center (none without a center)."""
-    if youth.center_id is None:
-        return []
-    return list(
-        db.session.scalars(
-            select(User).where(
-                User.role == Role.COUNSELOR,
-                User.center_id == youth.center_id,
-                User.active.is_(True),
-            )
-        )
-    )
-
-
 def _tell_counselors_abroad(application: Application) -> None:
     """A youth applied to work abroad: their counselors may talk with them before they go."""
     opening = application.opening
@@ -187,12 +172,12 @@ def _tell_counselors_abroad(application: Application) -> None:
         "opening_title": opening.title,
         "country": opening.work_country or "",
     }
-    for counselor in center_counselors(application.youth):
+    for counselor in counselors_of(application.youth):
         notify(
             counselor,
             NotificationKind.NEW_APPLICATION,
             params,
-            link=_link("caseload.application", application_id=application.id),
+            link=portal_path("caseload.application", application_id=application.id),
         )
 
 
@@ -393,21 +378,13 @@ def hires_for(opening: Opening) -> int:
 # --- telling people ------------------------------------------------------------------------
 
 
-def _link(endpoint: str, **values) -> str | None:
-    """A path inside the portal, or None outside a request (a CLI command)."""
-    try:
-        return url_for(endpoint, _external=False, **values)
-    except (RuntimeError, BuildError):
-        return None
-
-
 def _tell_youth(application: Application, *, by: User) -> None:
     params = {
         "opening_title": application.opening.title,
         "status": str(application.status),
         "application_id": application.id,
     }
-    link = _link("placements.my_applications")
+    link = portal_path("placements.my_applications")
     youth_user = application.youth.user
     if youth_user is not None and youth_user.id != by.id and youth_user.active:
         notify(youth_user, NotificationKind.STATUS_CHANGE, params, link=link)
@@ -423,7 +400,7 @@ def _tell_employer(application: Application, *, by: User) -> None:
         "youth_name": application.youth.full_name,
         "source": str(application.source),
     }
-    link = _link("placements.applicants", opening_id=opening.id)
+    link = portal_path("placements.applicants", opening_id=opening.id)
     for member in opening.organization.members:
         if member.active and member.role == Role.EMPLOYER and member.id != by.id:
             notify(member, NotificationKind.NEW_APPLICATION, params, link=link)

@@ -31,6 +31,16 @@ def visible_to(user: User) -> list[ColumnElement[bool]]:
     return [false()]
 
 
+def counselors_of(youth: YouthProfile) -> list[User]:
+    """The active counselors of the youth's center (nobody when the youth has no center)."""
+    if youth.center_id is None:
+        return []
+    query = select(User).where(
+        User.role == Role.COUNSELOR, User.center_id == youth.center_id, User.active.is_(True)
+    )
+    return list(db.session.scalars(query.order_by(User.id)))
+
+
 def youth_conditions(user: User, filters: YouthFilters) -> list[ColumnElement[bool]]:
     conditions = visible_to(user)
     if filters.text.strip():
