@@ -85,39 +85,39 @@ def _queue_page(form: DecisionForm, failed_id: int | None = None, status: int = 
     ), status
 
 
-def _decide(opening_id: int, decision):
+def _decide(opening_id: int, decision, done: str):
+    """Apply a counselor's decision on an opening's reports; the queue again on a bad note."""
     opening = get_opening_or_404(opening_id, for_user=current_user)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
-            count = decision(opening, by=current_user, note=form.note.data)
+            decision(opening, by=current_user, note=form.note.data)
         except (reports.ReportError, ValueError) as error:
             db.session.rollback()
             form.note.errors = [*form.note.errors, str(error)]
         else:
             db.session.commit()
-            return count, None
-    return None, _queue_page(form, failed_id=opening.id, status=400)
+            flash(done, "success")
+            return redirect(url_for(".reports_queue"))
+    return _queue_page(form, failed_id=opening.id, status=400)
 
 
 @bp.route("/safety/reports/<int:opening_id>/dismiss", methods=["POST"])
 @staff_required
 def dismiss(opening_id: int):
-    _count, page = _decide(opening_id, reports.dismiss)
-    if page is not None:
-        return page
-    flash(_("The reports are closed: the posting is fine and public again."), "success")
-    return redirect(url_for(".reports_queue"))
+    return _decide(
+        opening_id,
+        reports.dismiss,
+        _("The reports are closed: the posting is fine and public again."),
+    )
 
 
 @bp.route("/safety/reports/<int:opening_id>/confirm", methods=["POST"])
 @staff_required
 def confirm(opening_id: int):
-    _count, page = _decide(opening_id, reports.confirm)
-    if page is not None:
-        return page
-    flash(_("The posting is closed and its reports are done."), "success")
-    return redirect(url_for(".reports_queue"))
+    return _decide(
+        opening_id, reports.confirm, _("The posting is closed and its reports are done.")
+    )
 
 
 # --- admins: hotlines and legal-aid contacts ------------------------------------------------
