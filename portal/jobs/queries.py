@@ -25,18 +25,22 @@ def published_openings(today: date | None = None) -> Select:
     return select(Opening).where(
         Opening.status == OpeningStatus.PUBLISHED,
         or_(Opening.closing_date.is_(None), Opening.closing_date >= today),
-        of_verified_organization(),
-        Opening.hidden_by_reports_at.is_(None),  # reported by three people: being checked
+        *_not_withheld(),
     )
 
 
 def published_or_closed_openings() -> Select:
     """What a search that includes closed openings may show: still only verified organizations'."""
     return select(Opening).where(
-        Opening.status.in_([OpeningStatus.PUBLISHED, OpeningStatus.CLOSED]),
-        of_verified_organization(),
-        Opening.hidden_by_reports_at.is_(None),
+        Opening.status.in_([OpeningStatus.PUBLISHED, OpeningStatus.CLOSED]), *_not_withheld()
     )
+
+
+def _not_withheld() -> tuple:
+    """What keeps an opening from the public whatever its status (jobs/access.is_public says
+    the same in Python): an organization not verified, or three visitors' reports waiting for a
+    counselor (portal/safety/reports.py)."""
+    return of_verified_organization(), Opening.hidden_by_reports_at.is_(None)
 
 
 def with_card_data(query: Select) -> Select:
