@@ -9,7 +9,7 @@ from sqlalchemy import event
 
 from portal import search
 from portal.config import load_config
-from portal.extensions import csrf, db, login_manager, migrate
+from portal.extensions import csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +47,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     i18n.init_app(app)
     form_messages.init_app(app)  # WTForms' own messages from our catalog (Khmer too)
     assets.init_app(app)  # versioned static URLs cached a year, gzip

@@ -62,6 +62,12 @@ def load_config(instance_path: str) -> dict:
         # The address people type, for links printed on paper (QR codes): "https://phlov.org".
         # Unset: the address the request came to.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None,
+        # Where rate-limit counts live: memory (one process) by default, "redis://host:6379/0"
+        # to share them between gunicorn workers and app servers.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # How long the audit trail keeps its records, in days.
+        "AUDIT_RETENTION_DAYS": _whole_number("AUDIT_RETENTION_DAYS", 5 * 365),
         **_mail_settings(),
     }
 

@@ -1,6 +1,8 @@
 """Flask extensions, created unbound here and bound to the app in `create_app`."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,6 +29,10 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 migrate = Migrate()
 babel = Babel()
+# Rate limits (logins, sign-up, recovery, reports, suggest, the public API). Memory storage by
+# default; RATELIMIT_STORAGE_URI (redis://...) shares the counts between processes and servers.
+# The visitor's address comes through ProxyFix (TRUSTED_PROXIES) when a proxy is in front.
+limiter = Limiter(key_func=get_remote_address)
 
 
 def enum_column_type(enum_cls: type, length: int = 20, name: str | None = None):

@@ -1,5 +1,6 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
+from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
 from portal.courses.models import CourseDetails
@@ -21,6 +22,7 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "Application",
+    "AuditEvent",
     "BadContact",
     "OpeningReport",
     "SafetyContact",
