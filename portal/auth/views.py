@@ -7,6 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from portal.auth.forms import EmployerSignupForm, LoginForm
 from portal.auth.models import Role
 from portal.auth.services import AccountError, find_user, record_login
+from portal.auth.sessions import start_session
 from portal.extensions import db
 from portal.kiosk.device import kiosk_center
 from portal.orgs.services import register_employer
@@ -40,7 +41,7 @@ def login():
         elif not user.is_active:
             form.identifier.errors.append(_("This account is switched off. Ask your center."))
         else:
-            login_user(user, remember=not on_kiosk and form.remember.data)
+            start_session(user, remember=not on_kiosk and form.remember.data)
             if session.get("lang") and not user.locale:
                 user.locale = session["lang"]
             record_login(user)
