@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
+from portal.clean_input import DATABASE_INT_MAX, database_int
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.placements import services
@@ -134,9 +135,19 @@ def _whole_number(source, name: str, required: bool = False) -> int | None:
         if required:
             raise BadRequest(name, _("“%(name)s” is missing.", name=name))
         return None
-    if isinstance(value, bool) or not str(value).strip().isdigit():
-        raise BadRequest(name, _("“%(name)s” must be a whole number.", name=name))
-    return int(str(value).strip())
+    try:
+        if isinstance(value, bool | float):
+            raise ValueError(value)
+        return database_int(str(value).strip())
+    except ValueError:
+        raise BadRequest(
+            name,
+            _(
+                "“%(name)s” must be a whole number from 1 to %(max)d.",
+                name=name,
+                max=DATABASE_INT_MAX,
+            ),
+        ) from None
 
 
 def _text(body: dict, name: str) -> str:
