@@ -6,6 +6,8 @@ pipeline or the user's role does not allow answers 400 (403 for the role) with a
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import g, jsonify, request, url_for
 from flask_babel import gettext as _
 
@@ -244,5 +246,8 @@ def _user_json(user) -> dict | None:
     return None if user is None else {"id": user.id, "name": user.display_name or user.login_name}
 
 
-def _iso(value) -> str | None:
+def _iso(value: date | datetime | None) -> str | None:
+    """A date as 2026-12-07; a time (kept in UTC, without a zone) as RFC 3339: ...T07:13:44Z."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.isoformat() + "Z"
     return value.isoformat() if value is not None else None
