@@ -44,7 +44,8 @@ def bad_request(error: BadRequest):
 def refused(error: ApplicationError):
     status, code = (403, "forbidden") if isinstance(error, NotAllowed) else (400, "refused")
     response, status = api_error(status, code, str(error))
-    return jsonify(response.get_json() | {"field": error.field}), status
+    field = {"field": error.field} if error.field else {}  # no field: the move itself
+    return jsonify(response.get_json() | field), status
 
 
 @bp.get("/applications")

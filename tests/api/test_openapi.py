@@ -96,6 +96,7 @@ def _calls(w: dict) -> list[tuple[str, str, dict]]:
         ("GET", "/applications/999999", staff),
         ("GET", f"{app_url}/status", staff),
         ("POST", f"{app_url}/status", staff | {"json": {"status": "spaceship"}}),
+        ("POST", f"{app_url}/status", staff | {"json": {"status": "hired"}}),  # no field
         ("POST", f"{app_url}/status", staff | {"json": {"status": "not_selected",
                                                          "reason_code": "found_other_work",
                                                          "reason": "Moved away."}}),
