@@ -4,8 +4,8 @@
   values the database can hold (an id past 2^31 - 1 is a 404 or "not given", never a 500 from the
   database driver).
 - Text: NUL, other control characters and the invisible characters that reorder text on screen
-  (bidirectional overrides and isolates, such as U+202E) are removed from every form field, JSON
-  body and CSV cell. Zero-width space and joiners stay: Khmer text uses them.
+  (bidirectional overrides and isolates, such as U+202E) are removed from every query argument,
+  form field, JSON body and CSV cell. Zero-width space and joiners stay: Khmer text uses them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from flask import Flask, Request
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.routing import IntegerConverter
 
 DATABASE_INT_MAX = 2**31 - 1  # PostgreSQL's INTEGER; SQLite's and BIGINT's range is wider
@@ -65,24 +65,26 @@ class DatabaseIntConverter(IntegerConverter):
 
 
 class CleanArgs(ImmutableMultiDict):
-    """Query and form arguments where `.get(name, type=int)` means a number the database can
-    hold (the default otherwise)."""
+    """Query and form arguments as Werkzeug builds them for every request, text cleaned
+    (clean_text), and `.get(name, type=int)` meaning a number the database can hold (the
+    default otherwise)."""
+
+    def __init__(self, mapping=None):
+        pairs = MultiDict(mapping).items(multi=True)
+        super().__init__([(key, _clean_value(value)) for key, value in pairs])
 
     def get(self, key, default=None, type=None):
         return super().get(key, default, database_int if type is int else type)
 
 
+def _clean_value(value):
+    return clean_text(value) if isinstance(value, str) else value  # uploaded files stay as sent
+
+
 class CleanRequest(Request):
-    """Form fields and JSON bodies arrive cleaned (clean_text), numbers bounded (CleanArgs)."""
+    """Query arguments and form fields (CleanArgs) and JSON bodies (clean_json) arrive clean."""
 
     parameter_storage_class = CleanArgs
-
-    def _load_form_data(self) -> None:
-        super()._load_form_data()
-        form = self.__dict__["form"]
-        self.__dict__["form"] = CleanArgs(
-            (key, clean_text(value)) for key, values in form.lists() for value in values
-        )
 
     def get_json(self, force: bool = False, silent: bool = False, cache: bool = True):
         return clean_json(super().get_json(force=force, silent=silent, cache=cache))

@@ -61,3 +61,30 @@ def test_a_csv_import_reads_cells_clean(tmp_path):
     row = read_csv(path, required=("name", "skills")).rows[0]
     assert row.value("name") == "Dara"
     assert row.value("skills") == KHMER
+
+
+def test_a_search_typed_with_an_override_finds_the_opening(client, make_opening, reindex):
+    make_opening(title="Sewing machine operator")
+    reindex()
+    page = client.get("/openings", query_string={"q": "\u202esewing\x00"}).get_data(as_text=True)
+    assert "Sewing machine operator" in page
+    assert "\u202e" not in page
+
+
+def test_an_uploaded_file_is_not_touched_by_the_cleaning(login_as, make_opening):
+    """Files are bytes, not text: a CV keeps every byte (the CV check judges it)."""
+    import io
+
+    from tests.placements import pdfs
+
+    client, _ = login_as(Role.YOUTH)
+    opening = make_opening()
+    cv = pdfs.plain_cv()
+    data = {"message": "Hello\u202e", "cv": (io.BytesIO(cv), "cv.pdf", "application/pdf")}
+    response = client.post(
+        f"/openings/{opening.id}/apply", data=data, content_type="multipart/form-data"
+    )
+    assert response.status_code == 302
+    application = db.session.scalars(select(Application)).one()
+    assert application.cv.data == cv
+    assert application.message == "Hello"
