@@ -26,7 +26,7 @@ ACTIVE_ACTIONS = frozenset({"/JavaScript", "/Launch", "/RichMedia", "/ImportData
 MAX_OBJECTS = 50_000  # a CV has a few hundred; past this the file is refused, not walked on
 _NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_HTML = re.compile(rb"<\s*(?:html|script|body|svg|iframe|object|embed|head|meta)\b", re.IGNORECASE)
+_HTML = re.compile(rb"<\s*(?:html|script|body|svg|iframe)\b", re.IGNORECASE)
 
 
 class PdfVerdict(Enum):
