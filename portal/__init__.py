@@ -37,12 +37,14 @@ def create_app(config: dict | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from portal import (
         assets,
+        clean_input,
         form_messages,
         i18n,
         models,  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
     )
     from portal.auth import loader  # noqa: F401  (registers the user loader)
 
+    clean_input.init_app(app)  # bounded <int:> ids and numbers, no control characters in text
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)

@@ -16,7 +16,7 @@ def render_form(template: str, form: FlaskForm, **context):
 
 def page_number() -> int:
     """The ?page= argument as a positive int (bad values mean page 1, never a 500)."""
-    return max(request.args.get("page", 1, type=int) or 1, 1)
+    return max(request.args.get("page", 1, type=int) or 1, 1)  # type=int: bounded (clean_input)
 
 
 def safe_next(target: str | None, fallback: str | None = None) -> str | None:

@@ -61,6 +61,7 @@ ACCESS: dict[str, object] = {
     "admin.toggle_staff": {Role.ADMIN},
     "api.openings": PUBLIC,
     "api.suggest_openings": PUBLIC,
+    "api.openapi_json": PUBLIC,
     "board.show": PUBLIC,
     "api.youth_list": TOKEN,
     "api.youth_suggestions": TOKEN,

@@ -7,6 +7,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from portal.api import (  # noqa: E402, F401  (registers the routes)
     applications,
+    openapi,
     staff,
     suggest,
     views,

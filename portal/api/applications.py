@@ -6,11 +6,14 @@ pipeline or the user's role does not allow answers 400 (403 for the role) with a
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import g, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
+from portal.clean_input import DATABASE_INT_MAX, database_int
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.placements import services
@@ -41,7 +44,8 @@ def bad_request(error: BadRequest):
 def refused(error: ApplicationError):
     status, code = (403, "forbidden") if isinstance(error, NotAllowed) else (400, "refused")
     response, status = api_error(status, code, str(error))
-    return jsonify(response.get_json() | {"field": error.field}), status
+    field = {"field": error.field} if error.field else {}  # no field: the move itself
+    return jsonify(response.get_json() | field), status
 
 
 @bp.get("/applications")
@@ -134,9 +138,19 @@ def _whole_number(source, name: str, required: bool = False) -> int | None:
         if required:
             raise BadRequest(name, _("“%(name)s” is missing.", name=name))
         return None
-    if isinstance(value, bool) or not str(value).strip().isdigit():
-        raise BadRequest(name, _("“%(name)s” must be a whole number.", name=name))
-    return int(str(value).strip())
+    try:
+        if isinstance(value, bool | float):
+            raise ValueError(value)
+        return database_int(str(value).strip())
+    except ValueError:
+        raise BadRequest(
+            name,
+            _(
+                "“%(name)s” must be a whole number from 1 to %(max)d.",
+                name=name,
+                max=DATABASE_INT_MAX,
+            ),
+        ) from None
 
 
 def _text(body: dict, name: str) -> str:
@@ -233,5 +247,8 @@ def _user_json(user) -> dict | None:
     return None if user is None else {"id": user.id, "name": user.display_name or user.login_name}
 
 
-def _iso(value) -> str | None:
+def _iso(value: date | datetime | None) -> str | None:
+    """A date as 2026-12-07; a time (kept in UTC, without a zone) as RFC 3339: ...T07:13:44Z."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.isoformat() + "Z"
     return value.isoformat() if value is not None else None

@@ -14,6 +14,8 @@ from typing import TypeVar
 
 from flask_babel import gettext as _
 
+from portal.clean_input import clean_text
+
 T = TypeVar("T")
 
 
@@ -138,7 +140,8 @@ def read_csv(path: str | Path, required: Iterable[str], optional: Iterable[str] 
 
 
 def _rows(records: list[list[str]], header: list[str]) -> Iterable[Row]:
-    for line, cells in enumerate(records, start=2):
+    for line, raw_cells in enumerate(records, start=2):
+        cells = [clean_text(cell) for cell in raw_cells]
         if not any(cell.strip() for cell in cells):
             continue  # Excel leaves empty rows at the end
         row = Row(line, dict(zip(header, cells, strict=False)))

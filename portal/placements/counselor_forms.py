@@ -13,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from portal.clean_input import optional_id
 from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS
 
 ANSWERS = {"yes": True, "no": False}
@@ -92,4 +93,4 @@ class FiguresForm(FlaskForm):
     @property
     def center_id(self) -> int | None:
         value = self.center.data or ""
-        return int(value) if value.isdigit() else None
+        return optional_id(value)

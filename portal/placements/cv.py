@@ -1,7 +1,8 @@
 """The CV a youth may send with an application: a real PDF of at most 2 MB.
 
 Checked by its bytes, never by its name or the type the browser claims: a PDF starts with
-`%PDF-` and ends with `%%EOF` (a few bytes of whitespace or junk may follow)."""
+`%PDF-` and ends with `%%EOF` (a few bytes of whitespace or junk may follow), and pypdf must
+read it without finding scripts, actions, attachments or web page code (pdf_check.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from portal.placements.models import ApplicationDocument
+from portal.placements.pdf_check import PdfVerdict, check_pdf
 
 MAX_CV_BYTES = 2 * 1024 * 1024
 PDF_START = b"%PDF-"
@@ -44,7 +46,25 @@ def cv_problem(cv: CvFile) -> str | None:
         return _("The file is too big. A CV can be 2 MB at most.")
     if not cv.data.startswith(PDF_START) or PDF_END not in cv.data[-END_WINDOW:]:
         return _("This file is not a PDF. Save your CV as PDF and try again.")
-    return None
+    return _CONTENT_PROBLEMS[check_pdf(cv.data)]()
+
+
+# What the youth reads for each verdict of pdf_check (made when asked: in her language).
+_CONTENT_PROBLEMS = {
+    PdfVerdict.FINE: lambda: None,
+    PdfVerdict.UNREADABLE: lambda: _("This file is not a PDF. Save your CV as PDF and try again."),
+    PdfVerdict.ENCRYPTED: lambda: _(
+        "This PDF is locked with a password. Save your CV as PDF without a password and try again."
+    ),
+    PdfVerdict.ACTIVE: lambda: _(
+        "This PDF contains scripts, actions or attached files, which a CV may not have. "
+        "Save your CV as PDF again (Print, then Save as PDF) and send that file."
+    ),
+    PdfVerdict.HTML: lambda: _(
+        "This PDF also contains web page code, which a CV may not have. "
+        "Save your CV as PDF again (Print, then Save as PDF) and send that file."
+    ),
+}
 
 
 def safe_filename(filename: str) -> str:

@@ -9,8 +9,6 @@ Counting rules (written here so that a figure can be explained):
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -18,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, func, select
 
 from portal.auth.models import Role, User
+from portal.csvexport import csv_text
 from portal.extensions import db
 from portal.placements.models import (
     Application,
@@ -129,10 +128,6 @@ def _by_gender(conditions: list, follow_ups: bool = False) -> dict[Gender, int]:
 
 def figures_csv(rows: list[Row]) -> str:
     """The same table as CSV: a figure per line, a column per gender, then the total."""
-    out = io.StringIO()
-    writer = csv.writer(out)
     header = [str(_l("Figure")), *(str(GENDER_LABELS[g]) for g in GENDERS), str(_l("Total"))]
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.label, *(row.counts[g] for g in GENDERS), row.total])
-    return out.getvalue()
+    lines = [[row.label, *(row.counts[g] for g in GENDERS), row.total] for row in rows]
+    return csv_text([header, *lines])

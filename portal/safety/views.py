@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import admin_required, staff_required
+from portal.clean_input import database_int
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404, is_public
 from portal.safety import reports
@@ -124,7 +125,7 @@ def confirm(opening_id: int):
 
 
 def _contact_or_404() -> SafetyContact:
-    contact_id = request.values.get("contact", type=int)
+    contact_id = request.values.get("contact", type=database_int)
     contact = db.session.get(SafetyContact, contact_id) if contact_id else None
     if contact is None:
         abort(404)

@@ -27,6 +27,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import PasswordMixin, cambodian_phone
+from portal.clean_input import optional_id
 from portal.jobs.models import OpeningKind
 from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
@@ -237,7 +238,7 @@ class YouthFilterForm(FlaskForm):
             text=(self.q.data or "").strip(),
             province_code=self.province_code,
             gender=self.gender.data or None,
-            center_id=int(center) if center.isdigit() else None,
+            center_id=optional_id(center),
         )
 
     def validate_province(self, field) -> None:

@@ -13,13 +13,14 @@ from portal.extensions import db
 from portal.placements import services
 from portal.placements.cv import CvFile, cv_problem, safe_filename
 from portal.placements.models import Application
+from tests.placements import pdfs
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdfs.plain_cv()
 MB = 1024 * 1024
 
 
 def _pdf_of(size: int) -> bytes:
-    return PDF[:9] + b"0" * (size - len(PDF)) + PDF[9:]
+    return pdfs.padded_cv(size)
 
 
 @pytest.fixture
@@ -238,3 +239,72 @@ def test_with_csrf_on_a_file_too_big_still_gets_the_friendly_page(csrf_app):
     assert "The file is too big. A CV can be 2 MB at most." in response.text
     with csrf_app.app_context():
         assert db.session.scalars(select(Application)).all() == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pdfs.with_open_action,
+        pdfs.with_names_javascript,
+        pdfs.with_page_aa,
+        pdfs.with_launch_link,
+        pdfs.with_attachment,
+        pdfs.with_xfa_form,
+        pdfs.with_rich_media,
+        pdfs.obfuscated_javascript,
+    ],
+)
+def test_a_pdf_that_runs_something_is_refused(app, make):
+    with app.test_request_context():
+        problem = cv_problem(CvFile("cv.pdf", make()))
+    assert problem.startswith("This PDF contains scripts, actions or attached files")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [pdfs.with_open_action, pdfs.with_names_javascript, pdfs.with_page_aa, pdfs.with_attachment],
+)
+def test_the_parsed_document_is_walked_not_only_its_bytes(make):
+    """Names hidden from a byte search (here: renamed after writing) are still found by pypdf."""
+    from pypdf import PdfReader
+
+    from portal.placements.pdf_check import _has_active_content
+
+    assert _has_active_content(PdfReader(io.BytesIO(make())))
+    assert not _has_active_content(PdfReader(io.BytesIO(PDF)))
+
+
+@pytest.mark.parametrize(
+    "tag", [b"<html>", b"<SCRIPT src=x>", b"<body onload=x>", b"<svg/onload=x>", b"<iframe src=x>"]
+)
+def test_a_pdf_that_is_also_a_web_page_is_refused(app, tag):
+    with app.test_request_context():
+        problem = cv_problem(CvFile("cv.pdf", pdfs.polyglot(tag)))
+    assert problem.startswith("This PDF also contains web page code")
+
+
+def test_a_locked_pdf_is_refused_with_a_way_forward(app):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(PDF)))
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    with app.test_request_context():
+        assert "without a password" in cv_problem(CvFile("cv.pdf", out.getvalue()))
+
+
+def test_a_youth_sending_a_pdf_with_javascript_reads_why_in_khmer(youth, opening):
+    client, _user = youth
+    client.post("/lang/km")
+    response = _post_cv(client, opening, pdfs.with_open_action(), message="My words")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "PDF នេះមានស្គ្រីប" in page
+    assert _applications() == []
+
+
+def test_a_plain_cv_made_by_a_word_processor_still_passes(app):
+    with app.test_request_context():
+        assert cv_problem(CvFile("Dara CV.pdf", PDF)) is None
+        assert cv_problem(CvFile("Dara CV.pdf", pdfs.padded_cv(100_000))) is None

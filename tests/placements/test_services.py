@@ -16,10 +16,11 @@ from portal.placements import services
 from portal.placements.cv import CvFile
 from portal.placements.models import Application, ApplicationStatus, SavedOpening
 from portal.placements.services import ApplicationError, NotAllowed, add_months
+from tests.placements import pdfs
 
 S = ApplicationStatus
 TODAY = date.today()
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdfs.plain_cv()
 
 
 @pytest.fixture

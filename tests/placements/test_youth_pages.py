@@ -13,8 +13,9 @@ from portal.extensions import db
 from portal.jobs.models import OpeningStatus
 from portal.placements import services
 from portal.placements.models import Application, ApplicationStatus, SavedOpening
+from tests.placements import pdfs
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdfs.plain_cv()
 
 
 @pytest.fixture
