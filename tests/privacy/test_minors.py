@@ -14,7 +14,10 @@ from portal.extensions import db
 from portal.placements.models import Application
 from tests.privacy.conftest import PDF
 
-MESSAGE = "Hello, call me on ០១២ ៣៤៥ ៦៧៨ or 012-345-678, chanthy.k@gmail.com, born 12/03/2009. I want $150."
+MESSAGE = (
+    "Hello, call me on ០១២ ៣៤៥ ៦៧៨ or 012-345-678, chanthy.k@gmail.com, "
+    "born 12/03/2009. I want $150."
+)
 
 
 def _apply(client, opening, message=MESSAGE, cv=True):
