@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from portal.audit import AuditAction, record
 from portal.extensions import db
+from portal.privacy.notices import employers_of, forget_name
 from portal.youth.models import YouthProfile
 
 _BY_CURRENT = object()
@@ -15,11 +16,14 @@ _BY_CURRENT = object()
 
 def change_consent(profile: YouthProfile, consent: bool, *, by=_BY_CURRENT) -> bool:
     """Give or withdraw consent; True when it changed. Withdrawing hides the profile from
-    employers at once (portal.privacy.employer reads the flag on every page)."""
+    employers at once (portal.privacy.employer reads the flag on every page) and takes her
+    name out of the employers' notifications."""
     consent = bool(consent)
     if bool(profile.consent_to_share) == consent:
         return False
     profile.set_consent(consent)
+    if not consent and profile.id is not None:
+        forget_name(profile.full_name, employers_of(profile))
     db.session.flush()
     actor = {} if by is _BY_CURRENT else {"actor": by}
     record(AuditAction.CONSENT_CHANGED, subject=profile, detail={"given": consent}, **actor)

@@ -14,7 +14,7 @@ from portal.audit import AuditAction, record
 from portal.auth.models import User
 from portal.auth.sessions import end_all_sessions
 from portal.extensions import db, utcnow
-from portal.notifications.models import Notification, NotificationKind
+from portal.notifications.models import Notification
 from portal.placements.models import (
     Application,
     ApplicationDocument,
@@ -22,12 +22,12 @@ from portal.placements.models import (
     FollowUp,
     SavedOpening,
 )
+from portal.privacy.notices import NO_NAME, employers_of, forget_name, staff_of
 from portal.youth.models import YouthProfile
 from portal.youth.queries import visible_to
 
-ANONYMISED_NAME = "—"  # what lists show instead of a name: no language, nobody
+ANONYMISED_NAME = NO_NAME  # what lists show instead of a name: no language, nobody
 BIRTHDAY_KEPT = (7, 1)  # only the year is kept: 1 July gives the age within a year
-_NAMED_KINDS = (NotificationKind.NEW_APPLICATION, NotificationKind.FOLLOW_UP_DUE)
 
 
 def request_erasure(profile: YouthProfile) -> None:
@@ -78,7 +78,7 @@ def anonymise(profile: YouthProfile, *, by: User | None, reason: str) -> bool:
     )
     _scrub_applications(applications)
     db.session.execute(delete(SavedOpening).where(SavedOpening.youth_id == profile.id))
-    _scrub_named_notifications(applications, profile, old_name)
+    _scrub_named_notifications(profile, old_name)
     if profile.user is not None:
         _close_account(profile.user)
     profile.anonymised_at = utcnow()
@@ -122,26 +122,11 @@ def _scrub_applications(applications: list[Application]) -> None:
         db.session.expire(application, ["cv", "status_changes", "follow_ups"])
 
 
-def _scrub_named_notifications(
-    applications: list[Application], profile: YouthProfile, old_name: str
-) -> None:
+def _scrub_named_notifications(profile: YouthProfile, old_name: str) -> None:
     """Her own notifications go; employers' and counselors' that name her lose the name."""
     if profile.user_id is not None:
         db.session.execute(delete(Notification).where(Notification.user_id == profile.user_id))
-    readers = {member.id for a in applications for member in a.opening.organization.members}
-    if profile.center_id is not None:
-        readers |= set(
-            db.session.scalars(select(User.id).where(User.center_id == profile.center_id))
-        )
-    if not readers:
-        return
-    for notification in db.session.scalars(
-        select(Notification).where(
-            Notification.user_id.in_(readers), Notification.kind.in_(_NAMED_KINDS)
-        )
-    ):
-        if (notification.params or {}).get("youth_name") == old_name:
-            notification.params = dict(notification.params) | {"youth_name": ANONYMISED_NAME}
+    forget_name(old_name, employers_of(profile) | staff_of(profile))
 
 
 def _close_account(user: User) -> None:

@@ -113,6 +113,7 @@ def test_withdrawing_consent_hides_her_from_the_employer_at_once(minor, employer
     client, _employer = employer
     url = f"/employer/applications/{application.id}"
     assert "Chanthy Kim" in client.get(url).get_data(as_text=True)
+    assert "Chanthy Kim" in client.get("/notifications").get_data(as_text=True)
 
     youth_client.post("/me/privacy/consent", data={})  # the box unticked
 
@@ -122,6 +123,7 @@ def test_withdrawing_consent_hides_her_from_the_employer_at_once(minor, employer
         assert "Chanthy Kim" not in shown and "cleaning" not in shown
         assert "Not shared by the young person" in shown
     assert "I am careful." not in page
+    assert "Chanthy Kim" not in client.get("/notifications").get_data(as_text=True)
     assert client.get(f"/applications/{application.id}/cv").status_code == 404
     event = db.session.scalars(
         select(AuditEvent).where(AuditEvent.action == AuditAction.CONSENT_CHANGED)
@@ -157,4 +159,36 @@ def test_the_api_refuses_a_referral_without_consent(app, counselor, make_youth, 
 
     assert response.status_code == 400
     assert "has not agreed to share" in response.get_json()["message"]
+    assert db.session.scalars(select(Application)).all() == []
+
+
+def test_she_gives_consent_again_from_her_privacy_page_and_reads_what_it_means(minor):
+    client, user = minor
+    client.post("/me/privacy/consent", data={})
+    page = client.get("/me/privacy").get_data(as_text=True)
+    assert "Employers cannot see your profile" in page
+
+    client.post("/me/privacy/consent", data={"consent": "y"})
+
+    page = client.get("/me/privacy").get_data(as_text=True)
+    assert "Employers can see your name, skills and province" in page
+    given = [
+        e.detail["given"]
+        for e in db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == AuditAction.CONSENT_CHANGED)
+            .order_by(AuditEvent.id)
+        )
+    ]
+    assert given == [False, True]
+
+
+def test_without_consent_she_is_told_how_to_apply(minor, opening):
+    client, user = minor
+    client.post("/me/privacy/consent", data={})
+
+    response = client.post(f"/openings/{opening.id}/apply", data={"message": "Hello"})
+
+    assert response.status_code == 400
+    assert "only if you agree to share your profile" in response.get_data(as_text=True)
     assert db.session.scalars(select(Application)).all() == []
