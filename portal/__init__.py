@@ -124,6 +124,9 @@ def _register_blueprints(app: Flask) -> None:
         safety_admin_bp,
     ):
         app.register_blueprint(blueprint)
+    from portal.privacy.views import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors
@@ -141,6 +144,9 @@ def _register_cli(app: Flask) -> None:
 
     for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli, notify_cli):
         app.cli.add_command(group)
+    from portal.privacy.cli import privacy_cli
+
+    app.cli.add_command(privacy_cli)
 
 
 __all__ = ["create_app"]

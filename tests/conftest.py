@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -146,6 +146,8 @@ def make_user(ctx, make_center, make_org):
                     date_of_birth=date(2004, 5, 1),
                     province_code="12",
                     education_level=EducationLevel.LOWER_SECONDARY,
+                    consent_to_share=True,  # applying needs it (issue 14)
+                    consent_at=datetime(2025, 1, 1),
                 )
             )
         db.session.commit()
@@ -182,6 +184,10 @@ def make_youth(ctx):
         fields.setdefault("gender", Gender.FEMALE)
         fields.setdefault("date_of_birth", date(2003, 1, 15))
         fields.setdefault("province_code", "12")
+        # Applying and referrals need consent to share (issue 14); a test of its absence says so.
+        fields.setdefault("consent_to_share", True)
+        if fields["consent_to_share"]:
+            fields.setdefault("consent_at", datetime(2025, 1, 1))
         youth = YouthProfile(**fields)
         db.session.add(youth)
         db.session.commit()

@@ -104,6 +104,15 @@ ACCESS: dict[str, object] = {
     "safety.contacts": {Role.ADMIN},
     "safety.edit_contact": {Role.ADMIN},
     "safety.delete_contact": {Role.ADMIN},
+    "privacy.my_privacy": {Role.YOUTH},
+    "privacy.consent": {Role.YOUTH},
+    "privacy.download_json": {Role.YOUTH},
+    "privacy.data_page": {Role.YOUTH},
+    "privacy.request_erasure": {Role.YOUTH},
+    "privacy.cancel_erasure": {Role.YOUTH},
+    "privacy.erasure_requests": STAFF,
+    "privacy.confirm_erasure": STAFF,
+    "privacy.release_cv": STAFF,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

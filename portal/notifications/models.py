@@ -23,6 +23,7 @@ class NotificationKind(StrEnum):
     OPENING_REVIEWED = "opening_reviewed"  # approved, sent back or declined
     ORGANIZATION_REVIEWED = "organization_reviewed"  # verified or not
     FOLLOW_UP_DUE = "follow_up_due"  # a counselor's 1- or 3-month follow-up
+    PROFILE_UNUSED = "profile_unused"  # unused 24 months: anonymised in 30 days (privacy sweep)
 
 
 class DeliveryStatus(StrEnum):

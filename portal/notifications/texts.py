@@ -168,6 +168,14 @@ def _new_suggestions(p: _Params) -> tuple[str, str]:
     )
 
 
+def _profile_unused(p: _Params) -> tuple[str, str]:
+    return _("Your profile will be erased"), _(
+        "You have not used Phlov for two years. Log in before %(date)s to keep your profile; "
+        "otherwise your name, phone and CVs will be erased.",
+        date=_day(p["anonymise_on"]),
+    )
+
+
 def _unknown(p: _Params) -> tuple[str, str]:
     return _("News"), _("Something changed. Open to see.")
 
@@ -180,6 +188,7 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.CLOSING_REMINDER: _closing_reminder,
     NotificationKind.FOLLOW_UP_DUE: _follow_up_due,
     NotificationKind.NEW_SUGGESTIONS: _new_suggestions,
+    NotificationKind.PROFILE_UNUSED: _profile_unused,
 }
 
 KIND_LABELS = {
@@ -190,4 +199,5 @@ KIND_LABELS = {
     NotificationKind.OPENING_REVIEWED: _l("A counselor checked an opening"),
     NotificationKind.ORGANIZATION_REVIEWED: _l("A counselor checked the organization"),
     NotificationKind.FOLLOW_UP_DUE: _l("A follow-up is due"),
+    NotificationKind.PROFILE_UNUSED: _l("My unused profile will be erased"),
 }

@@ -123,6 +123,9 @@ class ApplicationDocument(db.Model):
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A minor's CV reaches the employer only once a counselor of her center released it.
+    released_at: Mapped[datetime | None]
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
     application: Mapped[Application] = relationship(back_populates="cv")
 

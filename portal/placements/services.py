@@ -31,6 +31,7 @@ from portal.placements.models import (
     FollowUp,
     SavedOpening,
 )
+from portal.privacy.consent import application_consent_problem, referral_consent_problem
 from portal.youth.models import YouthProfile
 from portal.youth.queries import counselors_of
 
@@ -139,6 +140,8 @@ def apply(
             _("Your message is too long: %(max)d characters at most.", max=MAX_MESSAGE),
             field="message",
         )
+    if problem := application_consent_problem(youth):
+        raise ApplicationError(problem)
     if cv is not None and (problem := cv_problem(cv)):
         raise ApplicationError(problem, field="cv")
     if opening.work_abroad and not abroad_confirmed:
@@ -188,6 +191,8 @@ def refer(
     employer."""
     if not is_staff_for(by, youth):
         raise NotAllowed(_("Only a counselor of this person's center can refer them."))
+    if problem := referral_consent_problem(youth):
+        raise ApplicationError(problem)
     note = (note or "").strip()
     if not note:
         raise ApplicationError(

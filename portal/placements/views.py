@@ -20,7 +20,7 @@ from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
 from portal.placements import services
-from portal.placements.access import contact_for_employer, get_application_or_404, is_adult_on
+from portal.placements.access import get_application_or_404, is_employer_of
 from portal.placements.cv import read_upload
 from portal.placements.forms import ApplyForm, StatusForm, WithdrawForm, show_error
 from portal.placements.models import (
@@ -30,6 +30,7 @@ from portal.placements.models import (
     SavedOpening,
 )
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
+from portal.privacy.employer import CvState, applicant_for_employer, cv_state
 from portal.web import render_form, safe_next
 from portal.youth.forms import EDUCATION_LABELS
 
@@ -137,7 +138,8 @@ def apply(opening_id: int):
             db.session.commit()
             flash(_("You applied. The employer will see your application."), "success")
             return redirect(url_for(".my_applications"))
-    return render_form("placements/apply.html", form, opening=opening)
+    minor = profile.is_minor_on(date.today())
+    return render_form("placements/apply.html", form, opening=opening, minor=minor)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -153,7 +155,9 @@ def _too_large(error):
         _("The file is too big. A CV can be 2 MB at most."),
     ]
     form.form_errors.append(_("Nothing was sent. Please type your message again."))
-    return render_template("placements/apply.html", form=form, opening=opening), 413
+    minor = _own_profile().is_minor_on(date.today())
+    page = render_template("placements/apply.html", form=form, opening=opening, minor=minor)
+    return page, 413
 
 
 @bp.route("/me/applications")
@@ -254,8 +258,7 @@ def applicants(opening_id: int):
     return render_template(
         "placements/applicants.html",
         opening=opening,
-        applications=rows,
-        is_adult=lambda youth: is_adult_on(youth, date.today()),
+        applicants=[applicant_for_employer(row, date.today()) for row in rows],
     )
 
 
@@ -266,8 +269,7 @@ def application(application_id: int):
     return render_template(
         "placements/application.html",
         application=found,
-        contact=contact_for_employer(found, date.today()),
-        adult=is_adult_on(found.youth, date.today()),
+        applicant=applicant_for_employer(found, date.today()),
         moves=services.allowed_moves(found, current_user),
         form=StatusForm(formdata=None),
         needs_reason=found.status in services.FINAL or found.status == ApplicationStatus.HIRED,
@@ -298,10 +300,13 @@ def change_status(application_id: int):
         flash(str(error), "error")
         return _back(default)
     db.session.commit()
+    shown = found.youth.full_name
+    if current_user.role == Role.EMPLOYER:
+        shown = applicant_for_employer(found).name
     flash(
         _(
             "Saved: %(name)s is now “%(status)s”.",
-            name=found.youth.full_name,
+            name=shown,
             status=STATUS_LABELS[found.status],
         ),
         "success",
@@ -313,6 +318,8 @@ def change_status(application_id: int):
 @everyone_concerned
 def cv(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
+    if is_employer_of(current_user, found) and cv_state(found) != CvState.READY:
+        abort(404)  # not shared, or a minor's CV the center has not released yet
     document = db.session.scalar(
         select(ApplicationDocument)
         .where(ApplicationDocument.application_id == found.id)

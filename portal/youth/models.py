@@ -68,6 +68,11 @@ class YouthProfile(db.Model):
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Data rights (portal/privacy): the young person asked to be erased (a counselor confirms);
+    # the profile was anonymised; the sweep warned that an unused profile will be anonymised.
+    erasure_requested_at: Mapped[datetime | None]
+    anonymised_at: Mapped[datetime | None] = mapped_column(index=True)
+    dormant_warned_at: Mapped[datetime | None]
 
     user: Mapped[User | None] = relationship(back_populates="youth_profile", foreign_keys=[user_id])
     center: Mapped[Center | None] = relationship()

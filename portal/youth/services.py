@@ -15,6 +15,7 @@ from portal.auth.services import AccountError, create_user
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.jobs.models import OpeningKind
+from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
 from portal.youth.models import EducationLevel, Gender, YouthProfile, age_on
 
@@ -115,9 +116,9 @@ def start_own_profile(user: User, *, consent: bool, **fields: Any) -> YouthProfi
     center = home_center_for(fields["province_code"])
     profile = YouthProfile(user_id=user.id, center_id=center.id if center else None)
     _apply(profile, fields)
-    profile.set_consent(consent)
     db.session.add(profile)
     db.session.flush()
+    change_consent(profile, consent, by=user)
     return profile
 
 
@@ -128,9 +129,9 @@ def register_youth(
     profile = YouthProfile(center_id=by.center_id, registered_by_id=by.id)
     _set_ref(profile, ref, center_id=by.center_id)
     _apply(profile, fields)
-    profile.set_consent(consent)
     db.session.add(profile)
     db.session.flush()
+    change_consent(profile, consent, by=by)
     return profile
 
 
@@ -144,8 +145,8 @@ def update_profile(
     _apply(profile, fields)
     if profile.user is not None:
         _sync_account(profile.user, profile)
-    profile.set_consent(consent)
     db.session.flush()
+    change_consent(profile, consent)
 
 
 def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:

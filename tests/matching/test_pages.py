@@ -102,10 +102,15 @@ def test_an_admin_sees_candidates_of_every_center(login_as, make_youth, make_cen
     client, _admin = login_as(Role.ADMIN)
     opening = make_opening(title="Garment sewer", skills=["sewing"])
     make_youth(center_id=make_center().id, full_name="Dara One", skills=["sewing"])
-    make_youth(center_id=make_center().id, full_name="Vanna Two", skills=["sewing"])
+    make_youth(
+        center_id=make_center().id,
+        full_name="Vanna Two",
+        skills=["sewing"],
+        consent_to_share=False,
+    )
     page = client.get(f"/openings/{opening.id}/candidates").get_data(as_text=True)
     assert "Dara One" in page and "Vanna Two" in page
-    assert "Not shared with employers" in page
+    assert "No consent to share" in page
 
 
 def test_a_minor_is_never_a_candidate_for_an_adults_only_opening(

@@ -215,6 +215,8 @@ def test_with_csrf_on_a_file_too_big_still_gets_the_friendly_page(csrf_app):
                     gender=Gender.MALE,
                     date_of_birth=date(2001, 1, 1),
                     province_code="12",
+                    consent_to_share=True,
+                    consent_at=utcnow(),
                 ),
             ]
         )

@@ -42,8 +42,9 @@ def _applicant(make_user, center, opening, *, born, consent=True, phone="097 123
     profile.center_id, profile.date_of_birth, profile.phone = center.id, born, phone
     profile.full_name = "Dara Sok" if born == ADULT_BIRTHDAY else "Chanthy Kim"
     profile.skills = ["cleaning", "laundry"]
-    profile.set_consent(consent)
+    profile.set_consent(True)  # applying needs it; `consent=False` withdraws it afterwards
     application = services.apply(opening, profile, by=user, message="I am careful and quick.")
+    profile.set_consent(consent)
     db.session.commit()
     return application
 
@@ -98,6 +99,7 @@ def test_an_adult_who_did_not_agree_is_reached_through_the_center(
     page = client.get(f"/employer/applications/{application.id}").get_data(as_text=True)
 
     assert "097 1234 567" not in page
+    assert "Dara Sok" not in page
     assert "Contact through Siem Reap center" in page
 
 

@@ -105,6 +105,8 @@ def test_moving_to_another_province_drops_the_old_district(login_as, ctx):
 
 def test_consent_is_dated_when_given_and_cleared_when_withdrawn(login_as, ctx):
     client, user = login_as(Role.YOUTH)
+    user.youth_profile.set_consent(False)
+    db.session.commit()
 
     client.post("/me/profile", data=profile_data(consent="y"))
     given = _fresh(user.youth_profile)
