@@ -89,6 +89,7 @@ def _may_write(connection) -> bool:
 
 def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api_bp
+    from portal.audit.views import bp as audit_bp
     from portal.auth.views import bp as auth_bp
     from portal.board.views import bp as board_bp
     from portal.centers.views import bp as admin_bp
@@ -120,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         safety_bp,
         safety_admin_bp,
+        audit_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
@@ -130,6 +132,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
+    from portal.audit.cli import audit_cli
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
     from portal.jobs.cli import openings_cli
@@ -139,6 +142,7 @@ def _register_cli(app: Flask) -> None:
 
     for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli, notify_cli):
         app.cli.add_command(group)
+    app.cli.add_command(audit_cli)
 
 
 __all__ = ["create_app"]

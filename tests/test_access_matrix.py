@@ -103,6 +103,9 @@ ACCESS: dict[str, object] = {
     "safety.contacts": {Role.ADMIN},
     "safety.edit_contact": {Role.ADMIN},
     "safety.delete_contact": {Role.ADMIN},
+    "audit.trail": {Role.ADMIN},
+    "audit.trail_export": {Role.ADMIN},
+    "audit.who_looked": {Role.YOUTH},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

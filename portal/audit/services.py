@@ -7,7 +7,7 @@ from typing import Any
 from flask import has_request_context, request
 from flask_login import current_user
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from portal.audit.models import AuditAction, AuditEvent
 from portal.extensions import db
@@ -51,6 +51,24 @@ def record(
     return entry
 
 
+def viewed(
+    youth: Any,
+    action: AuditAction = AuditAction.PROFILE_VIEWED,
+    *,
+    subject: Any = None,
+    actor: Any = _CURRENT,
+    via: str = "web",
+) -> AuditEvent | None:
+    """Someone opened a young person's profile, contact or CV: one event per page opened (a
+    list is not a view of each row). The young person's own look is not recorded. The caller
+    commits: this is the one write a GET makes, so that the reading leaves its trace."""
+    if actor is _CURRENT:
+        actor = current_user if has_request_context() and current_user.is_authenticated else None
+    if actor is not None and youth.user_id is not None and youth.user_id == actor.id:
+        return None
+    return record(action, actor=actor, subject=subject or youth, youth=youth, detail={"via": via})
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_changes(session: Session, _context, _instances) -> None:
     for instance in (*session.dirty, *session.deleted):
@@ -58,3 +76,13 @@ def _refuse_changes(session: Session, _context, _instances) -> None:
             instance in session.deleted or session.is_modified(instance)
         ):
             raise AuditTrailIsAppendOnly("audit records are never changed or deleted")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_changes(state: ORMExecuteState) -> None:
+    """`update(AuditEvent)` and `delete(AuditEvent)` run past the flush: refused here too. The
+    retention sweep (retention.py) deletes on the connection, the one way around this guard."""
+    if (state.is_update or state.is_delete) and any(
+        mapper.class_ is AuditEvent for mapper in state.all_mappers
+    ):
+        raise AuditTrailIsAppendOnly("audit records are never changed or deleted")

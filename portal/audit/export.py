@@ -1,0 +1,65 @@
+"""The filtered audit trail as CSV for admins. Every cell is neutralised: a spreadsheet would run
+a cell that starts with = + - or @ as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from flask_babel import lazy_gettext as _l
+
+from portal.audit.labels import ROLE_LABELS, action_label, describe
+from portal.i18n import local_time
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = (
+    _l("When (Cambodia)"),
+    _l("Who"),
+    _l("Role"),
+    _l("What"),
+    _l("Details"),
+    _l("Young person"),
+    _l("Young person's number"),
+    _l("Kind of record"),
+    _l("Record number"),
+    _l("Address (IP)"),
+    _l("Action code"),
+    _l("Facts"),
+)
+
+
+def safe_cell(value: object) -> str:
+    """The value as text a spreadsheet shows as written: a leading ' before a formula start."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def trail_csv(rows: Iterable[tuple]) -> tuple[str, int]:
+    """(CSV text, number of events) of (event, actor, youth) rows."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([str(column) for column in COLUMNS])
+    count = 0
+    for event, actor, youth in rows:
+        writer.writerow([safe_cell(cell) for cell in _cells(event, actor, youth)])
+        count += 1
+    return out.getvalue(), count
+
+
+def _cells(event, actor, youth) -> list:
+    return [
+        local_time(event.at).isoformat(timespec="seconds"),
+        (actor.display_name or actor.login_name) if actor else "",
+        str(ROLE_LABELS.get(event.actor_role, event.actor_role or "")),
+        action_label(event.action),
+        describe(event),
+        youth.full_name if youth else "",
+        event.youth_id or "",
+        event.subject_type or "",
+        event.subject_id or "",
+        event.ip or "",
+        event.action,
+        json.dumps(event.detail or {}, ensure_ascii=False, sort_keys=True),
+    ]
