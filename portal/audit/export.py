@@ -18,7 +18,7 @@ COLUMNS = (
     _l("When (Cambodia)"),
     _l("Who"),
     _l("Role"),
-    _l("What"),
+    _l("What happened"),
     _l("Details"),
     _l("Young person"),
     _l("Young person's number"),

@@ -23,7 +23,7 @@ class AuditFilterForm(FlaskForm):
     youth = StringField(
         _l("Young person (name or center number)"), validators=[Optional(), Length(max=100)]
     )
-    action = SelectField(_l("What"), default="")
+    action = SelectField(_l("What happened"), default="")
     subject_type = SelectField(_l("Kind of record"), default="")
     subject_id = IntegerField(
         _l("Record number"), validators=[Optional(), NumberRange(min=1, max=BIGGEST_ID)]

@@ -29,7 +29,7 @@ ACTION_LABELS = {
     A.CONTACT_VIEWED: _l("Contact details seen"),
     A.CV_VIEWED: _l("CV downloaded"),
     A.CV_RELEASED: _l("CV released to the employer"),
-    A.EXPORTED: _l("Export"),
+    A.EXPORTED: _l("Exported"),
     A.APPLICATION_STATUS: _l("Application step changed"),
     A.REFERRAL: _l("Referral"),
     A.ORGANIZATION_VERIFIED: _l("Organization verified"),

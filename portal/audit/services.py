@@ -80,8 +80,8 @@ def _refuse_changes(session: Session, _context, _instances) -> None:
 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_changes(state: ORMExecuteState) -> None:
-    """`update(AuditEvent)` and `delete(AuditEvent)` run past the flush: refused here too. The
-    retention sweep (retention.py) deletes on the connection, the one way around this guard."""
+    """A bulk UPDATE or DELETE of audit records through the session runs past the flush: refused
+    here too. The retention sweep (retention.py) deletes on the connection, the one way around."""
     if (state.is_update or state.is_delete) and any(
         mapper.class_ is AuditEvent for mapper in state.all_mappers
     ):
