@@ -75,7 +75,6 @@ def application_detail(application_id: int):
         actor=g.api_user,
         via="api",
     )
-    db.session.commit()
     return jsonify(detail_json(application))
 
 

@@ -61,7 +61,6 @@ def youth_suggestions(youth_id: int):
     teach what the openings near them ask for, when few fit them (matching/gaps.py)."""
     profile = get_youth_or_404(youth_id, for_user=g.api_user)
     audit.viewed(profile, actor=g.api_user, via="api")
-    db.session.commit()
     results = [
         {
             "id": opening.id,

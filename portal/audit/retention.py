@@ -25,8 +25,8 @@ def retention_cutoff(now: datetime | None = None) -> datetime:
 def purge(now: datetime | None = None) -> int:
     """Delete the records older than the retention period; returns how many. The caller commits."""
     cutoff = retention_cutoff(now)
-    table = AuditEvent.__table__
-    deleted = db.session.connection().execute(delete(table).where(table.c.at < cutoff)).rowcount
+    older = AuditEvent.__table__.c.at < cutoff
+    deleted = db.session.connection().execute(delete(AuditEvent.__table__).where(older)).rowcount
     record(
         AuditAction.AUDIT_PURGED,
         actor=None,

@@ -14,7 +14,7 @@ from portal.audit.forms import BIGGEST_ID, AuditFilterForm
 from portal.audit.labels import ROLE_LABELS, SUBJECT_LABELS, action_label, describe
 from portal.audit.models import AuditAction
 from portal.audit.queries import trail_query, views_of
-from portal.audit.services import record
+from portal.audit.services import record_now
 from portal.auth.permissions import admin_required, youth_required
 from portal.extensions import db
 from portal.web import page_number
@@ -76,8 +76,7 @@ def trail_export():
         return redirect(url_for(".trail", **request.args))
     rows = db.session.execute(trail_query(form.filters(_youth_id())).limit(EXPORT_LIMIT))
     text, count = trail_csv(rows)
-    record(AuditAction.EXPORTED, detail={"export": "audit", "rows": count})
-    db.session.commit()
+    record_now(AuditAction.EXPORTED, detail={"export": "audit", "rows": count})
     return Response(
         "\ufeff" + text,  # the BOM: Excel reads Khmer
         mimetype="text/csv",

@@ -89,7 +89,6 @@ _STATUSES = {status.value for status in ApplicationStatus}
 def application(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
     audit.viewed(found.youth, audit.AuditAction.CONTACT_VIEWED, subject=found)
-    db.session.commit()
     return _application_page(found, MoveForm(formdata=None))
 
 
@@ -267,10 +266,9 @@ def figures_csv():
     if not form.validate():
         return redirect(request.full_path.replace("/figures.csv", "/figures", 1))
     rows = _figures_rows(form)
-    audit.record(
+    audit.record_now(
         audit.AuditAction.EXPORTED, detail={"export": "placement_figures", "rows": len(rows)}
     )
-    db.session.commit()
     return Response(
         "\ufeff" + reports.figures_csv(rows),  # the BOM: Excel reads Khmer
         mimetype="text/csv",

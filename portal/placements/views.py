@@ -272,7 +272,6 @@ def application(application_id: int):
         else audit.AuditAction.PROFILE_VIEWED
     )
     audit.viewed(found.youth, seen, subject=found)
-    db.session.commit()
     return render_template(
         "placements/application.html",
         application=found,
@@ -331,7 +330,6 @@ def cv(application_id: int):
     if document is None:
         abort(404)
     audit.viewed(found.youth, audit.AuditAction.CV_VIEWED, subject=found)
-    db.session.commit()
     response = send_file(
         BytesIO(document.data),
         mimetype="application/pdf",

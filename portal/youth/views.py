@@ -151,7 +151,6 @@ def new():
 def detail(youth_id: int):
     profile = get_youth_or_404(youth_id, for_user=current_user)
     audit.viewed(profile)
-    db.session.commit()
     return render_template(
         "youth/detail.html",
         profile=profile,

@@ -48,5 +48,5 @@ def events(action: str | None = None) -> list[AuditEvent]:
     query = select(AuditEvent).order_by(AuditEvent.id)
     if action:
         query = query.where(AuditEvent.action == action)
-    db.session.expire_all()
+    db.session.commit()  # a new transaction sees what pages saved on their own connection
     return list(db.session.scalars(query))
