@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Select, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from portal.audit.models import VIEW_ACTIONS, AuditEvent
 from portal.auth.models import User
@@ -40,6 +40,7 @@ def trail_query(filters: AuditFilters) -> Select:
         .outerjoin(YouthProfile, AuditEvent.youth_id == YouthProfile.id)
         .where(*_conditions(filters))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .options(*_WHERE_THEY_WORK)
     )
 
 
@@ -69,6 +70,8 @@ def _conditions(filters: AuditFilters) -> list[ColumnElement[bool]]:
 
 
 _ACTOR_TEXT = (Actor.display_name, Actor.email, Actor.phone)
+# Each row names the actor's center or organization: loaded for the whole page at once.
+_WHERE_THEY_WORK = (selectinload(Actor.center), selectinload(Actor.organization))
 
 
 def views_of(youth: YouthProfile, limit: int = 50) -> list[tuple[AuditEvent, User | None]]:
@@ -79,6 +82,7 @@ def views_of(youth: YouthProfile, limit: int = 50) -> list[tuple[AuditEvent, Use
         .outerjoin(Actor, AuditEvent.actor_id == Actor.id)
         .where(AuditEvent.youth_id == youth.id, AuditEvent.action.in_(VIEW_ACTIONS))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .options(*_WHERE_THEY_WORK)
         .limit(limit)
     )
     return [(event, actor) for event, actor in rows]

@@ -222,3 +222,17 @@ def test_every_action_has_a_label_in_words():
     from portal.audit.labels import ACTION_LABELS
 
     assert set(ACTION_LABELS) == set(AuditAction)
+
+
+def test_an_admin_goes_from_a_profile_to_its_trail(admin, young_woman, make_user):
+    client, _admin = admin
+    _user, profile = young_woman
+    other = make_user(Role.YOUTH)
+    record(AuditAction.PROFILE_VIEWED, actor=make_user(Role.COUNSELOR), subject=other.youth_profile)
+    db.session.commit()
+
+    page = client.get(f"/youth/{profile.id}").get_data(as_text=True)
+    assert f'href="/admin/audit?youth_id={profile.id}"' in page
+    trail = rows(client.get("/admin/audit", query_string={"youth_id": profile.id}))
+
+    assert trail.count("<tr ") == 1 and "Vibol Admin" in trail and "Srey Leak" in trail
