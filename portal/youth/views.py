@@ -166,6 +166,8 @@ def detail(youth_id: int):
 @staff_required
 def edit(youth_id: int):
     profile = get_youth_or_404(youth_id, for_user=current_user)
+    if request.method == "GET":  # the form shows the whole profile, phone included
+        audit.viewed(profile)
     form = CenterYouthForm(obj=profile)
     if form.validate_on_submit():
         try:

@@ -281,3 +281,15 @@ def test_api_tokens_made_on_the_command_line_are_recorded_without_the_token(runn
     ]
     assert [(e.actor_id, e.detail) for e in revoked] == [(None, {"via": "cli", "count": 1})]
     assert raw and all(raw not in str(e.detail) for e in events())
+
+
+def test_the_edit_form_is_a_profile_view_but_saving_it_is_not_another(counselor, young_woman):
+    client, staff = counselor
+    profile = young_woman[1]
+
+    assert client.get(f"/youth/{profile.id}/edit").status_code == 200
+    client.post(f"/youth/{profile.id}/edit", data={"full_name": "Srey Leak"})
+
+    assert [(e.actor_id, e.youth_id) for e in events(AuditAction.PROFILE_VIEWED)] == [
+        (staff.id, profile.id)
+    ]
