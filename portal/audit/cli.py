@@ -30,7 +30,7 @@ def purge_command() -> None:
     db.session.commit()
     days = current_app.config["AUDIT_RETENTION_DAYS"]
     click.echo(
-        f"Deleted {deleted} audit record(s) older than {days} days "
+        f"Deleted {deleted} audit record(s) older than {days} day(s) "
         f"(before {cutoff:%Y-%m-%d %H:%M} UTC)."
     )
 

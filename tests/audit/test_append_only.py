@@ -66,7 +66,7 @@ def test_purge_deletes_only_records_past_the_retention_and_says_how_many(app, ru
         app.config["AUDIT_RETENTION_DAYS"] = 5 * 365
 
     assert result.exit_code == 0, result.output
-    assert "Deleted 2 audit record(s) older than 30 days" in result.output
+    assert "Deleted 2 audit record(s) older than 30 day(s)" in result.output
     left = events()
     assert [e.action for e in left] == ["login", "login", "audit_purged"]
     assert left[-1].detail["deleted"] == 2 and left[-1].actor_id is None
@@ -78,7 +78,7 @@ def test_the_default_retention_is_five_years(app, runner, ctx):
 
     result = runner.invoke(args=["audit", "purge"])
 
-    assert "Deleted 1 audit record(s) older than 1825 days" in result.output
+    assert "Deleted 1 audit record(s) older than 1825 day(s)" in result.output
 
 
 def test_list_shows_one_persons_recent_events_in_cambodian_time(runner, make_user):
