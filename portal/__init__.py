@@ -91,6 +91,7 @@ def _may_write(connection) -> bool:
 
 def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api_bp
+    from portal.audit.views import bp as audit_bp
     from portal.auth.views import bp as auth_bp
     from portal.board.views import bp as board_bp
     from portal.centers.views import bp as admin_bp
@@ -122,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         safety_bp,
         safety_admin_bp,
+        audit_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp
@@ -135,18 +137,26 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
+    from portal.audit.cli import audit_cli
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
     from portal.jobs.cli import openings_cli
     from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
+    from portal.privacy.cli import privacy_cli
     from portal.youth.cli import youth_cli
 
-    for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli, notify_cli):
+    for group in (
+        users_cli,
+        openings_cli,
+        youth_cli,
+        demo_cli,
+        placements_cli,
+        notify_cli,
+        privacy_cli,
+        audit_cli,
+    ):
         app.cli.add_command(group)
-    from portal.privacy.cli import privacy_cli
-
-    app.cli.add_command(privacy_cli)
 
 
 __all__ = ["create_app"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, get_locale
+from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
 from portal.extensions import babel
@@ -83,6 +83,27 @@ def nice_date(day: date | None) -> str:
     return format_date(day, "medium") if day else ""
 
 
+# Cambodia keeps UTC+7 all year (Asia/Phnom_Penh has had no summer time since 1975): a fixed
+# offset, so that no time-zone database is needed on the server.
+CAMBODIA = timezone(timedelta(hours=7), "Asia/Phnom_Penh")
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored moment (naive UTC, see extensions.utcnow) in Cambodian time."""
+    return moment.replace(tzinfo=UTC).astimezone(CAMBODIA)
+
+
+def local_day_start(day: date) -> datetime:
+    """Midnight of `day` in Cambodia, as the naive UTC moment the database stores."""
+    start = datetime.combine(day, time(), tzinfo=CAMBODIA)
+    return start.astimezone(UTC).replace(tzinfo=None)
+
+
+def nice_datetime(moment: datetime | None) -> str:
+    """A stored moment as a Cambodian reader's date and time: "7 Dec 2026, 14:05:09"."""
+    return format_datetime(local_time(moment), "medium", rebase=False) if moment else ""
+
+
 # Skill names in the reader's language. The vocabulary's terms of a concept are synonyms in no
 # particular pairing, mixing the trade ("motorbike mechanic", ជាងជួសជុលម៉ូតូ) and the work
 # ("motorbike repair", ជួសជុលម៉ូតូ); a skill is shown as the other language's first term of the
@@ -130,5 +151,9 @@ def init_app(app: Flask) -> None:
         all_provinces=provinces,
     )
     app.jinja_env.filters.update(
-        money=money, salary_range=salary_range, nice_date=nice_date, skill_name=skill_name
+        money=money,
+        salary_range=salary_range,
+        nice_date=nice_date,
+        nice_datetime=nice_datetime,
+        skill_name=skill_name,
     )

@@ -113,6 +113,9 @@ ACCESS: dict[str, object] = {
     "privacy.erasure_requests": STAFF,
     "privacy.confirm_erasure": STAFF,
     "privacy.release_cv": STAFF,
+    "audit.trail": {Role.ADMIN},
+    "audit.trail_export": {Role.ADMIN},
+    "audit.who_looked": {Role.YOUTH},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

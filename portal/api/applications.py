@@ -11,6 +11,7 @@ from datetime import date, datetime
 from flask import g, jsonify, request, url_for
 from flask_babel import gettext as _
 
+from portal import audit
 from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
 from portal.clean_input import DATABASE_INT_MAX, database_int
@@ -71,6 +72,13 @@ def applications_list():
 def application_detail(application_id: int):
     """One application with its history and the steps the user may take now."""
     application = get_application_or_404(application_id, for_user=g.api_user)
+    audit.viewed(  # the answer holds the young person's phone
+        application.youth,
+        audit.AuditAction.CONTACT_VIEWED,
+        subject=application,
+        actor=g.api_user,
+        via="api",
+    )
     return jsonify(detail_json(application))
 
 

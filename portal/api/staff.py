@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import g, jsonify, request
 from sqlalchemy import select
 
+from portal import audit
 from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
 from portal.api.views import province_json
@@ -59,6 +60,7 @@ def youth_suggestions(youth_id: int):
     """The best open openings for one young person, with the reasons; and the courses that
     teach what the openings near them ask for, when few fit them (matching/gaps.py)."""
     profile = get_youth_or_404(youth_id, for_user=g.api_user)
+    audit.viewed(profile, actor=g.api_user, via="api")
     results = [
         {
             "id": opening.id,

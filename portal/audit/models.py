@@ -46,6 +46,11 @@ class AuditAction(StrEnum):
     ERASURE_REQUESTED = "erasure_requested"
     ERASURE_CONFIRMED = "erasure_confirmed"
     ANONYMISED = "anonymised"
+    AUDIT_PURGED = "audit_purged"
+
+
+# What a young person's "who looked at my profile" page lists.
+VIEW_ACTIONS = (AuditAction.PROFILE_VIEWED, AuditAction.CONTACT_VIEWED, AuditAction.CV_VIEWED)
 
 
 class AuditEvent(db.Model):

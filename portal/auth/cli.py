@@ -4,6 +4,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from portal.audit import AuditAction, record
 from portal.auth.models import Role, User
 from portal.auth.services import AccountError, create_user
 from portal.auth.tokens import TokenError, issue_token, revoke_tokens
@@ -66,6 +67,8 @@ def token(email, revoke) -> None:
         raise click.ClickException(f"no account with the e-mail '{email}'")
     if revoke:
         count = revoke_tokens(user)
+        detail = {"via": "cli", "count": count}
+        record(AuditAction.TOKEN_REVOKED, actor=None, subject=user, detail=detail)
         db.session.commit()
         click.echo(f"Revoked {count} token(s) of {user.login_name}.")
         return
@@ -73,6 +76,7 @@ def token(email, revoke) -> None:
         raw = issue_token(user)
     except TokenError as error:
         raise click.ClickException(str(error)) from error
+    record(AuditAction.TOKEN_ISSUED, actor=None, subject=user, detail={"via": "cli"})
     db.session.commit()
     click.echo(raw)
     click.echo(

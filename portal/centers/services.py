@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from portal.audit import AuditAction, record
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
@@ -107,7 +108,7 @@ def create_staff(
         raise AccountError(_("Staff accounts are counselors or admins."))
     login = login.strip()
     is_phone = looks_like_phone(login)
-    return create_user(
+    user = create_user(
         role=Role(role),
         email=None if is_phone else login,
         phone=login if is_phone else None,
@@ -115,6 +116,12 @@ def create_staff(
         display_name=display_name.strip(),
         center_id=center_id,
     )
+    record(  # by the admin logged in: the only way to this service is the admins' page
+        AuditAction.ACCOUNT_CREATED,
+        subject=user,
+        detail={"role": str(user.role), "center_id": center_id},
+    )
+    return user
 
 
 def switch_account(user: User, *, by: User) -> bool:
@@ -123,4 +130,5 @@ def switch_account(user: User, *, by: User) -> bool:
         raise AccountError(_("You cannot switch off your own account. Ask another admin."))
     user.active = not user.active
     db.session.flush()
+    record(AuditAction.ACCOUNT_CHANGED, actor=by, subject=user, detail={"active": user.active})
     return user.active

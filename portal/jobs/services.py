@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from portal import search
+from portal.audit import AuditAction, record
 from portal.auth.models import User
 from portal.courses.models import CourseDetails
 from portal.extensions import db, utcnow
@@ -79,6 +80,22 @@ def _change_status(
     )
     db.session.flush()
     search.index(opening)
+    if by is not None and by.is_staff and to in STAFF_DECISIONS:
+        _audit_decision(opening, current, by=by)
+
+
+# Status changes that are a staff member's decision on an opening, for the audit trail.
+STAFF_DECISIONS = frozenset(
+    {OpeningStatus.PUBLISHED, OpeningStatus.REJECTED, OpeningStatus.DECLINED, OpeningStatus.CLOSED}
+)
+
+
+def _audit_decision(opening: Opening, current: OpeningStatus | None, *, by: User) -> None:
+    detail = {"from": str(current) if current else None, "to": str(opening.status)}
+    checked = opening.screening_level == ScreeningLevel.REVIEW and opening.screening_confirmed_by_id
+    if opening.status == OpeningStatus.PUBLISHED and checked:
+        detail["warnings_checked"] = True  # a counselor confirmed the screening's warnings
+    record(AuditAction.OPENING_DECIDED, actor=by, subject=opening, detail=detail)
 
 
 def _check_screening(opening: Opening) -> None:

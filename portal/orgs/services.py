@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 
 from portal import search
+from portal.audit import AuditAction, record
 from portal.auth.models import Role, User
 from portal.auth.services import AccountError, create_user
 from portal.extensions import db, utcnow
@@ -73,6 +74,7 @@ def verify(organization: Organization, *, by: User, note: str | None = None) -> 
     organization.rejected_at = None
     organization.rejection_reason = None
     _reviewed(organization, "verified", reason=organization.verification_note)
+    record(AuditAction.ORGANIZATION_VERIFIED, actor=by, subject=organization)
 
 
 def reject(organization: Organization, *, by: User, reason: str) -> None:
@@ -86,6 +88,7 @@ def reject(organization: Organization, *, by: User, reason: str) -> None:
     organization.rejected_at = utcnow()
     organization.rejection_reason = reason
     _reviewed(organization, "rejected", reason=reason)
+    record(AuditAction.ORGANIZATION_REJECTED, actor=by, subject=organization)
 
 
 def ask_again(organization: Organization) -> None:

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required
 from portal.centers.services import center_choices
@@ -87,6 +88,7 @@ _STATUSES = {status.value for status in ApplicationStatus}
 @staff_required
 def application(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
+    audit.viewed(found.youth, audit.AuditAction.CONTACT_VIEWED, subject=found)
     return _application_page(found, MoveForm(formdata=None))
 
 
@@ -263,8 +265,12 @@ def figures_csv():
     form = _figures_form()
     if not form.validate():
         return redirect(request.full_path.replace("/figures.csv", "/figures", 1))
+    rows = _figures_rows(form)
+    audit.record_now(
+        audit.AuditAction.EXPORTED, detail={"export": "placement_figures", "rows": len(rows)}
+    )
     return Response(
-        "\ufeff" + reports.figures_csv(_figures_rows(form)),  # the BOM: Excel reads Khmer
+        "\ufeff" + reports.figures_csv(rows),  # the BOM: Excel reads Khmer
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=placement-figures.csv"},
     )

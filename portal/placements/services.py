@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from portal.audit import AuditAction, record
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
 from portal.jobs import services as opening_services
@@ -254,7 +255,24 @@ def _save_new(application: Application, *, by: User) -> None:
         raise ApplicationError(
             _("There is already an application of this person to this opening.")
         ) from None
+    referred = application.source == ApplicationSource.REFERRED
+    _audit(application, AuditAction.REFERRAL if referred else AuditAction.APPLICATION_STATUS, by=by)
     _tell_employer(application, by=by)
+
+
+def _audit(
+    application: Application,
+    action: AuditAction,
+    *,
+    by: User,
+    from_status: ApplicationStatus | None = None,
+    reason_code: str | None = None,
+) -> None:
+    """The audit trail's record of a new application or a step: who, from and to which step
+    (the reason's code, never its words: they may hold a phone number)."""
+    detail = {"from": from_status, "to": application.status, "reason_code": reason_code}
+    detail = {key: str(value) for key, value in detail.items() if value}
+    record(action, actor=by, subject=application, youth=application.youth, detail=detail)
 
 
 # --- moving along the pipeline -------------------------------------------------------------
@@ -291,6 +309,13 @@ def move(
     elif current == S.HIRED:
         _unhire(application)
     db.session.flush()
+    _audit(
+        application,
+        AuditAction.APPLICATION_STATUS,
+        by=by,
+        from_status=current,
+        reason_code=reason_code,
+    )
     _tell_youth(application, by=by)
 
 

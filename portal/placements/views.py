@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload, undefer
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import employer_required, role_required, youth_required
 from portal.extensions import db
@@ -266,10 +267,18 @@ def applicants(opening_id: int):
 @employer_required
 def application(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
+    applicant = applicant_for_employer(found, date.today())
+    # The page is the applicant's profile; with her phone when she may be reached directly.
+    seen = (
+        audit.AuditAction.CONTACT_VIEWED
+        if applicant.contact[0] == "youth"
+        else audit.AuditAction.PROFILE_VIEWED
+    )
+    audit.viewed(found.youth, seen, subject=found)
     return render_template(
         "placements/application.html",
         application=found,
-        applicant=applicant_for_employer(found, date.today()),
+        applicant=applicant,
         moves=services.allowed_moves(found, current_user),
         form=StatusForm(formdata=None),
         needs_reason=found.status in services.FINAL or found.status == ApplicationStatus.HIRED,
@@ -327,6 +336,7 @@ def cv(application_id: int):
     )
     if document is None:
         abort(404)
+    audit.viewed(found.youth, audit.AuditAction.CV_VIEWED, subject=found)
     response = send_file(
         BytesIO(document.data),
         mimetype="application/pdf",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal import search
+from portal.audit import AuditAction, record
 from portal.auth.models import User
 from portal.extensions import db, utcnow
 from portal.jobs import services as opening_services
@@ -124,6 +125,8 @@ def _resolve(opening: Opening, outcome: ReportOutcome, *, by: User, note: str) -
         item.resolved_by_id = by.id
         item.outcome = outcome
         item.resolution_note = note or None
+    detail = {"outcome": str(outcome), "reports": len(reports)}
+    record(AuditAction.REPORT_DECIDED, actor=by, subject=opening, detail=detail)
     return len(reports)
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
+from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required, youth_required
 from portal.auth.services import record_login
@@ -149,6 +150,7 @@ def new():
 @staff_required
 def detail(youth_id: int):
     profile = get_youth_or_404(youth_id, for_user=current_user)
+    audit.viewed(profile)
     return render_template(
         "youth/detail.html",
         profile=profile,
@@ -164,6 +166,8 @@ def detail(youth_id: int):
 @staff_required
 def edit(youth_id: int):
     profile = get_youth_or_404(youth_id, for_user=current_user)
+    if request.method == "GET":  # the form shows the whole profile, phone included
+        audit.viewed(profile)
     form = CenterYouthForm(obj=profile)
     if form.validate_on_submit():
         try:

@@ -9,9 +9,10 @@ import pytest
 from portal.auth.models import Role
 from portal.extensions import db
 from tests.conftest import login
+from tests.placements import pdfs
 
 MINOR_BIRTHDAY = date(date.today().year - 16, 2, 11)
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdfs.plain_cv()  # a real one-page PDF: the CV check parses it
 
 
 @pytest.fixture
