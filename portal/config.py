@@ -84,12 +84,14 @@ def load_config(instance_path: str) -> dict:
         # are believed (werkzeug's ProxyFix), so rate limits see the visitor's address.
         "TRUSTED_PROXIES": _whole_number("TRUSTED_PROXIES", 0, minimum=0),
         # "json" (one JSON object a line, for a log collector) or "text" (for a person).
-        "LOG_FORMAT": _log_format(production),
+        "LOG_FORMAT": log_format(),
         **_mail_settings(),
     }
 
 
-def _log_format(production: bool) -> str:
+def log_format() -> str:
+    """LOG_FORMAT, by default JSON lines in production and text elsewhere (gunicorn.conf.py too)."""
+    production = os.environ.get("PORTAL_ENV", "development") == "production"
     chosen = os.environ.get("LOG_FORMAT", "").strip().lower() or ("json" if production else "text")
     if chosen not in ("json", "text"):
         raise ConfigError(f"LOG_FORMAT must be json or text, not {chosen!r}.")

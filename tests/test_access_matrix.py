@@ -103,6 +103,8 @@ ACCESS: dict[str, object] = {
     "safety.contacts": {Role.ADMIN},
     "safety.edit_contact": {Role.ADMIN},
     "safety.delete_contact": {Role.ADMIN},
+    "serving.healthz": PUBLIC,
+    "serving.favicon": PUBLIC,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
