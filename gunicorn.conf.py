@@ -1,4 +1,4 @@
-"""gunicorn's settings for Phlov in production (`scripts/serve` runs `gunicorn -c gunicorn.conf.py`).
+"""gunicorn's settings for Phlov in production (`scripts/serve` runs gunicorn with this file).
 
 Every value can be overridden from the environment or gunicorn's command line; the defaults
 suit a center's server or a national one behind a TLS proxy (nginx, Caddy).

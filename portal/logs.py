@@ -42,6 +42,7 @@ MASK = "***"
 # +855-12-345-678, ០១២៣៤៥៦៧៨. Not inside a word (hexadecimal ids stay whole).
 PHONE_LIKE = re.compile(r"(?<![\w+])\+?\d(?:[ .()/-]?\d){7,}(?!\w)")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date is not a phone number
+IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # nor is an address (rate limits, reports)
 SECRET_PAIR = re.compile(
     r"(?i)\b([\w-]*(?:password|passwd|token|secret|code|otp)[\w-]*)"
     r"(\"?\s*[=:]\s*)(\"[^\"]*\"|'[^']*'|[^\s&,;\"']+)"
@@ -120,7 +121,9 @@ def _finish_request(response: Response) -> Response:
     }
     quiet = request.endpoint in QUIET_ENDPOINTS and response.status_code < 400
     level = logging.DEBUG if quiet else logging.INFO
-    request_log.log(level, "%s %s %s", request.method, request.path, response.status_code, extra=fields)
+    request_log.log(
+        level, "%s %s %s", request.method, request.path, response.status_code, extra=fields
+    )
     return response
 
 
@@ -188,6 +191,8 @@ def scrub_text(text: str) -> str:
 
 def _mask_phone(match: re.Match) -> str:
     found = match.group()
+    if IPV4.fullmatch(found):
+        return found
     if ISO_DATE.match(found):  # "2026-12-07 10" is a date and an hour
         return found[:10] + PHONE_LIKE.sub(_mask_phone, found[10:])
     return MASK
@@ -242,7 +247,8 @@ class TextLines(logging.Formatter):
     """`time LEVEL logger [request user] message key=value ...`: what a person reads."""
 
     def format(self, record: logging.LogRecord) -> str:
-        who = f"[{getattr(record, 'request_id', None) or '-'} user={getattr(record, 'user_id', None) or '-'}]"
+        request_id = getattr(record, "request_id", None) or "-"
+        who = f"[{request_id} user={getattr(record, 'user_id', None) or '-'}]"
         extra = " ".join(f"{k}={v}" for k, v in _fields(record).items())
         line = f"{_time(record)} {record.levelname} {record.name} {who} {record.getMessage()}"
         line = f"{line} {extra}" if extra else line
