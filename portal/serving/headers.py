@@ -78,7 +78,8 @@ def _strict_transport_security(response: Response) -> Response:
 
 
 def _cache_rule(response: Response) -> Response:
-    if request.endpoint not in PUBLIC_FILES and made_for_someone():
+    """No loading of the user for files and /healthz (which says no-store itself)."""
+    if request.endpoint not in SESSIONLESS and made_for_someone():
         response.headers["Cache-Control"] = "no-store"
     return response
 

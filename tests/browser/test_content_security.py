@@ -43,8 +43,8 @@ def test_no_page_breaks_the_content_security_policy(
     browser,
     live_server,
     monkeypatch,
-    khmer_world,
-    role,  # noqa: F811
+    khmer_world,  # noqa: F811  (the fixture imported above)
+    role,
 ):
     users, ids, _ = khmer_world
     urls = _urls(app, users, ids, role)
