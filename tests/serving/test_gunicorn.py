@@ -1,15 +1,17 @@
-"""The production server for real: gunicorn with gunicorn.conf.py on a free port, a SQLite
-database built by `flask db upgrade`, PORTAL_ENV=production. A monitor's /healthz, a page's
-and a static file's headers as a browser gets them, and the log lines it writes."""
+"""The production server for real, started the way a center starts it:
+`PORTAL_ENV=production ./scripts/start` on a free port with a temporary SQLite database (the
+script runs `flask db upgrade`, then gunicorn with gunicorn.conf.py). A monitor's /healthz, a
+page's and a static file's headers as a browser gets them, the log lines, and no demo data."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import runpy
 import socket
+import sqlite3
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -53,17 +55,10 @@ def gunicorn(tmp_path_factory):
         "WEB_CONCURRENCY": "2",
     }
     env.pop("LOG_FORMAT", None)
-    subprocess.run(
-        [sys.executable, "-m", "flask", "db", "upgrade"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
     log_path = folder / "gunicorn.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+            [str(ROOT / "scripts" / "start")],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -72,7 +67,7 @@ def gunicorn(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(base, server, log_path)
-        yield base, log_path
+        yield base, log_path, folder / "portal.db"
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -93,7 +88,7 @@ def _wait_until_healthy(base: str, server: subprocess.Popen, log_path: Path) -> 
 
 
 def test_gunicorn_answers_the_health_check(gunicorn):
-    base, _log = gunicorn
+    base, _log, _db = gunicorn
     status, headers, body = _get(base + "/healthz")
     assert (status, json.loads(body)) == (200, {"status": "ok"})
     assert headers["Cache-Control"] == "no-store"
@@ -101,7 +96,7 @@ def test_gunicorn_answers_the_health_check(gunicorn):
 
 
 def test_a_page_through_gunicorn_carries_the_security_headers(gunicorn):
-    base, _log = gunicorn
+    base, _log, _db = gunicorn
     status, headers, _body = _get(base + "/", {"X-Forwarded-Proto": "https"})
     assert status == 200
     assert headers["Content-Security-Policy"].startswith("default-src 'self'")
@@ -114,7 +109,7 @@ def test_a_page_through_gunicorn_carries_the_security_headers(gunicorn):
 
 
 def test_a_versioned_file_through_gunicorn_is_cached_a_year(gunicorn):
-    base, _log = gunicorn
+    base, _log, _db = gunicorn
     page = _get(base + "/")[2].decode()
     css = re.search(r'href="(/static/css/portal\.css\?v=[0-9a-f]+)"', page).group(1)
     status, headers, _body = _get(base + css, {"Accept-Encoding": "gzip"})
@@ -125,7 +120,7 @@ def test_a_versioned_file_through_gunicorn_is_cached_a_year(gunicorn):
 
 
 def test_gunicorn_writes_json_lines_without_query_strings(gunicorn):
-    base, log_path = gunicorn
+    base, log_path, _db = gunicorn
     _status, headers, _body = _get(base + "/openings?q=012345678&token=abc123")
     request_id = headers["X-Request-ID"]
     time.sleep(0.5)  # the worker flushes its line
@@ -135,3 +130,46 @@ def test_gunicorn_writes_json_lines_without_query_strings(gunicorn):
     assert any(entry["logger"] == "gunicorn.error" for entry in lines)  # the server's own lines
     text = log_path.read_text()
     assert "012345678" not in text and "abc123" not in text
+
+
+def test_production_start_serves_with_gunicorn_and_no_demo_data(gunicorn):
+    _base, log_path, database = gunicorn
+    log = log_path.read_text()
+    assert "Starting gunicorn" in log and "flask run" not in log.lower()
+    assert log.count("Booting worker") == 2  # WEB_CONCURRENCY
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM user_account").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM opening").fetchone() == (0,)
+
+
+def test_production_start_refuses_without_its_settings(tmp_path):
+    env = {**os.environ, "PORTAL_ENV": "production", "PUBLIC_URL": "https://phlov.example"}
+    env.pop("SECRET_KEY", None)
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'never.db'}"
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "start")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Phlov cannot start: SECRET_KEY must be set when PORTAL_ENV=production." in result.stderr
+    assert not (tmp_path / "never.db").exists()  # stopped before touching the database
+
+
+@pytest.mark.parametrize(
+    ("cores", "override", "workers"), [(1, None, 3), (2, None, 5), (16, None, 8), (16, "3", 3)]
+)
+def test_workers_come_from_the_cores_unless_web_concurrency_says(
+    monkeypatch, cores, override, workers
+):
+    monkeypatch.setattr("multiprocessing.cpu_count", lambda: cores)
+    if override:
+        monkeypatch.setenv("WEB_CONCURRENCY", override)
+    else:
+        monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert settings["workers"] == workers
+    assert settings["max_requests"] and settings["max_requests_jitter"]
+    assert settings["timeout"] > settings["graceful_timeout"] > 0
+    assert (
+        "%(q)s" not in settings["access_log_format"]
+        and "%(r)s" not in settings["access_log_format"]
+    )
