@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.config
 import re
 import time
 import uuid
@@ -64,9 +63,17 @@ def init_app(app: Flask) -> None:
 
 
 def configure(log_format: str = "text") -> None:
-    """Send every logger's lines through the portal's handler, unless gunicorn already did."""
-    if not any(handler.name == HANDLER_NAME for handler in logging.root.handlers):
-        logging.config.dictConfig(dict_config(log_format))
+    """Send every logger's lines through the portal's handler, unless gunicorn already did.
+
+    The handler is added beside any other (a test's capture), not in place of them."""
+    root = logging.getLogger()
+    if any(handler.name == HANDLER_NAME for handler in root.handlers):
+        return
+    settings = dict_config(log_format)
+    root.addHandler(make_handler(log_format))
+    root.setLevel(settings["root"]["level"])
+    for name, logger in settings["loggers"].items():
+        logging.getLogger(name).setLevel(logger["level"])
 
 
 def dict_config(log_format: str = "text", level: str = "INFO") -> dict:
