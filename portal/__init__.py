@@ -40,16 +40,20 @@ def _init_extensions(app: Flask) -> None:
         clean_input,
         form_messages,
         i18n,
+        logs,
         models,  # noqa: F401  (the whole schema, for SQLAlchemy and Alembic)
+        serving,
     )
     from portal.auth import loader  # noqa: F401  (registers the user loader)
 
+    logs.init_app(app)  # first: every later line carries the request id
     clean_input.init_app(app)  # bounded <int:> ids and numbers, no control characters in text
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    serving.init_app(app)  # proxies, security headers, no-store, /healthz, /favicon.ico
     i18n.init_app(app)
     form_messages.init_app(app)  # WTForms' own messages from our catalog (Khmer too)
     assets.init_app(app)  # versioned static URLs cached a year, gzip

@@ -53,9 +53,8 @@ def _digest(path: str, _mtime: int) -> str:
 
 def _cache_and_compress(response: Response) -> Response:
     if request.endpoint == "static" and (request.args.get("v") or HASHED_NAME.search(request.path)):
-        response.cache_control.public = True
-        response.cache_control.max_age = YEAR
-        response.cache_control.immutable = True
+        # Exactly this: Flask's own `no-cache` would make every page re-validate each file.
+        response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     if _compressible(response):
         _compress(response)
     return response

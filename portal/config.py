@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class ConfigError(RuntimeError):
@@ -25,13 +26,30 @@ def _secret_key(instance_path: Path, production: bool) -> str:
     return key_file.read_text().strip()
 
 
-def _whole_number(name: str, default: int) -> int:
+def _whole_number(name: str, default: int, minimum: int = 1) -> int:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) == 0:
-        raise ConfigError(f"{name} must be a whole number above 0, not {raw!r}.")
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ConfigError(f"{name} must be a whole number of at least {minimum}, not {raw!r}.")
     return int(raw)
+
+
+def _public_url(production: bool) -> str | None:
+    """PUBLIC_URL ("https://phlov.org"): e-mail and printed links are built from it, so
+    production refuses to start without a real one."""
+    url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    if not url:
+        if production:
+            raise ConfigError(
+                "PUBLIC_URL must be set when PORTAL_ENV=production "
+                "(the address people type, e.g. https://phlov.org)."
+            )
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"PUBLIC_URL must be an address like https://phlov.org, not {url!r}.")
+    return url
 
 
 def load_config(instance_path: str) -> dict:
@@ -59,17 +77,31 @@ def load_config(instance_path: str) -> dict:
         "PER_PAGE": 20,
         # Riel per dollar, for the approximate amounts shown beside salaries ("≈ 820,000៛").
         "KHR_PER_USD": _whole_number("KHR_PER_USD", 4100),
-        # The address people type, for links printed on paper (QR codes): "https://phlov.org".
-        # Unset: the address the request came to.
-        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/") or None,
         # Where rate-limit counts live: memory (one process) by default, "redis://host:6379/0"
         # to share them between gunicorn workers and app servers.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         # How long the audit trail keeps its records, in days.
         "AUDIT_RETENTION_DAYS": _whole_number("AUDIT_RETENTION_DAYS", 5 * 365),
+        # The address people type, for links printed on paper (QR codes): "https://phlov.org".
+        # Unset (development only): the address the request came to.
+        "PUBLIC_URL": _public_url(production),
+        # How many reverse proxies stand in front (nginx: 1). Their X-Forwarded-For/-Proto/-Host
+        # are believed (werkzeug's ProxyFix), so rate limits see the visitor's address.
+        "TRUSTED_PROXIES": _whole_number("TRUSTED_PROXIES", 0, minimum=0),
+        # "json" (one JSON object a line, for a log collector) or "text" (for a person).
+        "LOG_FORMAT": log_format(),
         **_mail_settings(),
     }
+
+
+def log_format() -> str:
+    """LOG_FORMAT, by default JSON lines in production and text elsewhere (gunicorn.conf.py too)."""
+    production = os.environ.get("PORTAL_ENV", "development") == "production"
+    chosen = os.environ.get("LOG_FORMAT", "").strip().lower() or ("json" if production else "text")
+    if chosen not in ("json", "text"):
+        raise ConfigError(f"LOG_FORMAT must be json or text, not {chosen!r}.")
+    return chosen
 
 
 def _mail_settings() -> dict:

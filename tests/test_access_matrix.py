@@ -116,6 +116,8 @@ ACCESS: dict[str, object] = {
     "audit.trail": {Role.ADMIN},
     "audit.trail_export": {Role.ADMIN},
     "audit.who_looked": {Role.YOUTH},
+    "serving.healthz": PUBLIC,
+    "serving.favicon": PUBLIC,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

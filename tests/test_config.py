@@ -8,7 +8,15 @@ from portal.config import ConfigError, load_config
 
 @pytest.fixture
 def clean_env(monkeypatch):
-    for name in ("SECRET_KEY", "DATABASE_URL", "SEARCH_INDEX_DIR", "PORTAL_ENV"):
+    for name in (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "SEARCH_INDEX_DIR",
+        "PORTAL_ENV",
+        "PUBLIC_URL",
+        "TRUSTED_PROXIES",
+        "LOG_FORMAT",
+    ):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -36,6 +44,7 @@ def test_production_refuses_to_start_without_a_secret_key(clean_env, tmp_path):
 def test_environment_overrides_the_defaults(clean_env, tmp_path):
     clean_env.setenv("PORTAL_ENV", "production")
     clean_env.setenv("SECRET_KEY", "from-the-vault")
+    clean_env.setenv("PUBLIC_URL", "https://phlov.org/")
     clean_env.setenv("DATABASE_URL", "postgres://phlov:pw@db/phlov")
     clean_env.setenv("SEARCH_INDEX_DIR", "/srv/phlov/index")
     config = load_config(str(tmp_path))
@@ -43,6 +52,8 @@ def test_environment_overrides_the_defaults(clean_env, tmp_path):
     assert config["SQLALCHEMY_DATABASE_URI"] == "postgresql://phlov:pw@db/phlov"
     assert config["SEARCH_INDEX_DIR"] == "/srv/phlov/index"
     assert config["SESSION_COOKIE_SECURE"] is True
+    assert config["PUBLIC_URL"] == "https://phlov.org"
+    assert config["LOG_FORMAT"] == "json"
 
 
 def test_flask_cli_finds_the_app_through_wsgi(clean_env, tmp_path):
@@ -50,3 +61,39 @@ def test_flask_cli_finds_the_app_through_wsgi(clean_env, tmp_path):
 
     assert wsgi.app.name == "portal"
     assert create_app({"INSTANCE_PATH": str(tmp_path)}).config["PORTAL_ENV"] == "development"
+
+
+def test_production_refuses_to_start_without_its_public_address(clean_env, tmp_path):
+    clean_env.setenv("PORTAL_ENV", "production")
+    clean_env.setenv("SECRET_KEY", "from-the-vault")
+    with pytest.raises(ConfigError, match="PUBLIC_URL must be set when PORTAL_ENV=production"):
+        load_config(str(tmp_path))
+    clean_env.setenv("PUBLIC_URL", "phlov.org")
+    with pytest.raises(ConfigError, match="PUBLIC_URL must be an address like https://"):
+        load_config(str(tmp_path))
+
+
+def test_development_runs_without_a_public_address_and_logs_text(clean_env, tmp_path):
+    config = load_config(str(tmp_path))
+    assert config["PUBLIC_URL"] is None
+    assert config["LOG_FORMAT"] == "text"
+    assert config["TRUSTED_PROXIES"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("TRUSTED_PROXIES", "-1", "TRUSTED_PROXIES must be a whole number of at least 0"),
+        ("TRUSTED_PROXIES", "one", "TRUSTED_PROXIES must be a whole number of at least 0"),
+        ("LOG_FORMAT", "xml", "LOG_FORMAT must be json or text"),
+    ],
+)
+def test_a_wrong_serving_setting_is_named(clean_env, tmp_path, name, value, message):
+    clean_env.setenv(name, value)
+    with pytest.raises(ConfigError, match=message):
+        load_config(str(tmp_path))
+
+
+def test_trusted_proxies_counts_the_proxies_in_front(clean_env, tmp_path):
+    clean_env.setenv("TRUSTED_PROXIES", "2")
+    assert load_config(str(tmp_path))["TRUSTED_PROXIES"] == 2

@@ -38,7 +38,8 @@ GARBAGE = {
 
 
 @pytest.fixture
-def ids(make_opening, make_youth, make_center, make_user, make_application, ctx):
+def ids(make_opening, make_youth, make_center, make_user, make_application, ctx, reindex):
+    reindex()  # as in a running portal (/healthz rightly answers 503 without an index)
     center = make_center()
     course = make_opening(kind=OpeningKind.COURSE, status=OpeningStatus.PENDING_REVIEW)
     youth = make_youth(center_id=center.id)

@@ -17,8 +17,8 @@ from portal.web import safe_next
 
 LAST_SEEN = "kiosk_seen"  # session key: when this kiosk's user last asked for a page (epoch s)
 IDLE_ENDPOINT = "kiosk.idle"
-# Requests the browser makes by itself are not activity: the idle check, a missing favicon.
-_NOT_ACTIVITY = {IDLE_ENDPOINT, None}
+# Requests the browser makes by itself are not activity: the idle check, the favicon, 404s.
+_NOT_ACTIVITY = {IDLE_ENDPOINT, "serving.favicon", None}
 
 
 def clock() -> float:

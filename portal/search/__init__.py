@@ -5,6 +5,7 @@ The verbs views, services and commands use; nothing outside this package touches
 - `index(opening)` / `remove(opening)`: record that the opening changed (an outbox row written in
   the caller's database transaction); the index catches up right after the commit.
 - `query(text, filters) -> SearchResult`: ids, scores, facets, "did you mean".
+- `problem() -> str | None`: why the index cannot be read now (the health check asks).
 - `init_app(app)`: CLI (`flask search reindex`), start-up check of the index, commit hook.
 """
 
@@ -17,6 +18,7 @@ __all__ = [
     "Sort",
     "index",
     "init_app",
+    "problem",
     "query",
     "remove",
     "warm_up_in_background",
@@ -42,6 +44,13 @@ def query(text: str, filters: SearchFilters | None = None) -> SearchResult:
     from portal.search.engine import run_query
 
     return run_query(text, filters or SearchFilters())
+
+
+def problem() -> str | None:
+    """Why searches cannot read the index now ("missing", "corrupt (...)"), or None if sound."""
+    from portal.search.sync import problem as index_problem
+
+    return index_problem()
 
 
 def init_app(app) -> None:

@@ -317,6 +317,11 @@ def check_at_start() -> None:
         log.exception("Search index: the start-up check failed")
 
 
+def problem() -> str | None:
+    """Why searches cannot read the index now (missing, unreadable, another schema), or None."""
+    return _store().problem(build_schema())
+
+
 def status() -> dict:
     """What `flask search status` shows."""
     store = _store()
