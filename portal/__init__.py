@@ -100,8 +100,10 @@ def _register_blueprints(app: Flask) -> None:
     from portal.orgs.views import bp as orgs_bp
     from portal.placements.counselor_views import bp as caseload_bp
     from portal.placements.views import bp as placements_bp
+    from portal.recovery.views import bp as recovery_bp
     from portal.safety.admin_views import bp as safety_admin_bp
     from portal.safety.views import bp as safety_bp
+    from portal.two_factor.views import bp as two_factor_bp
     from portal.youth.views import bp as youth_bp
 
     for blueprint in (
@@ -120,6 +122,8 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         safety_bp,
         safety_admin_bp,
+        recovery_bp,
+        two_factor_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against

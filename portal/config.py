@@ -34,6 +34,13 @@ def _whole_number(name: str, default: int) -> int:
     return int(raw)
 
 
+def _flag(name: str, *, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    return raw not in ("0", "false", "no", "off")
+
+
 def load_config(instance_path: str) -> dict:
     """Build the settings dict for `create_app` from the environment."""
     instance = Path(instance_path)
@@ -68,6 +75,9 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         # How long the audit trail keeps its records, in days.
         "AUDIT_RETENTION_DAYS": _whole_number("AUDIT_RETENTION_DAYS", 5 * 365),
+        # Counselors and admins must log in with a second step (TOTP): on in production, off in
+        # development so the demo logins work. TWO_FACTOR_REQUIRED=0/1 decides either way.
+        "TWO_FACTOR_REQUIRED": _flag("TWO_FACTOR_REQUIRED", default=production),
         **_mail_settings(),
     }
 

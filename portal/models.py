@@ -7,6 +7,8 @@ from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
+from portal.recovery.models import AccountRecovery
+from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.placements.models import (
     Application,
     ApplicationDocument,
@@ -21,6 +23,9 @@ from portal.search.models import SearchOutbox
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "AccountRecovery",
+    "TwoFactor",
+    "TwoFactorRecoveryCode",
     "Application",
     "AuditEvent",
     "BadContact",

@@ -103,6 +103,14 @@ ACCESS: dict[str, object] = {
     "safety.contacts": {Role.ADMIN},
     "safety.edit_contact": {Role.ADMIN},
     "safety.delete_contact": {Role.ADMIN},
+    "recovery.forgot": PUBLIC,
+    "recovery.reset_with_link": PUBLIC,
+    "recovery.reset_with_code": PUBLIC,
+    "recovery.issue_code": STAFF,
+    "two_factor.verify": PUBLIC,
+    "two_factor.setup": STAFF,
+    "two_factor.qr": STAFF,
+    "two_factor.admin_reset": {Role.ADMIN},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

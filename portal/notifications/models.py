@@ -23,6 +23,12 @@ class NotificationKind(StrEnum):
     OPENING_REVIEWED = "opening_reviewed"  # approved, sent back or declined
     ORGANIZATION_REVIEWED = "organization_reviewed"  # verified or not
     FOLLOW_UP_DUE = "follow_up_due"  # a counselor's 1- or 3-month follow-up
+    # A link or code to get back into one's account (portal/recovery): its secret is in params
+    # only until every copy is sent or given up (SECRET_PARAMS), never shown in the portal.
+    ACCOUNT_RECOVERY = "account_recovery"
+
+
+SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending
 
 
 class DeliveryStatus(StrEnum):
