@@ -7,8 +7,6 @@ from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
-from portal.recovery.models import AccountRecovery
-from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.placements.models import (
     Application,
     ApplicationDocument,
@@ -18,8 +16,10 @@ from portal.placements.models import (
     FollowUp,
     SavedOpening,
 )
+from portal.recovery.models import AccountRecovery
 from portal.safety.models import BadContact, OpeningReport, SafetyContact
 from portal.search.models import SearchOutbox
+from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [

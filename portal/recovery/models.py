@@ -1,4 +1,4 @@
-"""One-time ways back into an account: only a keyed hash of each is kept (portal.recovery.hashing)."""
+"""One-time ways back into an account; only a keyed hash of each is kept (see hashing.py)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,13 @@ from portal.recovery.hashing import keyed_hash, link_token, matches, six_digits
 from portal.recovery.models import LIFETIMES, AccountRecovery, RecoveryMethod
 
 log = logging.getLogger(__name__)
+
+
+def _log(event: str, user) -> None:
+    """One log line per event, with the account (never a code, token or password)."""
+    log.info(event, extra={"event": event, "user_id": user.id})
+
+
 CODE_METHODS = (RecoveryMethod.CENTER_CODE, RecoveryMethod.MESSAGE_CODE)
 
 
@@ -69,7 +76,7 @@ def issue_center_code(user: User, *, by: User) -> str:
         youth=user.youth_profile,
         detail={"hours": 24},
     )
-    log.info("recovery_code_issued", extra={"event": "recovery_code_issued", "user_id": user.id})
+    _log("recovery_code_issued", user)
     return code
 
 
@@ -104,9 +111,7 @@ def request_recovery(identifier: str, *, base_url: str) -> Requested:
         youth=user.youth_profile,
         detail={"by": "email" if by_email else "phone", "channels": sent},
     )
-    log.info(
-        "password_reset_requested", extra={"event": "password_reset_requested", "user_id": user.id}
-    )
+    _log("password_reset_requested", user)
     return answer
 
 
@@ -122,9 +127,9 @@ def live_link(token: str) -> AccountRecovery | None:
 
 
 def check_code(identifier: str, code: str) -> AccountRecovery | None:
-    """The live code (center or message) of the account of `identifier` (phone or e-mail) that `code` matches, or
-    None. Each wrong try counts against every live code of that account: after MAX_TRIES a code
-    is dead. Compared in constant time."""
+    """The live code (center or message) of the account of `identifier` (phone or e-mail)
+    that `code` matches, or None. Each wrong try counts against every live code of that
+    account: after MAX_TRIES a code is dead. Compared in constant time."""
     user = find_user(identifier)
     if user is None or not user.active:
         keyed_hash(code or "")
@@ -148,7 +153,7 @@ def check_code(identifier: str, code: str) -> AccountRecovery | None:
         for row in live:
             row.failed_tries += 1
         db.session.flush()
-        log.info("recovery_code_wrong", extra={"event": "recovery_code_wrong", "user_id": user.id})
+        _log("recovery_code_wrong", user)
     return found
 
 
@@ -176,5 +181,5 @@ def reset_password(recovery: AccountRecovery, new_password: str) -> User:
         detail={"method": str(recovery.method)},
     )
     db.session.flush()
-    log.info("password_reset", extra={"event": "password_reset", "user_id": user.id})
+    _log("password_reset", user)
     return user

@@ -100,9 +100,7 @@ def reset_with_code():
         if recovery is None:
             db.session.commit()  # the wrong try counts against the code
             form.code.errors.append(
-                _(
-                    "This code is wrong or no longer works. Check it, or ask your counselor for a new one."
-                )  # noqa: E501
+                _("This code is wrong or no longer works. Ask your counselor for a new one.")
             )
         else:
             reset_password(recovery, form.password.data)

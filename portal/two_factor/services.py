@@ -19,6 +19,13 @@ from portal.recovery.hashing import keyed_hash, matches, typed_code
 from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 
 log = logging.getLogger(__name__)
+
+
+def log_event(event: str, user) -> None:
+    """One log line per event, with the account (never a code, token or password)."""
+    log.info(event, extra={"event": event, "user_id": user.id})
+
+
 ISSUER = "Phlov"
 STEP_SECONDS = 30
 RECOVERY_CODES = 10
@@ -95,7 +102,7 @@ def enable(user: User, secret: str, code: str) -> list[str] | None:
     )
     record(AuditAction.TWO_FACTOR_ENABLED, actor=user, subject=user)
     db.session.flush()
-    log.info("two_factor_enabled", extra={"event": "two_factor_enabled", "user_id": user.id})
+    log_event("two_factor_enabled", user)
     return codes
 
 
@@ -129,10 +136,7 @@ def _use_recovery_code(user: User, typed: str) -> bool:
         return False
     found.used_at = utcnow()
     db.session.flush()
-    log.info(
-        "two_factor_recovery_code_used",
-        extra={"event": "two_factor_recovery_code_used", "user_id": user.id},
-    )
+    log_event("two_factor_recovery_code_used", user)
     return True
 
 
@@ -142,4 +146,4 @@ def reset(user: User, *, by: User) -> None:
     _forget(user)
     record(AuditAction.TWO_FACTOR_DISABLED, actor=by, subject=user, detail={"reset_by_admin": True})
     db.session.flush()
-    log.info("two_factor_reset", extra={"event": "two_factor_reset", "user_id": user.id})
+    log_event("two_factor_reset", user)

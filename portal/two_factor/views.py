@@ -3,8 +3,6 @@ recovery codes shown once), an admin's reset, and the rule that staff set it up 
 
 from __future__ import annotations
 
-import logging
-
 from flask import (
     Blueprint,
     Response,
@@ -32,6 +30,7 @@ from portal.two_factor.services import (
     check_second_step,
     enable,
     has_two_factor,
+    log_event,
     new_secret,
     provisioning_uri,
     qr_svg,
@@ -41,7 +40,6 @@ from portal.two_factor.services import (
 from portal.web import render_form, safe_next
 
 bp = Blueprint("two_factor", __name__)
-log = logging.getLogger(__name__)
 SETUP_SECRET = "two_factor_setup_secret"
 # What a staff member without two-factor may still open when it is required.
 OPEN_WHILE_REQUIRED = frozenset(
@@ -91,9 +89,7 @@ def verify():
             record_login(pending.user)
             db.session.commit()
             return redirect(safe_next(pending.next_url) or home_for(pending.user))
-        log.info(
-            "two_factor_failed", extra={"event": "two_factor_failed", "user_id": pending.user.id}
-        )
+        log_event("two_factor_failed", pending.user)
         form.code.errors.append(_("This code is wrong or was already used."))
     return render_form("two_factor/verify.html", form)
 
