@@ -31,5 +31,6 @@ class CodeResetForm(PasswordMixin, FlaskForm):
     code = StringField(
         _l("The 6-digit code"),
         validators=[DataRequired(), six_digit_code],
+        render_kw={"inputmode": "numeric"},
         description=_l("From your counselor at the center, or from a message."),
     )

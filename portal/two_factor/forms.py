@@ -16,5 +16,7 @@ class CodeForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     code = StringField(
-        _l("The 6 digits your app shows now"), validators=[DataRequired(), Length(max=20)]
+        _l("The 6 digits your app shows now"),
+        validators=[DataRequired(), Length(max=20)],
+        render_kw={"inputmode": "numeric"},
     )
