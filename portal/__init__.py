@@ -139,10 +139,12 @@ def _register_cli(app: Flask) -> None:
     from portal.jobs.cli import openings_cli
     from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
+    from portal.two_factor.cli import two_factor_cli
     from portal.youth.cli import youth_cli
 
     for group in (users_cli, openings_cli, youth_cli, demo_cli, placements_cli, notify_cli):
         app.cli.add_command(group)
+    app.cli.add_command(two_factor_cli)
 
 
 __all__ = ["create_app"]

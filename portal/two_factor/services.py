@@ -140,10 +140,10 @@ def _use_recovery_code(user: User, typed: str) -> bool:
     return True
 
 
-def reset(user: User, *, by: User) -> None:
-    """Turn two-factor login off for `user` (an admin, when a staff member lost their phone);
-    they set it up again at their next login when it is required."""
+def reset(user: User, *, by: User | None) -> None:
+    """Turn two-factor login off for `user` (an admin, or the command line when `by` is None,
+    after a staff member lost their phone); they set it up again at their next login."""
     _forget(user)
-    record(AuditAction.TWO_FACTOR_DISABLED, actor=by, subject=user, detail={"reset_by_admin": True})
+    record(AuditAction.TWO_FACTOR_DISABLED, actor=by, subject=user, detail={"reset": True})
     db.session.flush()
     log_event("two_factor_reset", user)

@@ -113,3 +113,15 @@ def test_an_unknown_phone_gets_the_same_answer_as_a_wrong_code(app, dara):
     assert unknown.status_code == wrong.status_code == 400
     assert unknown.get_data(as_text=True).count("wrong or no longer works") == 1
     assert wrong.get_data(as_text=True).count("wrong or no longer works") == 1
+
+
+def test_using_a_code_ends_every_session_of_the_account(app, login_as, dara, monkeypatch):
+    ended = []
+    monkeypatch.setattr(
+        "portal.recovery.services.end_all_sessions", lambda user: ended.append(user.id)
+    )
+    counselor_client, _ = login_as(Role.COUNSELOR, center_id=dara.youth_profile.center_id)
+    code = give_code(counselor_client, dara)
+    assert ended == []
+    assert use_code(app.test_client(), code).status_code == 302
+    assert ended == [dara.id]

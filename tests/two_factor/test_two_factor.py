@@ -195,3 +195,19 @@ def test_an_admin_resets_a_lost_phone(app, login_as, counselor_with_app):
         "/login", data={"identifier": user.login_name, "password": PASSWORD}
     )
     assert after.headers["Location"].endswith("/caseload")
+
+
+def test_the_command_line_resets_a_locked_out_admin(runner, make_user, clock):
+    admin = make_user(Role.ADMIN)
+    secret = pyotp.random_base32()
+    enable(admin, secret, clock.code(secret))
+    db.session.commit()
+    result = runner.invoke(args=["two-factor", "reset", admin.email])
+    assert result.exit_code == 0, result.output
+    assert not has_two_factor(admin)
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == AuditAction.TWO_FACTOR_DISABLED)
+    )
+    assert event.actor_id is None and event.subject_id == admin.id
+    youth = make_user(Role.YOUTH)
+    assert runner.invoke(args=["two-factor", "reset", youth.email]).exit_code != 0
