@@ -5,14 +5,18 @@ out by it with no change here."""
 
 from __future__ import annotations
 
-from flask import after_this_request, current_app
+import logging
+from collections.abc import Callable
+
+from flask import after_this_request, current_app, request
 
 from portal.auth.models import User
 from portal.extensions import db
-from portal.notifications.models import DeliveryStatus, Notification, NotificationKind
+from portal.notifications.models import NotificationKind
 from portal.notifications.outbox import Drained, deliver, sendable_channels
 from portal.notifications.services import PORTAL, notify, reachable_channels
 
+log = logging.getLogger(__name__)
 PHONE_CHANNELS = ("sms", "telegram")
 
 
@@ -41,8 +45,7 @@ def phone_channels_for(user: User) -> list[str]:
 
 
 def send_link(user: User, url: str) -> list[str]:
-    """Queue the e-mail with the reset link, and send it right after the response."""
-    return _send(user, ["email"] if user.email and "email" in sendable_channels() else [], url=url)
+    return _send(user, _channels(user, ("email",)), url=url)
 
 
 def send_code(user: User, code: str) -> list[str]:
@@ -50,31 +53,35 @@ def send_code(user: User, code: str) -> list[str]:
 
 
 def _send(user: User, channels: list[str], **secret: str) -> list[str]:
+    """Queue the message and try to send it now; a copy that fails stays in the outbox for
+    `flask notify send`. Called after the response (after_response), never while it waits."""
     if not channels:
         return []
     notification = notify(user, NotificationKind.ACCOUNT_RECOVERY, secret, channels=channels)
-    _deliver_after_response(notification.id)
+    db.session.commit()  # the link or code exists before it leaves
+    drained = Drained()
+    for copy in notification.deliveries:
+        deliver(copy, drained)
     return channels
 
 
-def _deliver_after_response(notification_id: int) -> None:
-    """Send the copies once the response has left, so that the page takes the same time whether
-    an account matched or not; what fails stays in the outbox for `flask notify send`."""
+def after_response(work: Callable[[], None]) -> None:
+    """Run `work` once the response has left, in a copy of this request's context, and commit:
+    the page answers in the same time whatever `work` finds (an account or none)."""
     app = current_app._get_current_object()
+    environ = dict(request.environ)
 
     @after_this_request
     def later(response):
-        response.call_on_close(lambda: send_now(app, notification_id))
+        response.call_on_close(lambda: _run(app, environ, work))
         return response
 
 
-def send_now(app, notification_id: int) -> None:
-    with app.app_context():
-        notification = db.session.get(Notification, notification_id)
-        if notification is None:
-            return
-        drained = Drained()
-        for copy in notification.deliveries:
-            if copy.status == DeliveryStatus.PENDING:
-                deliver(copy, drained)
-        db.session.commit()
+def _run(app, environ: dict, work: Callable[[], None]) -> None:
+    with app.request_context(environ):
+        try:
+            work()
+            db.session.commit()
+        except Exception:  # the response is gone: log it, the outbox retries what was queued
+            db.session.rollback()
+            log.exception("after_response_failed", extra={"event": "after_response_failed"})

@@ -88,16 +88,20 @@ class Requested:
     message_channels: tuple[str, ...]  # channels that can carry a code to a phone today
 
 
-def request_recovery(identifier: str, *, base_url: str) -> Requested:
-    """Send a link (e-mail) or a code (SMS, Telegram) to the account of `identifier`, if there is
-    one that can receive it; the answer is the same either way."""
+def what_we_can_send(identifier: str) -> Requested:
+    """The answer to a request for `identifier`, the same whether an account matches or not."""
     by_email = "@" in identifier
-    answer = Requested(by_email, () if by_email else delivery.phone_channels_now())
+    return Requested(by_email, () if by_email else delivery.phone_channels_now())
+
+
+def request_recovery(identifier: str, *, base_url: str) -> None:
+    """Send a link (e-mail) or a code (SMS, Telegram) to the account of `identifier`, if there is
+    one that can receive it. Runs after the response (delivery.after_response), so that the
+    page takes the same time whether an account matches or not."""
     user = find_user(identifier)
     if user is None or not user.active:
-        keyed_hash(identifier)  # about the same work as for a real account
-        return answer
-    sent: list[str] = []
+        return
+    by_email, sent = "@" in identifier, []
     if by_email and user.email:
         token = issue(user, RecoveryMethod.EMAIL_LINK)
         sent = delivery.send_link(user, base_url + "/password/reset/" + token)
@@ -112,7 +116,6 @@ def request_recovery(identifier: str, *, base_url: str) -> Requested:
         detail={"by": "email" if by_email else "phone", "channels": sent},
     )
     _log("password_reset_requested", user)
-    return answer
 
 
 def live_link(token: str) -> AccountRecovery | None:

@@ -13,6 +13,7 @@ from portal.auth.permissions import staff_required
 from portal.auth.phones import normalize_phone
 from portal.centers.models import Center
 from portal.extensions import db, limiter
+from portal.recovery.delivery import after_response
 from portal.recovery.forms import CodeResetForm, ForgotForm, NewPasswordForm
 from portal.recovery.hashing import typed_code
 from portal.recovery.services import (
@@ -21,6 +22,7 @@ from portal.recovery.services import (
     live_link,
     request_recovery,
     reset_password,
+    what_we_can_send,
 )
 from portal.web import render_form
 from portal.youth.access import get_youth_or_404
@@ -51,10 +53,12 @@ def _public_base() -> str:
 def forgot():
     form = ForgotForm()
     if form.validate_on_submit():
-        requested = request_recovery(form.identifier.data.strip(), base_url=_public_base())
-        db.session.commit()
+        identifier, base_url = form.identifier.data.strip(), _public_base()
+        after_response(lambda: request_recovery(identifier, base_url=base_url))
         return render_template(
-            "recovery/sent.html", requested=requested, centers=_centers_with_phone()
+            "recovery/sent.html",
+            requested=what_we_can_send(identifier),
+            centers=_centers_with_phone(),
         )
     return render_form("recovery/forgot.html", form, centers=_centers_with_phone())
 
