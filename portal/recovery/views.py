@@ -24,17 +24,13 @@ from portal.recovery.services import (
     reset_password,
     what_we_can_send,
 )
-from portal.web import render_form
+from portal.web import no_store, render_form
 from portal.youth.access import get_youth_or_404
 
 bp = Blueprint("recovery", __name__)
 
 
-@bp.after_request
-def _never_stored(response):
-    """These pages carry one-time secrets: no browser or proxy keeps a copy."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
+bp.after_request(no_store)  # these pages carry one-time secrets
 
 
 def _account_key() -> str:

@@ -18,6 +18,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.audit import AuditAction, record
 from portal.auth.permissions import admin_required, staff_required
 from portal.auth.services import record_login
 from portal.auth.sessions import start_session
@@ -37,7 +38,7 @@ from portal.two_factor.services import (
     reset,
     user_ids_with_two_factor,
 )
-from portal.web import render_form, safe_next
+from portal.web import no_store, render_form, safe_next
 
 bp = Blueprint("two_factor", __name__)
 SETUP_SECRET = "two_factor_setup_secret"
@@ -47,10 +48,7 @@ OPEN_WHILE_REQUIRED = frozenset(
 )
 
 
-@bp.after_request
-def _never_stored(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
+bp.after_request(no_store)  # these pages carry one-time secrets
 
 
 @bp.before_app_request
@@ -58,7 +56,9 @@ def _require_two_factor():
     """With TWO_FACTOR_REQUIRED, staff without two-factor go to set it up, whatever they open."""
     if not current_app.config.get("TWO_FACTOR_REQUIRED"):
         return None
-    if request.endpoint in OPEN_WHILE_REQUIRED or request.blueprint == "api":
+    if request.endpoint in OPEN_WHILE_REQUIRED or request.endpoint is None:
+        return None  # (no endpoint: a 404 answers as it is)
+    if request.blueprint == "api":
         return None
     if not (current_user.is_authenticated and current_user.is_staff):
         return None
@@ -90,6 +90,8 @@ def verify():
             db.session.commit()
             return redirect(safe_next(pending.next_url) or home_for(pending.user))
         log_event("two_factor_failed", pending.user)
+        record(AuditAction.LOGIN_FAILED, actor=None, subject=pending.user, detail={"step": "code"})
+        db.session.commit()
         form.code.errors.append(_("This code is wrong or was already used."))
     return render_form("two_factor/verify.html", form)
 

@@ -75,6 +75,10 @@ def test_a_wrong_code_is_refused_and_the_right_one_logs_in(app, counselor_with_a
     assert refused.status_code == 400
     assert "wrong or was already used" in refused.get_data(as_text=True)
     assert client.get("/caseload").status_code == 302
+    failed = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.action == AuditAction.LOGIN_FAILED)
+    )
+    assert failed.subject_id == user.id and failed.detail == {"step": "code"}
 
     accepted = second_step(client, clock.code(secret))
     assert accepted.status_code == 302 and accepted.headers["Location"].endswith("/caseload")
