@@ -107,8 +107,10 @@ def _register_blueprints(app: Flask) -> None:
     from portal.orgs.views import bp as orgs_bp
     from portal.placements.counselor_views import bp as caseload_bp
     from portal.placements.views import bp as placements_bp
+    from portal.recovery.views import bp as recovery_bp
     from portal.safety.admin_views import bp as safety_admin_bp
     from portal.safety.views import bp as safety_bp
+    from portal.two_factor.views import bp as two_factor_bp
     from portal.youth.views import bp as youth_bp
 
     for blueprint in (
@@ -128,6 +130,8 @@ def _register_blueprints(app: Flask) -> None:
         safety_bp,
         safety_admin_bp,
         audit_bp,
+        recovery_bp,
+        two_factor_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp
@@ -148,6 +152,7 @@ def _register_cli(app: Flask) -> None:
     from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
     from portal.privacy.cli import privacy_cli
+    from portal.two_factor.cli import two_factor_cli
     from portal.youth.cli import youth_cli
 
     for group in (
@@ -159,6 +164,7 @@ def _register_cli(app: Flask) -> None:
         notify_cli,
         privacy_cli,
         audit_cli,
+        two_factor_cli,
     ):
         app.cli.add_command(group)
 

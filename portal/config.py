@@ -52,6 +52,13 @@ def _public_url(production: bool) -> str | None:
     return url
 
 
+def _flag(name: str, *, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    return raw not in ("0", "false", "no", "off")
+
+
 def load_config(instance_path: str) -> dict:
     """Build the settings dict for `create_app` from the environment."""
     instance = Path(instance_path)
@@ -91,6 +98,9 @@ def load_config(instance_path: str) -> dict:
         "TRUSTED_PROXIES": _whole_number("TRUSTED_PROXIES", 0, minimum=0),
         # "json" (one JSON object a line, for a log collector) or "text" (for a person).
         "LOG_FORMAT": log_format(),
+        # Counselors and admins must log in with a second step (TOTP): on in production, off in
+        # development so the demo logins work. TWO_FACTOR_REQUIRED=0/1 decides either way.
+        "TWO_FACTOR_REQUIRED": _flag("TWO_FACTOR_REQUIRED", default=production),
         **_mail_settings(),
     }
 

@@ -16,11 +16,16 @@ from portal.placements.models import (
     FollowUp,
     SavedOpening,
 )
+from portal.recovery.models import AccountRecovery
 from portal.safety.models import BadContact, OpeningReport, SafetyContact
 from portal.search.models import SearchOutbox
+from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "AccountRecovery",
+    "TwoFactor",
+    "TwoFactorRecoveryCode",
     "Application",
     "AuditEvent",
     "BadContact",

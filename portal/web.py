@@ -35,3 +35,9 @@ def safe_next(target: str | None, fallback: str | None = None) -> str | None:
     ):
         return fallback
     return target
+
+
+def no_store(response):
+    """For pages that carry one-time secrets: no browser or proxy keeps a copy."""
+    response.headers["Cache-Control"] = "no-store"
+    return response

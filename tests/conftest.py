@@ -80,6 +80,16 @@ def _clean_database(app):
         db.session.commit()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(app):
+    """Each test starts with no requests counted by the rate limits (memory storage)."""
+    from portal.extensions import limiter
+
+    with app.app_context():
+        limiter.reset()
+    yield
+
+
 @pytest.fixture
 def ctx(app):
     """An app context for arranging data and checking what was saved."""

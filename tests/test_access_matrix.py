@@ -118,6 +118,14 @@ ACCESS: dict[str, object] = {
     "audit.who_looked": {Role.YOUTH},
     "serving.healthz": PUBLIC,
     "serving.favicon": PUBLIC,
+    "recovery.forgot": PUBLIC,
+    "recovery.reset_with_link": PUBLIC,
+    "recovery.reset_with_code": PUBLIC,
+    "recovery.issue_code": STAFF,
+    "two_factor.verify": PUBLIC,
+    "two_factor.setup": STAFF,
+    "two_factor.qr": STAFF,
+    "two_factor.admin_reset": {Role.ADMIN},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

@@ -31,7 +31,7 @@ NUMBER_ARGS = (
     "min_salary",
     "user_id",
 )
-VALUES = {"code": "km", "filename": "css/portal.css"}
+VALUES = {"code": "km", "filename": "css/portal.css", "token": "not-a-reset-token"}
 
 
 def _urls(app, huge: str):

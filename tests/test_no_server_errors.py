@@ -54,6 +54,7 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "user_id": make_user(Role.COUNSELOR, center_id=center.id).id,
         "code": "km",
         "filename": "css/portal.css",
+        "token": "not-a-reset-token",
     }
 
 

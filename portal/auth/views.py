@@ -11,6 +11,7 @@ from portal.auth.sessions import start_session
 from portal.extensions import db
 from portal.kiosk.device import kiosk_center
 from portal.orgs.services import register_employer
+from portal.two_factor.login import ask_for_second_step, needs_second_step
 from portal.web import render_form, safe_next
 
 bp = Blueprint("auth", __name__)
@@ -40,6 +41,9 @@ def login():
             form.password.errors.append(_("Wrong phone number, e-mail or password."))
         elif not user.is_active:
             form.identifier.errors.append(_("This account is switched off. Ask your center."))
+        elif needs_second_step(user):  # staff with two-factor: not logged in until the code
+            remember = not on_kiosk and form.remember.data
+            return ask_for_second_step(user, remember=remember, next_url=request.args.get("next"))
         else:
             start_session(user, remember=not on_kiosk and form.remember.data)
             if session.get("lang") and not user.locale:

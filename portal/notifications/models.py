@@ -24,6 +24,12 @@ class NotificationKind(StrEnum):
     ORGANIZATION_REVIEWED = "organization_reviewed"  # verified or not
     FOLLOW_UP_DUE = "follow_up_due"  # a counselor's 1- or 3-month follow-up
     PROFILE_UNUSED = "profile_unused"  # unused 24 months: anonymised in 30 days (privacy sweep)
+    # A link or code to get back into one's account (portal/recovery): its secret is in params
+    # only until every copy is sent or given up (SECRET_PARAMS), never shown in the portal.
+    ACCOUNT_RECOVERY = "account_recovery"
+
+
+SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending
 
 
 class DeliveryStatus(StrEnum):

@@ -11,7 +11,12 @@ from sqlalchemy.orm import selectinload
 
 from portal.auth.models import User
 from portal.extensions import db, utcnow
-from portal.notifications.models import DeliveryStatus, Notification, NotificationDelivery
+from portal.notifications.models import (
+    SECRET_PARAMS,
+    DeliveryStatus,
+    Notification,
+    NotificationDelivery,
+)
 from portal.notifications.services import CHANNELS, PORTAL
 from portal.notifications.texts import describe, reader_locale
 from portal.notifications.transports import transport_for
@@ -102,4 +107,15 @@ def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
         delivery.sent_at = utcnow()
         delivery.last_error = None
         drained.sent += 1
+    _forget_secrets_when_done(notification)
     db.session.flush()
+
+
+def _forget_secrets_when_done(notification: Notification) -> None:
+    """A link or code leaves the database once no copy of it waits to be sent."""
+    if any(d.status == DeliveryStatus.PENDING for d in notification.deliveries):
+        return
+    if SECRET_PARAMS & set(notification.params or {}):
+        notification.params = {
+            k: v for k, v in notification.params.items() if k not in SECRET_PARAMS
+        }

@@ -47,10 +47,13 @@ def notify(
     *,
     link: str | None = None,
     dedupe_key: str | None = None,
+    channels: list[str] | None = None,
 ) -> Notification | None:
     """Record `kind` for `user` (None when they switched it off, or when `dedupe_key` was
-    already used for them: a reminder is made once). Flushes; the caller commits."""
-    channels = channels_for(user, kind)
+    already used for them: a reminder is made once). `channels` overrides the user's settings
+    (account recovery picks its own). Flushes; the caller commits."""
+    if channels is None:
+        channels = channels_for(user, kind)
     if not channels:
         return None
     if dedupe_key and db.session.scalar(

@@ -176,6 +176,23 @@ def _profile_unused(p: _Params) -> tuple[str, str]:
     )
 
 
+def _account_recovery(p: _Params) -> tuple[str, str]:
+    title = _("Get back into your Phlov account")
+    if p["url"]:
+        return title, _(
+            "To choose a new password, open this link within 30 minutes: %(url)s If you did not "
+            "ask for it, ignore this message.",
+            url=p["url"],
+        )
+    if p["code"]:
+        return title, _(
+            "Your code to choose a new password: %(code)s. It works for 30 minutes. Never give "
+            "it to anyone.",
+            code=p["code"],
+        )
+    return title, _("You asked to choose a new password.")
+
+
 def _unknown(p: _Params) -> tuple[str, str]:
     return _("News"), _("Something changed. Open to see.")
 
@@ -189,6 +206,7 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.FOLLOW_UP_DUE: _follow_up_due,
     NotificationKind.NEW_SUGGESTIONS: _new_suggestions,
     NotificationKind.PROFILE_UNUSED: _profile_unused,
+    NotificationKind.ACCOUNT_RECOVERY: _account_recovery,
 }
 
 KIND_LABELS = {
