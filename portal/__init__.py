@@ -89,6 +89,7 @@ def _may_write(connection) -> bool:
 
 def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api_bp
+    from portal.auth.account_views import bp as account_bp
     from portal.auth.views import bp as auth_bp
     from portal.board.views import bp as board_bp
     from portal.centers.views import bp as admin_bp
@@ -120,6 +121,7 @@ def _register_blueprints(app: Flask) -> None:
         notifications_bp,
         safety_bp,
         safety_admin_bp,
+        account_bp,
     ):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against

@@ -80,6 +80,15 @@ def _clean_database(app):
         db.session.commit()
 
 
+@pytest.fixture(autouse=True)
+def _reset_rate_limits(app):
+    """Each test starts with no rate-limit counts (failed logins, sign-ups, the API)."""
+    from portal.extensions import limiter
+
+    with app.app_context():
+        limiter.reset()
+
+
 @pytest.fixture
 def ctx(app):
     """An app context for arranging data and checking what was saved."""

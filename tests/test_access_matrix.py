@@ -103,6 +103,13 @@ ACCESS: dict[str, object] = {
     "safety.contacts": {Role.ADMIN},
     "safety.edit_contact": {Role.ADMIN},
     "safety.delete_contact": {Role.ADMIN},
+    "account.index": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.password": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.sessions": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.end_others": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.end_all": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.tokens": STAFF,
+    "account.revoke": STAFF,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -138,7 +145,15 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
         "youth_id": youth.id,
         "center_id": center.id,
         "user_id": staff.id,
+        "token_id": _token_of(staff).id,
     }
+
+
+def _token_of(user) -> ApiToken:
+    token = ApiToken(user_id=user.id, token_hash=hash_token(f"world-{user.id}"))
+    db.session.add(token)
+    db.session.commit()
+    return token
 
 
 def _requests(app, endpoint: str, ids: dict):

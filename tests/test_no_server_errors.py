@@ -53,6 +53,7 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx)
         "user_id": make_user(Role.COUNSELOR, center_id=center.id).id,
         "code": "km",
         "filename": "css/portal.css",
+        "token_id": 1,  # someone's API token: only its owner may revoke it
     }
 
 

@@ -18,6 +18,17 @@ class AccountError(ValueError):
         self.field = field
 
 
+class AccountTaken(AccountError):
+    """The e-mail address or phone number belongs to an account already."""
+
+
+def taken_message(field: str | None) -> str:
+    """What sign-up says of a login that is taken: no more than the owner needs to know."""
+    if field == "email":
+        return _("If this e-mail address is yours, log in or recover your password.")
+    return _("If this number is yours, log in or recover your password.")
+
+
 def find_user(identifier: str) -> User | None:
     """The account whose e-mail or phone number is `identifier`, in any common phone format."""
     identifier = (identifier or "").strip()
@@ -49,13 +60,13 @@ def create_user(
     if role in STAFF_ROLES and center_id is None:
         raise AccountError(_("Counselors and admins belong to a center."))
     if email and db.session.scalar(select(User.id).where(User.email == email)):
-        raise AccountError(
+        raise AccountTaken(
             _("The e-mail address %(email)s is already registered.", email=email), "email"
         )
     if normalized_phone and db.session.scalar(
         select(User.id).where(User.phone == normalized_phone)
     ):
-        raise AccountError(
+        raise AccountTaken(
             _("The phone number %(phone)s is already registered.", phone=normalized_phone),
             "phone",
         )

@@ -7,9 +7,11 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from portal.audit import AuditAction, record
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
+from portal.auth.sessions import end_all_sessions
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.youth.models import YouthProfile
@@ -123,4 +125,7 @@ def switch_account(user: User, *, by: User) -> bool:
         raise AccountError(_("You cannot switch off your own account. Ask another admin."))
     user.active = not user.active
     db.session.flush()
+    if not user.active:  # every device it was logged in on is logged out now
+        end_all_sessions(user, reason="deactivated")
+        record(AuditAction.ACCOUNT_DEACTIVATED, actor=by, subject=user)
     return user.active
