@@ -4,7 +4,6 @@ logins end after an idle time, and a rate limit answers with a readable page or 
 
 from __future__ import annotations
 
-import math
 import time
 
 from flask import (
@@ -25,6 +24,7 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user, login_required
 
 from portal.audit import AuditAction, record
+from portal.auth import sessions as login_sessions
 from portal.auth.forms import ChangePasswordForm
 from portal.auth.login import failed, password_matches
 from portal.auth.models import ApiToken
@@ -37,7 +37,6 @@ from portal.auth.sessions import (
     end_this_session,
     epoch,
     live_sessions,
-    now,
     renew_session,
 )
 from portal.auth.throttle import account_key, count_failure, minutes, seconds_to_wait
@@ -124,7 +123,10 @@ def end_all():
 @staff_required
 def tokens():
     return render_template(
-        "account/tokens.html", tokens=tokens_of(current_user), expires_at=expires_at, now=now()
+        "account/tokens.html",
+        tokens=tokens_of(current_user),
+        expires_at=expires_at,
+        now=login_sessions.now(),
     )
 
 
@@ -157,7 +159,7 @@ def end_idle_staff_login():
         return None
     if not current_user.is_staff:
         return None
-    moment = epoch(now())
+    moment = epoch(login_sessions.now())  # through the module: tests move its clock
     idle = current_app.config["STAFF_IDLE_MINUTES"]
     seen = session.get(ACTIVE_KEY)
     if seen is not None and moment - seen > idle * 60:
@@ -178,7 +180,7 @@ def end_idle_staff_login():
 def too_many_requests(error: RateLimitExceeded):
     """429: JSON on the API, a page that says how long to wait elsewhere (and Retry-After)."""
     limit = limiter.current_limit
-    wait_seconds = max(1, math.ceil(limit.reset_at - time.time())) if limit else 60
+    wait_seconds = max(1, int(limit.reset_at - time.time())) if limit else 60
     message = _too_many_requests(minutes(wait_seconds))
     if request.path.startswith("/api/"):
         response = jsonify(error="too_many_requests", message=message)
