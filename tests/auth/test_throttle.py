@@ -114,3 +114,13 @@ def test_an_unknown_account_takes_about_as_long_as_a_wrong_password(
     known = sorted(duration(user.login_name) for _ in range(3))
     unknown = sorted(duration(f"nobody{n}@example.org") for n in range(3))
     assert unknown[1] >= 0.5 * known[1], (known, unknown)
+
+
+def test_the_wait_is_told_in_khmer_to_a_khmer_reader(client, youth):
+    client.post("/lang/km")
+    for n in range(5):
+        try_login(client, youth.login_name, f"guess-{n}")
+    response = try_login(client, youth.login_name, "guess-6")
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "អ្នកបានសាកខុសច្រើនដងពេក។ សូមរង់ចាំ 15 នាទី រួចសាកម្តងទៀត។" in page
