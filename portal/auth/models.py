@@ -143,7 +143,7 @@ class LoginSession(db.Model):
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
-    # Why it ended: logout, others, all, password, deactivated, idle.
+    # Why it ended: logout, others, all, password, deactivated, idle, replaced.
     end_reason: Mapped[str | None] = mapped_column(String(20))
 
     user: Mapped[User] = relationship()

@@ -39,6 +39,9 @@ def epoch(moment: datetime) -> float:
 def start_session(user: User, *, remember: bool = False) -> None:
     """Log `user` in on this browser (a remembered login when `remember`): a fresh session
     (nothing of the old one but the language kept, so no fixation) and a new login token."""
+    previous = current_login()
+    if previous is not None:  # a login already on this browser is replaced, not left open
+        _end(update(LoginSession).where(LoginSession.id == previous.id), "replaced")
     _open(user, remember=remember)
     user.last_login_at = now()
     record(AuditAction.LOGIN, actor=user, detail={"remembered": bool(remember)})
@@ -70,6 +73,9 @@ def _open(user: User, *, remember: bool) -> LoginSession:
     user.login_token = raw
     g.login_session = row
     login_user(user, remember=remember)
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    if not remember and remember_cookie in request.cookies:
+        session["_remember"] = "clear"  # an older login's cookie goes with the response
     session[ACTIVE_KEY] = epoch(moment)
     return row
 
