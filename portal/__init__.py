@@ -96,6 +96,7 @@ def _may_write(connection) -> bool:
 def _register_blueprints(app: Flask) -> None:
     from portal.api import bp as api_bp
     from portal.audit.views import bp as audit_bp
+    from portal.auth.account_views import bp as account_bp
     from portal.auth.views import bp as auth_bp
     from portal.board.views import bp as board_bp
     from portal.centers.views import bp as admin_bp
@@ -132,6 +133,7 @@ def _register_blueprints(app: Flask) -> None:
         audit_bp,
         recovery_bp,
         two_factor_bp,
+        account_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -102,6 +103,31 @@ def load_config(instance_path: str) -> dict:
         # development so the demo logins work. TWO_FACTOR_REQUIRED=0/1 decides either way.
         "TWO_FACTOR_REQUIRED": _flag("TWO_FACTOR_REQUIRED", default=production),
         **_mail_settings(),
+        **_login_settings(),
+    }
+
+
+def _login_settings() -> dict:
+    """Sessions, remember-me cookies, API tokens and the limits that resist guessing."""
+    env = os.environ.get
+    return {
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        # A login not remembered ends with the browser, and after this many hours at most.
+        "SESSION_HOURS": _whole_number("SESSION_HOURS", 12),
+        # Counselors and admins are logged out after this long without a page (never remembered).
+        "STAFF_IDLE_MINUTES": _whole_number("STAFF_IDLE_MINUTES", 30),
+        "API_TOKEN_DAYS": _whole_number("API_TOKEN_DAYS", 90),
+        # Failed logins: per account and per address, in a window; then "wait N minutes".
+        "LOGIN_FAILURES_PER_ACCOUNT": _whole_number("LOGIN_FAILURES_PER_ACCOUNT", 5),
+        "LOGIN_FAILURES_PER_ADDRESS": _whole_number("LOGIN_FAILURES_PER_ADDRESS", 20),
+        "LOGIN_FAILURE_WINDOW_SECONDS": 60 * _whole_number("LOGIN_FAILURE_WINDOW_MINUTES", 15),
+        # Flask-Limiter strings ("20 per hour"), per visitor's address.
+        "SIGNUP_RATE_LIMIT": env("SIGNUP_RATE_LIMIT") or "20 per hour",
+        "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT") or "10 per hour",
+        "SUGGEST_RATE_LIMIT": env("SUGGEST_RATE_LIMIT") or "120 per minute",
+        "PUBLIC_API_RATE_LIMIT": env("PUBLIC_API_RATE_LIMIT") or "120 per minute",
     }
 
 

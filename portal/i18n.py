@@ -100,8 +100,11 @@ def local_day_start(day: date) -> datetime:
 
 
 def nice_datetime(moment: datetime | None) -> str:
-    """A stored moment as a Cambodian reader's date and time: "7 Dec 2026, 14:05:09"."""
-    return format_datetime(local_time(moment), "medium", rebase=False) if moment else ""
+    """A stored moment as a Cambodian reader's date and time: "7 Dec 2026, 14:05:09" (24-hour
+    clock: Khmer has no AM/PM of its own)."""
+    if not moment:
+        return ""
+    return format_datetime(local_time(moment), "d MMM y, HH:mm:ss", rebase=False)
 
 
 # Skill names in the reader's language. The vocabulary's terms of a concept are synonyms in no

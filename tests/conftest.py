@@ -81,13 +81,12 @@ def _clean_database(app):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits(app):
-    """Each test starts with no requests counted by the rate limits (memory storage)."""
+def _reset_rate_limits(app):
+    """Each test starts with no rate-limit counts (failed logins, sign-ups, the API)."""
     from portal.extensions import limiter
 
     with app.app_context():
         limiter.reset()
-    yield
 
 
 @pytest.fixture

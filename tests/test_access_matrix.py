@@ -126,6 +126,13 @@ ACCESS: dict[str, object] = {
     "two_factor.setup": STAFF,
     "two_factor.qr": STAFF,
     "two_factor.admin_reset": {Role.ADMIN},
+    "account.index": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.password": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.sessions": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.end_others": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.end_all": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "account.tokens": STAFF,
+    "account.revoke": STAFF,
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -161,7 +168,15 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
         "youth_id": youth.id,
         "center_id": center.id,
         "user_id": staff.id,
+        "token_id": _token_of(staff).id,
     }
+
+
+def _token_of(user) -> ApiToken:
+    token = ApiToken(user_id=user.id, token_hash=hash_token(f"world-{user.id}"))
+    db.session.add(token)
+    db.session.commit()
+    return token
 
 
 def _requests(app, endpoint: str, ids: dict):

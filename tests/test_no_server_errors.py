@@ -55,6 +55,7 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "code": "km",
         "filename": "css/portal.css",
         "token": "not-a-reset-token",
+        "token_id": 1,  # someone's API token: only its owner may revoke it
     }
 
 

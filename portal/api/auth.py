@@ -10,7 +10,7 @@ from flask import g, jsonify, request
 from flask_babel import gettext as _
 
 from portal.auth.models import Role, User
-from portal.auth.tokens import use_token
+from portal.auth.tokens import TokenExpired, use_token
 
 
 def api_error(status: int, code: str, message: str):
@@ -39,7 +39,15 @@ def token_required(*roles: Role) -> Callable:
             raw = _bearer_token()
             if raw is None:
                 return _unauthorized(_("Send your API token as 'Authorization: Bearer <token>'."))
-            token = use_token(raw)
+            try:
+                token = use_token(raw)
+            except TokenExpired as expired:
+                return _unauthorized(
+                    _(
+                        "This API token expired on %(date)s. Ask for a new one.",
+                        date=f"{expired.expired_at:%Y-%m-%d}",
+                    )
+                )
             if token is None:
                 return _unauthorized(_("This API token is unknown or was revoked."))
             user: User = token.user

@@ -10,6 +10,8 @@ from flask import jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from portal.api import bp
+from portal.auth.throttle import suggest_limit
+from portal.extensions import limiter
 from portal.jobs.listing import MAX_QUERY_LENGTH, parse_search_args, search_openings
 from portal.jobs.models import Opening
 
@@ -19,6 +21,7 @@ MAX_COMPLETIONS = 3  # words tried for the one being typed: one search each
 
 
 @bp.get("/openings/suggest")
+@limiter.limit(suggest_limit)
 def suggest_openings():
     """Up to 5 {title, url} for ?q= (typos forgiven); fewer than 3 letters: none."""
     text = " ".join(request.args.get("q", "").split())[:MAX_QUERY_LENGTH]

@@ -5,12 +5,15 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from portal.api import bp
+from portal.auth.throttle import public_api_limit
+from portal.extensions import limiter
 from portal.jobs.listing import Found, ParamError, parse_search_args, search_openings
 from portal.jobs.models import Opening
 from portal.places import get_province
 
 
 @bp.get("/openings")
+@limiter.limit(public_api_limit)
 def openings():
     """Published openings matching ?q= and the filters, best first (newest first without q)."""
     params = parse_search_args(request.args)

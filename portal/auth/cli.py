@@ -5,9 +5,10 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from portal.audit import AuditAction, record
-from portal.auth.models import Role, User
+from portal.auth.models import ApiToken, Role, User
+from portal.auth.passwords import password_problem
 from portal.auth.services import AccountError, create_user
-from portal.auth.tokens import TokenError, issue_token, revoke_tokens
+from portal.auth.tokens import TokenError, expires_at, hash_token, issue_token, revoke_tokens
 from portal.centers.models import Center
 from portal.extensions import db
 
@@ -38,8 +39,8 @@ def _find_center(text: str) -> Center:
 @with_appcontext
 def create(role, email, phone, password, display_name, center) -> None:
     """Create an account and print its login."""
-    if len(password) < 8:
-        raise click.BadParameter("at least 8 characters", param_hint="--password")
+    if problem := password_problem(password, phone=phone, email=email):
+        raise click.BadParameter(problem, param_hint="--password")
     center_id = _find_center(center).id if center else None
     try:
         user = create_user(
@@ -76,11 +77,12 @@ def token(email, revoke) -> None:
         raw = issue_token(user)
     except TokenError as error:
         raise click.ClickException(str(error)) from error
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(raw)))
     record(AuditAction.TOKEN_ISSUED, actor=None, subject=user, detail={"via": "cli"})
     db.session.commit()
     click.echo(raw)
     click.echo(
-        f"API token for {user.login_name}. It is shown only once: keep it safe. "
-        "Send it as 'Authorization: Bearer <token>'.",
+        f"API token for {user.login_name}, valid until {expires_at(token):%Y-%m-%d %H:%M} UTC. "
+        "It is shown only once: keep it safe. Send it as 'Authorization: Bearer <token>'.",
         err=True,
     )

@@ -11,11 +11,27 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from portal.auth.passwords import password_problem
 from portal.auth.phones import normalize_phone
 from portal.orgs.models import OrgKind
 from portal.places.fields import ProvinceField
 
-PASSWORD_MIN = 8
+
+def safe_password(form, field) -> None:
+    """The one password rule (portal.auth.passwords) for every form that sets a password: the
+    phone and e-mail it must not be are the form's own fields, or the account's (`form.owner`)."""
+    owner = getattr(form, "owner", None)
+    if owner is not None:
+        phone, email = owner.phone, owner.email
+    else:
+        login = _data(form, "login")
+        phone, email = _data(form, "phone") or login, _data(form, "email") or login
+    if problem := password_problem(field.data or "", phone=phone, email=email):
+        raise ValidationError(problem)
+
+
+def _data(form, name: str) -> str | None:
+    return form[name].data if name in form else None
 
 
 def cambodian_phone(form, field) -> None:
@@ -34,8 +50,8 @@ class LoginForm(FlaskForm):
 class PasswordMixin:
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=128)],
-        description=_l("At least 8 characters."),
+        validators=[DataRequired(), safe_password],
+        description=_l("At least 8 characters. A few words you will remember are best."),
     )
     confirm = PasswordField(
         _l("Repeat the password"),
@@ -58,3 +74,20 @@ class EmployerSignupForm(PasswordMixin, FlaskForm):
     contact_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     phone = TelField(_l("Phone number"), validators=[DataRequired(), cambodian_phone])
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Your password now"), validators=[DataRequired()])
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(), safe_password],
+        description=_l("At least 8 characters. A few words you will remember are best."),
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+    def __init__(self, owner, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner  # whose phone and e-mail the new password must not be

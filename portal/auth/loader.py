@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 
-from portal.extensions import db, login_manager
+from portal.extensions import login_manager
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Please log in to see this page.")
@@ -8,9 +8,8 @@ login_manager.login_message_category = "info"
 
 
 @login_manager.user_loader
-def load_user(user_id: str):
-    from portal.auth.models import User
+def load_user(token: str):
+    """The session and the remember-me cookie hold a login's token, not the account's id."""
+    from portal.auth.sessions import user_for_token
 
-    if not user_id.isdigit():
-        return None
-    return db.session.get(User, int(user_id))
+    return user_for_token(token)

@@ -71,6 +71,21 @@ class User(UserMixin, db.Model):
     def is_staff(self) -> bool:
         return self.role in STAFF_ROLES
 
+    def get_id(self) -> str:
+        # Flask-Login keeps this in the session and the remember-me cookie: the token of this
+        # login (a LoginSession row), never the account's id, so that ending the row ends both.
+        token = getattr(self, "login_token", None)
+        if not token:
+            raise RuntimeError("log in through portal.auth.sessions.start_session")
+        return token
+
+    def __eq__(self, other: object) -> bool:  # the same account, whatever login loaded it
+        if not isinstance(other, User):
+            return NotImplemented
+        return self is other or (self.id is not None and self.id == other.id)
+
+    __hash__ = object.__hash__
+
     def has_role(self, *roles: Role | str) -> bool:
         return self.role in roles
 
@@ -109,3 +124,26 @@ class ApiToken(db.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class LoginSession(db.Model):
+    """One login on one device. The browser holds a random token (in the session and the
+    remember-me cookie); only its SHA-256 is kept. Ending the row ends both, everywhere."""
+
+    __tablename__ = "login_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    remembered: Mapped[bool] = mapped_column(default=False)
+    # A coarse label the person recognises ("Chrome, Android"), never the whole user agent.
+    device: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Updated at most every few minutes (portal.auth.sessions.TOUCH_EVERY), not on every page.
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    # Why it ended: logout, others, all, password, deactivated, idle, replaced.
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+
+    user: Mapped[User] = relationship()

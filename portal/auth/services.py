@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import has_request_context, session
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -16,6 +17,17 @@ class AccountError(ValueError):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
+
+
+class AccountTaken(AccountError):
+    """The e-mail address or phone number belongs to an account already."""
+
+
+def taken_message(field: str | None) -> str:
+    """What sign-up says of a login that is taken: no more than the owner needs to know."""
+    if field == "email":
+        return _("If this e-mail address is yours, log in or recover your password.")
+    return _("If this number is yours, log in or recover your password.")
 
 
 def find_user(identifier: str) -> User | None:
@@ -49,13 +61,13 @@ def create_user(
     if role in STAFF_ROLES and center_id is None:
         raise AccountError(_("Counselors and admins belong to a center."))
     if email and db.session.scalar(select(User.id).where(User.email == email)):
-        raise AccountError(
+        raise AccountTaken(
             _("The e-mail address %(email)s is already registered.", email=email), "email"
         )
     if normalized_phone and db.session.scalar(
         select(User.id).where(User.phone == normalized_phone)
     ):
-        raise AccountError(
+        raise AccountTaken(
             _("The phone number %(phone)s is already registered.", phone=normalized_phone),
             "phone",
         )
@@ -75,4 +87,7 @@ def create_user(
 
 
 def record_login(user: User) -> None:
+    """After a login: when it happened, and the language this browser chose if they have none."""
     user.last_login_at = utcnow()
+    if has_request_context() and session.get("lang") and not user.locale:
+        user.locale = session["lang"]

@@ -24,7 +24,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from portal.auth.forms import PASSWORD_MIN, cambodian_phone
+from portal.auth.forms import cambodian_phone, safe_password
 from portal.auth.models import Role
 from portal.auth.phones import looks_like_phone
 from portal.centers.models import KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MAX
@@ -106,7 +106,7 @@ class StaffForm(FlaskForm):
     )
     password = PasswordField(
         _l("Temporary password"),
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=128)],
+        validators=[DataRequired(), safe_password],
         description=_l("At least 8 characters. Give it to them in person, not by chat."),
     )
     role = SelectField(

@@ -11,6 +11,7 @@ from portal.audit import AuditAction, record
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
+from portal.auth.sessions import end_all_sessions
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.youth.models import YouthProfile
@@ -130,5 +131,8 @@ def switch_account(user: User, *, by: User) -> bool:
         raise AccountError(_("You cannot switch off your own account. Ask another admin."))
     user.active = not user.active
     db.session.flush()
-    record(AuditAction.ACCOUNT_CHANGED, actor=by, subject=user, detail={"active": user.active})
+    action = AuditAction.ACCOUNT_CHANGED if user.active else AuditAction.ACCOUNT_DEACTIVATED
+    record(action, actor=by, subject=user, detail={"active": user.active})
+    if not user.active:  # every device it was logged in on is logged out now
+        end_all_sessions(user, reason="deactivated")
     return user.active

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import ngettext
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
+from portal.auth.sessions import end_this_session
+from portal.extensions import db
 from portal.kiosk.device import kiosk_center
 from portal.web import safe_next
 
@@ -28,7 +30,8 @@ def clock() -> float:
 
 def end_session() -> None:
     """Log out and forget everything this browser's session held (language included)."""
-    logout_user()
+    end_this_session()
+    db.session.commit()
     session.clear()
     if current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies:
         session["_remember"] = "clear"  # Flask-Login deletes the cookie with the response

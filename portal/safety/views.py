@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import admin_required, staff_required
+from portal.auth.throttle import report_limit
 from portal.clean_input import database_int
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.jobs.access import get_opening_or_404, is_public
 from portal.safety import reports
 from portal.safety.forms import CONTACT_KIND_LABELS, DecisionForm, ReportForm, SafetyContactForm
@@ -44,6 +45,7 @@ def _reporter():
 
 
 @bp.route("/openings/<int:opening_id>/report", methods=["GET", "POST"])
+@limiter.limit(report_limit, methods=["POST"])
 def report(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
     if not is_public(opening):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from portal.auth.models import Role, User
 from portal.auth.phones import normalize_phone
-from portal.auth.services import AccountError, create_user
+from portal.auth.services import AccountError, AccountTaken, create_user, taken_message
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.jobs.models import OpeningKind
@@ -105,6 +105,8 @@ def sign_up_youth(
             display_name=tidy_name(fields["full_name"]),
             locale=locale,
         )
+    except AccountTaken as error:  # said without confirming whose it is
+        raise ProfileError(error.field or "phone", taken_message(error.field)) from error
     except AccountError as error:
         raise ProfileError(error.field or "phone", str(error)) from error
     start_own_profile(user, consent=consent, **fields)

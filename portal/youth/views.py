@@ -4,15 +4,17 @@ from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required, youth_required
 from portal.auth.services import record_login
+from portal.auth.sessions import start_session
+from portal.auth.throttle import signup_limit
 from portal.auth.views import home_for
 from portal.centers.services import center_choices
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.matching.gaps import explain_gap, gap_courses_for
 from portal.matching.reasons import explain
 from portal.matching.services import suggestions_for
@@ -49,6 +51,7 @@ def _refuse(form, error: ProfileError) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(signup_limit, methods=["POST"])
 def signup():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -66,8 +69,8 @@ def signup():
             _refuse(form, error)
         else:
             record_login(user)
+            start_session(user)
             db.session.commit()
-            login_user(user)
             flash(_("Welcome to Phlov! Now add your skills, so that work can find you."), "success")
             return redirect(url_for("youth.my_profile"))
     return render_form("youth/signup.html", form)

@@ -261,7 +261,7 @@ def test_an_admin_creating_and_switching_off_staff_is_recorded(login_as, make_ce
         admin.id,
         {"role": "counselor", "center_id": center.id},
     )
-    [switched] = events(AuditAction.ACCOUNT_CHANGED)
+    [switched] = events(AuditAction.ACCOUNT_DEACTIVATED)
     assert (switched.actor_id, switched.subject_id, switched.detail) == (
         admin.id,
         created.subject_id,

@@ -53,7 +53,9 @@ def test_sign_up_with_a_taken_phone_is_refused_next_to_the_phone(client, make_us
 
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "The phone number 012345678 is already registered." in page
+    # The same words whether or not the number is really hers: no more than the owner needs.
+    assert "If this number is yours, log in or recover your password." in page
+    assert "already registered" not in page
     assert 'id="phone-error"' in page
     assert _count(User) == 1
     assert _count(YouthProfile) == 1
@@ -68,7 +70,7 @@ def test_sign_up_with_a_taken_email_is_refused_next_to_the_email(client, make_us
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'id="email-error"' in page
-    assert "dara@example.org is already registered" in page
+    assert "If this e-mail address is yours, log in or recover your password." in page
     assert db.session.scalar(select(User).where(User.phone == "012345678")) is None
 
 

@@ -53,7 +53,8 @@ def test_a_taken_email_is_refused_next_to_the_email_and_saves_no_organization(
     make_user(Role.YOUTH, email="hr@angkorsilk.example")
     response = client.post("/signup/employer", data=_form())
     assert response.status_code == 400
-    assert "already registered" in _error_of(response.get_data(as_text=True), "email")
+    error = _error_of(response.get_data(as_text=True), "email")
+    assert "If this e-mail address is yours, log in or recover your password." in error
     assert db.session.scalar(select(func.count()).select_from(Organization)) == 0
 
 
