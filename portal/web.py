@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import render_template, request
+from flask import Response, render_template, request
 from flask_wtf import FlaskForm
 
 
@@ -41,3 +41,18 @@ def no_store(response):
     """For pages that carry one-time secrets: no browser or proxy keeps a copy."""
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def download(body: str, filename: str, mimetype: str) -> Response:
+    """A file the browser saves, never keeps in a cache (exports and a person's own data). A CSV
+    starts with a BOM, so that Excel reads Khmer."""
+    if mimetype == "text/csv":
+        body = "\ufeff" + body
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f"attachment; filename={filename}",
+            "Cache-Control": "private, no-store",
+        },
+    )

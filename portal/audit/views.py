@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import Select, func, select
 
@@ -17,7 +17,7 @@ from portal.audit.queries import trail_query, views_of
 from portal.audit.services import record_now
 from portal.auth.permissions import admin_required, youth_required
 from portal.extensions import db
-from portal.web import page_number
+from portal.web import download, page_number
 
 bp = Blueprint("audit", __name__)
 
@@ -77,14 +77,7 @@ def trail_export():
     rows = db.session.execute(trail_query(form.filters(_youth_id())).limit(EXPORT_LIMIT))
     text, count = trail_csv(rows)
     record_now(AuditAction.EXPORTED, detail={"export": "audit", "rows": count})
-    return Response(
-        "\ufeff" + text,  # the BOM: Excel reads Khmer
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": "attachment; filename=audit-trail.csv",
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return download(text, "audit-trail.csv", "text/csv")
 
 
 @bp.route("/me/profile/views")

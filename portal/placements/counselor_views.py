@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -37,7 +37,7 @@ from portal.placements.counselor_forms import (
 from portal.placements.forms import show_error
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
-from portal.web import page_number, render_form, safe_next
+from portal.web import download, page_number, render_form, safe_next
 from portal.youth.access import get_youth_or_404
 
 bp = Blueprint("caseload", __name__)
@@ -269,8 +269,4 @@ def figures_csv():
     audit.record_now(
         audit.AuditAction.EXPORTED, detail={"export": "placement_figures", "rows": len(rows)}
     )
-    return Response(
-        "\ufeff" + reports.figures_csv(rows),  # the BOM: Excel reads Khmer
-        mimetype="text/csv",
-        headers={"Content-Disposition": "attachment; filename=placement-figures.csv"},
-    )
+    return download(reports.figures_csv(rows), "placement-figures.csv", "text/csv")

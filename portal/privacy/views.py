@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.audit import AuditAction, record
+from portal.audit import AuditAction, record_now
 from portal.auth.permissions import staff_required, youth_required
 from portal.extensions import db
 from portal.placements.access import get_application_or_404
@@ -18,7 +18,7 @@ from portal.privacy import employer, erasure
 from portal.privacy.consent import change_consent
 from portal.privacy.forms import ConsentForm, ErasureForm, PlainForm
 from portal.privacy.rights import personal_data
-from portal.web import render_form
+from portal.web import download, render_form
 from portal.youth.access import get_youth_or_404
 
 bp = Blueprint("privacy", __name__)
@@ -75,16 +75,9 @@ def consent():
 def download_json():
     profile = _own_profile()
     data = personal_data(profile)
-    record(AuditAction.DATA_DOWNLOADED, subject=profile, detail={"format": "json"})
-    db.session.commit()
-    return Response(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": "attachment; filename=my-phlov-data.json",
-            "Cache-Control": "private, no-store",
-        },
-    )
+    record_now(AuditAction.DATA_DOWNLOADED, subject=profile, detail={"format": "json"})
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    return download(body, "my-phlov-data.json", "application/json")
 
 
 @bp.route("/me/data")
@@ -92,8 +85,7 @@ def download_json():
 def data_page():
     profile = _own_profile()
     data = personal_data(profile)
-    record(AuditAction.DATA_DOWNLOADED, subject=profile, detail={"format": "html"})
-    db.session.commit()
+    record_now(AuditAction.DATA_DOWNLOADED, subject=profile, detail={"format": "html"})
     page = render_template("privacy/my_data.html", data=data, today=date.today())
     return page, 200, {"Cache-Control": "private, no-store"}
 
