@@ -158,3 +158,19 @@ def test_a_schema_catches_a_wrong_answer(spec):
     assert not validator.is_valid(good | {"id": "1"})
     assert not validator.is_valid(good | {"gender": "robot"})
     assert not validator.is_valid(good | {"phone": "012345678"})
+
+
+@pytest.mark.parametrize("url", ["/openings?q=sewing", "/openings/suggest?q=sewi"])
+def test_a_rate_limited_answer_matches_its_schema(app, spec, monkeypatch, url):
+    """Past the public limits the API answers 429 as documented (scripts/api-check raises the
+    limits, so that schemathesis fuzzes the answers rather than the limiter)."""
+    monkeypatch.setitem(app.config, "PUBLIC_API_RATE_LIMIT", "1 per minute")
+    monkeypatch.setitem(app.config, "SUGGEST_RATE_LIMIT", "1 per minute")
+    client = app.test_client()
+    client.get(f"{PREFIX}{url}")
+    response = client.get(f"{PREFIX}{url}")
+    assert response.status_code == 429 and response.content_type == "application/json"
+    _path, operation = _operation(spec, "GET", url.split("?")[0])
+    schema = _schema_of(spec, operation, 429) | {"components": spec["components"]}
+    validator = Draft202012Validator(schema)
+    assert [e.message for e in validator.iter_errors(response.json)] == []
