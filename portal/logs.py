@@ -142,10 +142,11 @@ def _current_user_id() -> int | None:
     """The logged-in user's id, if this request already loaded the user (never a query here)."""
     if not has_request_context():
         return None
-    user = g.get("_login_user")  # where Flask-Login keeps the loaded user
-    if user is None or not getattr(user, "is_authenticated", False):
-        return None
-    return getattr(user, "id", None)
+    # Flask-Login's loaded user, else the staff API's token holder (portal/api/auth.py)
+    for user in (g.get("_login_user"), g.get("api_user")):
+        if getattr(user, "is_authenticated", False):
+            return getattr(user, "id", None)
+    return None
 
 
 class RequestContext(logging.Filter):

@@ -10,6 +10,8 @@ import logging
 import pytest
 
 from portal.auth.models import Role
+from portal.auth.tokens import issue_token
+from portal.extensions import db
 from portal.logs import make_handler
 from tests.conftest import login
 
@@ -51,6 +53,19 @@ def test_each_request_is_one_line_with_its_id_and_user_and_no_query(app, make_us
     assert line["user_id"] == youth.id
     assert line["request_id"] == response.headers["X-Request-ID"]
     assert "012" not in json.dumps(line) and "abc123" not in json.dumps(line)
+
+
+def test_a_staff_api_call_is_logged_with_the_tokens_owner(app, make_user, log_lines):
+    read = log_lines("json")
+    counselor = make_user(Role.COUNSELOR)
+    token = issue_token(counselor)
+    db.session.commit()
+
+    app.test_client().get("/api/v1/youth", headers={"Authorization": f"Bearer {token}"})
+
+    (line,) = [entry for entry in _json(read()) if entry.get("path") == "/api/v1/youth"]
+    assert line["status"] == 200 and line["user_id"] == counselor.id
+    assert token not in json.dumps(line)
 
 
 def test_a_proxys_request_id_is_kept_and_a_strange_one_replaced(client, log_lines):
