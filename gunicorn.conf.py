@@ -44,3 +44,16 @@ errorlog = "-"
 # gunicorn's control socket (gunicornc) is off: one fixed path per user would clash between two
 # portals on one machine. Signals still work: HUP reloads gracefully, TERM stops.
 control_socket_disable = True
+
+
+def when_ready(server) -> None:
+    """Say it at start when the rate limits are counted by each worker alone."""
+    storage = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    if server.cfg.workers > 1 and storage.startswith("memory"):
+        server.log.warning(
+            "Rate limits are kept in each worker's memory: with %s workers a visitor gets up to "
+            "%s times each limit (failed logins too). Set RATELIMIT_STORAGE_URI to a Redis URL "
+            "(docs/SECURITY.md).",
+            server.cfg.workers,
+            server.cfg.workers,
+        )
