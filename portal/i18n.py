@@ -99,12 +99,13 @@ def local_day_start(day: date) -> datetime:
     return start.astimezone(UTC).replace(tzinfo=None)
 
 
-def nice_datetime(moment: datetime | None) -> str:
-    """A stored moment as a Cambodian reader's date and time: "7 Dec 2026, 14:05:09" (24-hour
-    clock: Khmer has no AM/PM of its own)."""
+def nice_datetime(moment: datetime | None, seconds: bool = True) -> str:
+    """A stored moment as a Cambodian reader's date and time: "7 Dec 2026, 14:05:09", or
+    "7 Dec 2026, 14:05" without `seconds` (24-hour clock: Khmer has no AM/PM of its own)."""
     if not moment:
         return ""
-    return format_datetime(local_time(moment), "d MMM y, HH:mm:ss", rebase=False)
+    pattern = "d MMM y, HH:mm:ss" if seconds else "d MMM y, HH:mm"
+    return format_datetime(local_time(moment), pattern, rebase=False)
 
 
 # Skill names in the reader's language. The vocabulary's terms of a concept are synonyms in no
