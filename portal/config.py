@@ -104,6 +104,25 @@ def load_config(instance_path: str) -> dict:
         "TWO_FACTOR_REQUIRED": _flag("TWO_FACTOR_REQUIRED", default=production),
         **_mail_settings(),
         **_login_settings(),
+        **_report_settings(),
+    }
+
+
+def _report_settings() -> dict:
+    """Visitors' reports of bad postings (portal/safety/trust.py, reports.py, bursts.py)."""
+    return {
+        # Trusted reporters on different addresses that hide an opening until a counselor checks.
+        "REPORT_HIDE_AFTER": _whole_number("REPORT_HIDE_AFTER", 3),
+        # How many new or unconfirmed accounts, or visitors not logged in, count as one trusted.
+        "REPORT_NEW_ACCOUNTS_PER_TRUSTED": _whole_number("REPORT_NEW_ACCOUNTS_PER_TRUSTED", 2),
+        "REPORT_VISITORS_PER_TRUSTED": _whole_number("REPORT_VISITORS_PER_TRUSTED", 3),
+        # An account is new for this many hours; with nothing confirming it, for this many days.
+        "REPORT_NEW_ACCOUNT_HOURS": _whole_number("REPORT_NEW_ACCOUNT_HOURS", 24),
+        "REPORT_TRUSTED_AFTER_DAYS": _whole_number("REPORT_TRUSTED_AFTER_DAYS", 14),
+        # Untrusted reports on this many openings of one organization within the window: its
+        # counselors are alerted and those reports no longer hide anything.
+        "REPORT_BURST_OPENINGS": _whole_number("REPORT_BURST_OPENINGS", 3),
+        "REPORT_BURST_MINUTES": _whole_number("REPORT_BURST_MINUTES", 60),
     }
 
 

@@ -36,6 +36,8 @@ ACTION_LABELS = {
     A.ORGANIZATION_REJECTED: _l("Organization turned down"),
     A.OPENING_DECIDED: _l("Decision on an opening"),
     A.REPORT_DECIDED: _l("Decision on reports"),
+    A.OPENING_HIDDEN_BY_REPORTS: _l("Opening hidden by reports"),
+    A.REPORT_BURST: _l("Many reports on one organization"),
     A.CONSENT_CHANGED: _l("Consent changed"),
     A.DATA_DOWNLOADED: _l("Data downloaded"),
     A.ERASURE_REQUESTED: _l("Asked to erase the data"),

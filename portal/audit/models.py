@@ -41,6 +41,8 @@ class AuditAction(StrEnum):
     ORGANIZATION_REJECTED = "organization_rejected"
     OPENING_DECIDED = "opening_decided"
     REPORT_DECIDED = "report_decided"
+    OPENING_HIDDEN_BY_REPORTS = "opening_hidden_by_reports"
+    REPORT_BURST = "report_burst"  # untrusted reports on many openings of one organization
     CONSENT_CHANGED = "consent_changed"
     DATA_DOWNLOADED = "data_downloaded"
     ERASURE_REQUESTED = "erasure_requested"

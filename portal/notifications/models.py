@@ -27,6 +27,9 @@ class NotificationKind(StrEnum):
     # A link or code to get back into one's account (portal/recovery): its secret is in params
     # only until every copy is sent or given up (SECRET_PARAMS), never shown in the portal.
     ACCOUNT_RECOVERY = "account_recovery"
+    # Many untrusted reports on one organization's openings (portal/safety/bursts.py): to the
+    # staff of the centers in its province.
+    REPORT_BURST = "report_burst"
 
 
 SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending

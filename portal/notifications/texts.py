@@ -193,6 +193,22 @@ def _account_recovery(p: _Params) -> tuple[str, str]:
     return title, _("You asked to choose a new password.")
 
 
+def _report_burst(p: _Params) -> tuple[str, str]:
+    try:
+        count, minutes = int(p["count"]), int(p["minutes"])
+    except (TypeError, ValueError):
+        count, minutes = 3, 60
+    return _("Many reports on one organization"), ngettext(
+        "%(num)d openings of %(name)s were reported within %(minutes)d minutes by visitors or "
+        "new accounts. These reports hide nothing: please check them.",
+        "%(num)d openings of %(name)s were reported within %(minutes)d minutes by visitors or "
+        "new accounts. These reports hide nothing: please check them.",
+        count,
+        name=p["organization"],
+        minutes=minutes,
+    )
+
+
 def _unknown(p: _Params) -> tuple[str, str]:
     return _("News"), _("Something changed. Open to see.")
 
@@ -207,6 +223,7 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.NEW_SUGGESTIONS: _new_suggestions,
     NotificationKind.PROFILE_UNUSED: _profile_unused,
     NotificationKind.ACCOUNT_RECOVERY: _account_recovery,
+    NotificationKind.REPORT_BURST: _report_burst,
 }
 
 KIND_LABELS = {
@@ -218,4 +235,5 @@ KIND_LABELS = {
     NotificationKind.ORGANIZATION_REVIEWED: _l("A counselor checked the organization"),
     NotificationKind.FOLLOW_UP_DUE: _l("A follow-up is due"),
     NotificationKind.PROFILE_UNUSED: _l("My unused profile will be erased"),
+    NotificationKind.REPORT_BURST: _l("Many reports on one organization"),
 }

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, enum_column_type, utcnow
@@ -25,13 +25,23 @@ class ReportReason(StrEnum):
     OTHER = "other"
 
 
+class ReporterTrust(StrEnum):
+    """How much a reporter's word counts towards hiding an opening (see safety/trust.py)."""
+
+    ANONYMOUS = "anonymous"  # not logged in
+    NEW_ACCOUNT = "new_account"  # younger than a day, or nothing yet confirms who it is
+    TRUSTED = "trusted"  # older than a day and confirmed
+    STAFF = "staff"  # a counselor or admin: hides at once
+
+
 class ReportOutcome(StrEnum):
     DISMISSED = "dismissed"  # a counselor checked: the posting is fine
     CONFIRMED = "confirmed"  # a bad posting: closed or declined
 
 
 class OpeningReport(db.Model):
-    """A visitor says an opening is bad. Three open reports hide it until a counselor reviews."""
+    """A visitor says an opening is bad. Enough weight from different addresses (or a
+    counselor) hides it until a counselor reviews (safety/reports.py)."""
 
     __tablename__ = "opening_report"
 
@@ -42,8 +52,18 @@ class OpeningReport(db.Model):
     reason: Mapped[ReportReason] = mapped_column(enum_column_type(ReportReason, length=30))
     details: Mapped[str] = mapped_column(Text, default="")
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    # A keyed hash of the visitor's address, so one person cannot hide an opening alone.
+    # A keyed hash of the reporter's address (every reporter, logged in or not), so several
+    # accounts on one address count once; the address itself is never kept.
     reporter_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Who the reporter was when they reported (their weight follows from it).
+    trust: Mapped[ReporterTrust] = mapped_column(
+        enum_column_type(ReporterTrust, name="reporter_trust"),
+        default=ReporterTrust.ANONYMOUS,
+        server_default=ReporterTrust.ANONYMOUS.value,
+    )
+    # Made during a burst of untrusted reports on the organization: it alerted its counselors
+    # and never counts towards hiding.
+    in_burst: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     resolved_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

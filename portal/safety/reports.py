@@ -1,12 +1,15 @@
-"""Visitors' reports of bad postings: one per reporter per opening, three reporters hide the
-opening until a counselor checks it, and the counselor's decision (dismiss or confirm) with who,
-when and why. Services flush; the view commits."""
+"""Visitors' reports of bad postings: one per reporter per opening, weighed by who reports
+(safety/trust.py) and counted once per address; enough weight (or one counselor) hides the opening
+until a counselor checks it, unless the reports come in a burst on its organization
+(safety/bursts.py); then the counselor's decision (dismiss or confirm) with who, when and why.
+Services flush; the view commits."""
 
 from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass, field
 from datetime import datetime
+from fractions import Fraction
 from hashlib import sha256
 
 from flask import current_app
@@ -21,11 +24,18 @@ from portal.auth.models import User
 from portal.extensions import db, utcnow
 from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
-from portal.safety.models import OpeningReport, ReportOutcome, ReportReason
+from portal.safety import bursts, trust
+from portal.safety.models import OpeningReport, ReporterTrust, ReportOutcome, ReportReason
 
-HIDE_AFTER = 3  # open reports from different people
 MAX_DETAILS = 1000
 MAX_NOTE = 500
+
+TRUST_LABELS = {
+    ReporterTrust.ANONYMOUS: _l("Visitor, not logged in"),
+    ReporterTrust.NEW_ACCOUNT: _l("New or unconfirmed account"),
+    ReporterTrust.TRUSTED: _l("Trusted account"),
+    ReporterTrust.STAFF: _l("Staff"),
+}
 
 REASON_LABELS = {
     ReportReason.ASKED_FOR_MONEY: _l("They asked me for money"),
@@ -46,8 +56,10 @@ class ReportError(ValueError):
 
 
 def reporter_key(address: str | None) -> str:
-    """A keyed hash of a visitor's IP address (HMAC-SHA256 with the app's SECRET_KEY): the same
-    visitor gives the same key, and the address itself is never stored."""
+    """A keyed hash of a reporter's IP address (HMAC-SHA256 with the app's SECRET_KEY): the same
+    address gives the same key, so several accounts on one address count once, and the address
+    itself is never stored. Keyed rather than salted in the row: the 2^32 IPv4 addresses could be
+    tried one by one against a stolen table, not without the key."""
     secret = str(current_app.config["SECRET_KEY"]).encode()
     return hmac.new(secret, (address or "unknown").encode(), sha256).hexdigest()
 
@@ -78,8 +90,9 @@ def already_reported(opening: Opening, *, user: User | None, key: str) -> bool:
 def report(
     opening: Opening, reason: ReportReason | str, details: str, *, user: User | None, key: str
 ) -> OpeningReport | None:
-    """Record a report (None when this person already reported it: they count once). The third
-    reporter hides the opening and tells its organization it is being checked."""
+    """Record a report (None when this person already reported it: they count once), then hide
+    the opening when a counselor reported it or the weight on different addresses is enough
+    (safety/trust.py); reports in a burst on its organization alert its counselors instead."""
     details = (details or "").strip()
     if len(details) > MAX_DETAILS:
         raise ReportError(
@@ -95,26 +108,55 @@ def report(
         reason=reason,
         details=details,
         reporter_id=user.id if user is not None else None,
-        reporter_key=None if user is not None else key,
+        reporter_key=key,
+        trust=trust.reporter_trust(user),
     )
     db.session.add(new)
     db.session.flush()
-    if opening.hidden_by_reports_at is None and reporters(opening) >= HIDE_AFTER:
-        hide(opening)
+    bursts.check(new, opening.organization)
+    if opening.hidden_by_reports_at is None and _enough(opening, new):
+        hide(opening, by_staff=new.trust == ReporterTrust.STAFF)
     return new
 
 
-def reporters(opening: Opening) -> int:
-    """How many different people have an open report of `opening`."""
-    return len({_who(report) for report in _open_reports(opening)})
+def _enough(opening: Opening, new: OpeningReport) -> bool:
+    return (
+        new.trust == ReporterTrust.STAFF
+        or counted_weight(_open_reports(opening)) >= trust.hide_after()
+    )
 
 
-def hide(opening: Opening) -> None:
+def _address(report: OpeningReport) -> object:
+    """Where a report came from: its address key (reports made before keys were kept for
+    accounts: the account)."""
+    return report.reporter_key or ("user", report.reporter_id)
+
+
+def counted_weight(reports: list[OpeningReport]) -> Fraction:
+    """The weight of `reports` towards hiding: each address counts once, with its most trusted
+    reporter; reports made in a burst count nothing."""
+    best: dict[object, Fraction] = {}
+    for item in reports:
+        if not item.in_burst:
+            address = _address(item)
+            best[address] = max(best.get(address, Fraction(0)), trust.weight(item.trust))
+    return sum(best.values(), Fraction(0))
+
+
+def hide(opening: Opening, *, by_staff: bool = False) -> None:
     """Take the opening out of every public list, search and page until a counselor checks it."""
     opening.hidden_by_reports_at = utcnow()
     db.session.flush()
     search.index(opening)
     opening_services.tell_members(opening, "being_checked")
+    reports = _open_reports(opening)
+    detail = {
+        "reports": len(reports),
+        "addresses": len({_address(item) for item in reports}),
+        "weight": str(round(float(counted_weight(reports)), 2)),
+        "by_staff": by_staff,
+    }
+    record(AuditAction.OPENING_HIDDEN_BY_REPORTS, subject=opening, detail=detail)
 
 
 def _resolve(opening: Opening, outcome: ReportOutcome, *, by: User, note: str) -> int:
@@ -186,6 +228,27 @@ class ReportedOpening:
     def first_at(self) -> datetime:
         return self.reports[0].created_at
 
+    @property
+    def weight(self) -> float:
+        """What the reports count towards hiding, in trusted reporters."""
+        return float(counted_weight(self.reports))
+
+    @property
+    def needed(self) -> int:
+        return trust.hide_after()
+
+    def address_labels(self) -> dict[int, str]:
+        """A letter per address (A, B, C... by first report), so a counselor sees which reports
+        came from one place without seeing the place."""
+        letters: dict[object, str] = {}
+        for item in self.reports:
+            letters.setdefault(_address(item), _letter(len(letters)))
+        return {item.id: letters[_address(item)] for item in self.reports}
+
+    @property
+    def addresses(self) -> int:
+        return len({_address(item) for item in self.reports})
+
     def reason_counts(self) -> list[tuple[ReportReason, int]]:
         counts: dict[ReportReason, int] = {}
         for item in self.reports:
@@ -193,12 +256,19 @@ class ReportedOpening:
         return sorted(counts.items(), key=lambda pair: -pair[1])
 
 
+def _letter(index: int) -> str:
+    return chr(ord("A") + index % 26) + (str(index // 26) if index >= 26 else "")
+
+
 def queue() -> list[ReportedOpening]:
-    """Openings with open reports: hidden ones first, then the most reported, then the oldest."""
+    """Openings with open reports: hidden ones first, then the most weight, then the oldest."""
     rows = db.session.scalars(
         select(OpeningReport)
         .where(OpeningReport.resolved_at.is_(None))
-        .options(selectinload(OpeningReport.opening).selectinload(Opening.organization))
+        .options(
+            selectinload(OpeningReport.opening).selectinload(Opening.organization),
+            selectinload(OpeningReport.reporter).selectinload(User.youth_profile),
+        )
         .order_by(OpeningReport.created_at, OpeningReport.id)
     )
     grouped: dict[int, ReportedOpening] = {}
@@ -208,6 +278,7 @@ def queue() -> list[ReportedOpening]:
         grouped.values(),
         key=lambda group: (
             group.opening.hidden_by_reports_at is None,
+            -group.weight,
             -group.people,
             group.first_at,
         ),

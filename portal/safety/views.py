@@ -17,6 +17,7 @@ from portal.safety.forms import CONTACT_KIND_LABELS, DecisionForm, ReportForm, S
 from portal.safety.models import SafetyContact
 from portal.safety.panel import panel_for
 from portal.web import render_form
+from portal.youth.access import can_see_youth
 
 bp = Blueprint("safety", __name__)
 
@@ -32,9 +33,23 @@ def open_reports_of(opening) -> int:
     return reports.open_report_count(opening)
 
 
+@bp.app_template_global()
+def reporter_profile_for_reader(report):
+    """The reporter's youth profile when the reader may open it (a counselor of her center, an
+    admin), else None: the queue shows no reporter's contact details, only this link."""
+    profile = report.reporter.youth_profile if report.reporter is not None else None
+    if profile is None or not can_see_youth(profile, current_user):
+        return None
+    return profile
+
+
 @bp.app_context_processor
 def _labels():
-    return {"report_reasons": reports.REASON_LABELS, "contact_kinds": CONTACT_KIND_LABELS}
+    return {
+        "report_reasons": reports.REASON_LABELS,
+        "reporter_trusts": reports.TRUST_LABELS,
+        "contact_kinds": CONTACT_KIND_LABELS,
+    }
 
 
 # --- anyone: report a posting ---------------------------------------------------------------
