@@ -74,7 +74,8 @@ def near_misses_text(postings: list[Labelled]) -> str:
     return "\n".join(lines)
 
 
-ROW = "{:<24}{:>7}  {:>16}  {:>18}  {:>5}  {:>16}"
+NAME_WIDTH = 24  # the set's name, then its figures
+ROW = "{:<" + str(NAME_WIDTH) + "}{:>7}  {:>16}  {:>18}  {:>5}  {:>16}"
 
 
 def _count(part: list, whole: list) -> str:
@@ -101,7 +102,7 @@ def side_by_side(sets: dict[str, Levels | None], folder: str) -> str:
     lines = [ROW.format("set", "benign", "high", "flagged (rev+high)", "red", "recall")]
     for name, figures in sets.items():
         if figures is None:
-            lines.append(f"{name:<24}skipped: no {folder} (set REALADS_DIR)")
+            lines.append(f"{name:<{NAME_WIDTH}}skipped: no {folder} (set REALADS_DIR)")
         else:
             lines.append(levels_row(name, figures))
     lines.append(
@@ -124,7 +125,8 @@ def all_sets(postings: list[Labelled]) -> dict[str, Levels | None]:
 
 
 def _real(ads: list[realads.RealAd], expect: str) -> Levels:
-    return levels((ad.source, expect, ad.posting) for ad in ads)
+    # the source is "repository:file | address": the address is enough to find the ad
+    return levels((ad.source.rsplit(" | ", 1)[-1], expect, ad.posting) for ad in ads)
 
 
 def screened_text(title: str, items: list[Screened]) -> str:
@@ -142,7 +144,9 @@ def main(argv: list[str]) -> int:
     if "--frozen-misses" in argv:
         print(screened_text("Frozen set: red flags missed", frozen.missed))
         print(screened_text("Frozen set: benign postings flagged", frozen.false_alarms))
-    if "--worst" in argv and real_benign is not None:
+    if "--worst" in argv and real_benign is None:
+        print("--worst: no real benign ads to list (see REALADS_DIR)")
+    elif "--worst" in argv:
         worst = int(argv[argv.index("--worst") + 1])
         flagged = sorted(real_benign.false_alarms, key=lambda i: -i.result.score)[:worst]
         print(screened_text(f"Real benign ads flagged, the {worst} highest scores", flagged))
