@@ -1,12 +1,16 @@
-"""Print the screening's figures on the labelled set, and its misses:
-    .venv/bin/python -m tests.screening.report [--all]
-(--all also lists what fired on every posting)."""
+"""Print the screening's figures side by side on the labelled set, the frozen held-out set and
+the real ads of ../shared/realads/ (or $REALADS_DIR), then the labelled set's misses:
+    .venv/bin/python -m tests.screening.report [--all] [--worst N] [--frozen-misses]
+--all lists what fired on every labelled posting; --worst N the N real benign ads scoring highest
+among those flagged, with the words that fired; --frozen-misses the frozen set's misses and false
+alarms (by default only their counts are shown, so that nobody tunes the rules to that set)."""
 
 from __future__ import annotations
 
 import sys
 
 from portal.screening import Screening
+from tests.screening import realads
 from tests.screening.labelled import (
     MAX_FALSE_ALARM_RATE,
     MIN_RECALL,
@@ -15,6 +19,7 @@ from tests.screening.labelled import (
     evaluate,
     load,
 )
+from tests.screening.levels import Levels, Screened, labelled_levels, levels, load_frozen
 
 
 def describe(result: Screening) -> str:
@@ -69,8 +74,83 @@ def near_misses_text(postings: list[Labelled]) -> str:
     return "\n".join(lines)
 
 
+NAME_WIDTH = 24  # the set's name, then its figures
+ROW = "{:<" + str(NAME_WIDTH) + "}{:>7}  {:>16}  {:>18}  {:>5}  {:>16}"
+
+
+def _count(part: list, whole: list) -> str:
+    if not whole:
+        return "-"
+    return f"{len(part) / len(whole):.3f} ({len(part)}/{len(whole)})"
+
+
+def levels_row(name: str, figures: Levels) -> str:
+    """One set's line of the side-by-side table ("-" where the set has no such postings)."""
+    benign, red = figures.benign, figures.red_flags
+    return ROW.format(
+        name,
+        len(benign),
+        _count(figures.false_high, benign),
+        _count(figures.false_alarms, benign),
+        len(red),
+        _count(figures.caught, red),
+    )
+
+
+def side_by_side(sets: dict[str, Levels | None], folder: str) -> str:
+    """The table: per set, benign postings held "high", flagged at all, and red flags caught."""
+    lines = [ROW.format("set", "benign", "high", "flagged (rev+high)", "red", "recall")]
+    for name, figures in sets.items():
+        if figures is None:
+            lines.append(f"{name:<{NAME_WIDTH}}skipped: no {folder} (set REALADS_DIR)")
+        else:
+            lines.append(levels_row(name, figures))
+    lines.append(
+        "recall: red flags reaching at least their expected level (the lures: review or high); "
+        f"targets: real benign high <= 0.01, flagged <= {MAX_FALSE_ALARM_RATE}; frozen recall >= "
+        f"{MIN_RECALL}, flagged <= {MAX_FALSE_ALARM_RATE}"
+    )
+    return "\n".join(lines)
+
+
+def all_sets(postings: list[Labelled]) -> dict[str, Levels | None]:
+    """Every set screened: labelled, frozen, real benign ads and real lures (None when absent)."""
+    benign, lures = realads.read(realads.BENIGN_FILE), realads.read(realads.LURES_FILE)
+    return {
+        "(a) labelled": labelled_levels(postings),
+        "(b) frozen (held out)": labelled_levels(load_frozen()),
+        "(c) real benign ads": None if benign is None else _real(benign, "none"),
+        "(d) real lures": None if lures is None else _real(lures, "review"),
+    }
+
+
+def _real(ads: list[realads.RealAd], expect: str) -> Levels:
+    # the source is "repository:file | address": the address is enough to find the ad
+    return levels((ad.source.rsplit(" | ", 1)[-1], expect, ad.posting) for ad in ads)
+
+
+def screened_text(title: str, items: list[Screened]) -> str:
+    lines = [f"{title} ({len(items)}):"]
+    for item in sorted(items, key=lambda i: -i.result.score):
+        lines.append(f"  {item.name} {item.posting.title!r}: {describe(item.result)}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     postings = load()
+    sets = all_sets(postings)
+    print(side_by_side(sets, str(realads.realads_dir())))
+    frozen, real_benign = sets["(b) frozen (held out)"], sets["(c) real benign ads"]
+    if "--frozen-misses" in argv:
+        print(screened_text("Frozen set: red flags missed", frozen.missed))
+        print(screened_text("Frozen set: benign postings flagged", frozen.false_alarms))
+    if "--worst" in argv and real_benign is None:
+        print("--worst: no real benign ads to list (see REALADS_DIR)")
+    elif "--worst" in argv:
+        worst = int(argv[argv.index("--worst") + 1])
+        flagged = sorted(real_benign.false_alarms, key=lambda i: -i.result.score)[:worst]
+        print(screened_text(f"Real benign ads flagged, the {worst} highest scores", flagged))
+    print()
     figures = evaluate(postings)
     print(figures_text(postings, figures))
     print(misses_text(figures))
