@@ -15,6 +15,9 @@ from portal.screening.types import Posting, Reason, Screening, Span
 NONE, REVIEW, HIGH = "none", "review", "high"
 REVIEW_AT = 3  # a score from here needs a counselor's look before the opening is public
 HIGH_AT = 7  # from here (or one rule this heavy) it is held, never published automatically
+# A reason lighter than REVIEW_AT is a weak sign (a Gmail address, "attractive salary", "urgent"):
+# one alone never reaches review, and weak signs never make a posting high.
+WEAK_REVIEW_AT = 5  # weak signs alone: three of them (a Gmail + "attractive salary": not enough)
 KNOWN_BAD_CONTACT = "known_bad_contact"
 NEGATION_WINDOW = 30  # characters before (or after) a match where a negation undoes it
 KHMER_NEGATION_WINDOW = 12  # Khmer packs more in fewer characters, and has no spaces here
@@ -23,6 +26,9 @@ TEXT_FIELDS = ("title", "description", "skills", "organization_name", "contact")
 # nothing of anyone's looks.
 NOT_IN_NAMES = frozenset({"discrimination"})
 FIELD_BREAK = "\n\n"
+# Indicators whose weak signs are separate requirements that add up (sex and age and looks);
+# the rows of other indicators say one thing in several ways (a Telegram handle, "Telegram only").
+ADDING_UP = frozenset({"discrimination"})
 
 
 def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
@@ -36,7 +42,7 @@ def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
     if known:
         reasons.append(_reason(KNOWN_BAD_CONTACT, HIGH_AT, known, None))
     score = sum(reason.weight for reason in reasons)
-    return Screening(level=level_of(score), score=score, reasons=tuple(_by_weight(reasons)))
+    return Screening(level=_level(score, reasons), score=score, reasons=tuple(_by_weight(reasons)))
 
 
 def level_of(score: int) -> str:
@@ -44,6 +50,16 @@ def level_of(score: int) -> str:
     if score >= HIGH_AT:
         return HIGH
     return REVIEW if score >= REVIEW_AT else NONE
+
+
+def _level(score: int, reasons: list[Reason]) -> str:
+    """The level of `score`, "high" only on specific evidence: the reasons that are not weak
+    signs must reach HIGH_AT by themselves; weak signs add to the score, up to review, and
+    alone they need WEAK_REVIEW_AT."""
+    specific = sum(reason.weight for reason in reasons if reason.weight >= REVIEW_AT)
+    if score >= HIGH_AT and specific >= HIGH_AT:
+        return HIGH
+    return REVIEW if score >= (REVIEW_AT if specific else WEAK_REVIEW_AT) else NONE
 
 
 def _field_text(posting: Posting, name: str) -> str:
@@ -119,8 +135,16 @@ def _reasons(fired: list[tuple[Rule, list[Span]]]) -> list[Reason]:
     for name, rows in by_indicator.items():
         heaviest = max(rows, key=lambda row: row[0].weight)[0]
         spans = _unique(span for _, row_spans in rows for span in row_spans)
-        reasons.append(_reason(name, heaviest.weight, spans, heaviest))
+        signs = len({tuple(s.text.lower() for s in row_spans) for _, row_spans in rows})
+        weight = _weight(heaviest.weight, signs) if name in ADDING_UP else heaviest.weight
+        reasons.append(_reason(name, weight, spans, heaviest))
     return reasons
+
+
+def _weight(heaviest: int, signs: int) -> int:
+    """An indicator of ADDING_UP weighs its heaviest row; several of its rows citing different
+    words, each a weak sign (sex, age and looks asked together), weigh as one ordinary sign."""
+    return REVIEW_AT if signs > 1 and 0 < heaviest < REVIEW_AT else heaviest
 
 
 def _reason(name: str, weight: int, spans: Iterable[Span], rule: Rule | None) -> Reason:

@@ -1,0 +1,45 @@
+"""Issue 15: the rules read who does what to whom, and one weak sign alone does not take a
+counselor's time. Wordings in the style of real Cambodian job-board ads, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.screening import NONE, REVIEW, Posting, screen
+
+
+def ad(title: str, description: str = "", **fields) -> Posting:
+    return Posting(title=title, description=description, min_age=18, **fields)
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        ad("Sales executive", "Sell our products to clients in Thailand and Malaysia."),
+        ad("Purchasing officer", "Work with suppliers from China and Korea. Chinese speaking."),
+        ad("Admin officer", "Keep files and contracts in order; study abroad is a plus."),
+        ad("Credit officer", "Promote loan products to customers and follow up repayments."),
+        ad("Receptionist", "Good looking, attractive salary. Contact: hr.office@gmail.com"),
+        ad("Cashier", "Urgent! Apply now. Telegram: @shop_hr"),
+    ],
+    ids=["clients-abroad", "suppliers-abroad", "study-abroad", "bank-loans", "looks", "urgent"],
+)
+def test_an_honest_ad_in_phnom_penh_is_left_alone(posting):
+    assert screen(posting).level == NONE
+
+
+def test_a_gmail_address_alone_adds_to_the_score_but_does_not_ask_for_review():
+    result = screen(ad("Admin assistant", "Filing and Excel.", contact="jobs.hr.2024@gmail.com"))
+    assert result.score > 0 and result.level == NONE
+
+
+def test_the_job_itself_abroad_is_still_work_abroad():
+    result = screen(ad("Farm worker", "Fruit farm work in Malaysia, 2-year contract."))
+    assert "abroad_unlicensed" in result.indicators
+    assert result.level == REVIEW
+
+
+def test_weak_signs_piled_on_one_strong_sign_stop_at_review():
+    text = "Jobs in Singapore. Attractive salary, urgent. Telegram only: @hr_sg"
+    result = screen(ad("Office staff", text))
+    assert result.score >= 7 and result.level == REVIEW
