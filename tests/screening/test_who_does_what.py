@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.screening import NONE, REVIEW, Posting, screen
+from portal.screening import HIGH, NONE, REVIEW, Posting, screen
 
 
 def ad(title: str, description: str = "", **fields) -> Posting:
@@ -43,3 +43,36 @@ def test_weak_signs_piled_on_one_strong_sign_stop_at_review():
     text = "Jobs in Singapore. Attractive salary, urgent. Telegram only: @hr_sg"
     result = screen(ad("Office staff", text))
     assert result.score >= 7 and result.level == REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Simple data entry from home with your phone, earn $50 per day.",
+        "Like and rate products online and receive a commission for every task.",
+        "វាយអក្សរនៅផ្ទះ ងាយស្រួល មិនត្រូវការបទពិសោធន៍ ៤០ដុល្លារក្នុងមួយថ្ងៃ",
+    ],
+    ids=["daily-sum", "task-commission", "khmer-daily-sum"],
+)
+def test_the_lures_of_real_reports_reach_review(text):
+    result = screen(ad("Online job", text))
+    assert result.level in (REVIEW, HIGH)
+    assert "pay_too_good" in result.indicators
+    assert all(reason.matches for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer service officers wanted, no qualifications needed, salary $1,500 a month.",
+        "Casino customer service in Sihanoukville, $3,000 a month, food, lodging and air tickets.",
+    ],
+    ids=["vague-big-pay", "casino-town-trip-paid"],
+)
+def test_a_vague_job_with_big_pay_for_anyone_reaches_review(text):
+    assert screen(ad("Customer service", text)).level in (REVIEW, HIGH)
+
+
+def test_a_qualified_post_with_a_good_salary_is_left_alone():
+    text = "Digital marketing manager. Bachelor's degree, 5 years of experience. $1,500 a month."
+    assert screen(ad("Marketing manager", text)).level == NONE
