@@ -29,6 +29,12 @@ FIELD_BREAK = "\n\n"
 # Indicators whose weak signs are separate requirements that add up (sex and age and looks);
 # the rows of other indicators say one thing in several ways (a Telegram handle, "Telegram only").
 ADDING_UP = frozenset({"discrimination"})
+BEFORE, AFTER = "negation:before", "negation:after"
+# Who pays, who keeps: a fee or a document in a sentence about the job's own work (DUTY rows:
+# customers, loans, invoices, files) is a duty of the job, unless the sentence speaks of the
+# applicant or worker (APPLICANT rows: you, candidates, before you start).
+DUTY, APPLICANT = "negation:duty", "negation:applicant"
+DUTIES_OF_THE_JOB = frozenset({"fees", "documents_held"})
 
 
 def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
@@ -84,17 +90,45 @@ def _pattern_hits(texts: list[Folded]) -> dict[Rule, list[Span]]:
                 continue  # runs into the next field
             if rule.target in NOT_IN_NAMES and text.field == "organization_name":
                 continue
-            if not (rule.negatable and _negated(text, start, end, negation_rules())):
+            if not (rule.negatable and _undone(rule, text, start, end)):
                 spans.append(text.cite(start, end))
         if spans:
             found[rule] = spans
     return found
 
 
+def _undone(rule: Rule, text: Folded, start: int, end: int) -> bool:
+    """A negatable match undone: negated next to it, or (fees, documents) a duty of the job."""
+    if _negated(text, start, end, negation_rules()):
+        return True
+    return rule.target in DUTIES_OF_THE_JOB and _a_duty(_sentence(text.text, start, end))
+
+
+def _a_duty(sentence: str) -> bool:
+    """The sentence is about the job's own work (customers' deposits, a bank's loans, the
+    company's files and costs) and says nothing of what the applicant or worker must do."""
+    return _says(DUTY, sentence) and not _says(APPLICANT, sentence)
+
+
+def _says(target: str, sentence: str) -> bool:
+    return any(r.regex and r.regex.search(sentence) for r in negation_rules() if r.target == target)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or list item) around text[start:end]."""
+    return (
+        _sentence_part(text[:start], last=True)
+        + text[start:end]
+        + _sentence_part(text[end:], last=False)
+    )
+
+
 def _negated(text: Folded, start: int, end: int, negations: tuple[Rule, ...]) -> bool:
     for rule in negations:
+        if rule.target not in (BEFORE, AFTER):
+            continue
         size = KHMER_NEGATION_WINDOW if rule.lang == "km" else NEGATION_WINDOW
-        if rule.target == "negation:before":
+        if rule.target == BEFORE:
             window = _sentence_part(text.text[max(0, start - size) : start], last=True)
         else:
             window = _sentence_part(text.text[end : end + size], last=False)

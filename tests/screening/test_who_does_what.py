@@ -76,3 +76,36 @@ def test_a_vague_job_with_big_pay_for_anyone_reaches_review(text):
 def test_a_qualified_post_with_a_good_salary_is_left_alone():
     text = "Digital marketing manager. Bachelor's degree, 5 years of experience. $1,500 a month."
     assert screen(ad("Marketing manager", text)).level == NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accept cash deposits from customers, process loan repayments and collect service fees.",
+        "Promote savings and fixed deposit products; explain the loan processing fee to clients.",
+        "Keep and maintain financial documents, invoices and files of the company.",
+        "ទទួលប្រាក់បញ្ញើ និងប្រាក់កក់ពីអតិថិជន ផ្តល់ប្រាក់កម្ចី",
+        "រក្សាទុកឯកសារហិរញ្ញវត្ថុ និងវិក្កយបត្ររបស់ក្រុមហ៊ុន",
+    ],
+    ids=["teller", "credit-officer", "accountant", "teller-km", "accountant-km"],
+)
+def test_a_fee_or_a_document_that_is_the_jobs_own_work_is_no_red_flag(text):
+    result = screen(ad("Officer", text, organization_address="#1, Street 2, Phnom Penh"))
+    assert result.level == NONE, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Workers pay $50 for the uniform and training before starting.", "fees"),
+        ("Applicants must pay a deposit of $100 from customers' side to secure the job.", "fees"),
+        ("The company will keep your passport until the end of the contract.", "documents_held"),
+        ("ត្រូវបង់ថ្លៃឯកសណ្ឋាន ២០ដុល្លារ មុនចូលធ្វើការ", "fees"),
+        ("សិស្សត្រូវទុកលិខិតឆ្លងដែនច្បាប់ដើម នៅមជ្ឈមណ្ឌល", "documents_held"),
+    ],
+    ids=["uniform", "deposit", "passport", "uniform-km", "passport-km"],
+)
+def test_what_the_applicant_pays_or_the_employer_keeps_is_still_high(text, indicator):
+    result = screen(ad("Worker", text, organization_address="#1, Street 2, Phnom Penh"))
+    assert result.level == HIGH
+    assert indicator in result.indicators
