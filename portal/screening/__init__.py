@@ -3,7 +3,11 @@
 `screen(posting)` reads an opening (a plain `Posting`, no database) in English, Khmer or both and
 answers a `Screening`: a level ("none", "review", "high"), a score, and one `Reason` per red-flag
 indicator that fired, each citing the exact words (field and offsets) that raised it, so a page
-can mark them with `highlight(text, reasons, field)`.
+can mark them with `highlight(text, reasons, field)`. "High" needs specific evidence (the reasons
+that are not weak signs reach HIGH_AT by themselves); a weak sign (weight under REVIEW_AT: a
+Gmail address, "attractive salary", "urgent") adds to the score but never alone reaches review.
+Fees and documents are read for who pays and who keeps (a bank's deposits and an accountant's
+files are the job's own work, see engine.DUTIES_OF_THE_JOB).
 
 The rules are data an admin can review, not code: `data/indicators.csv` (the ten indicators of
 issue 7 and a known bad contact, with their explanations), `data/rules.csv` (one pattern a row:

@@ -15,6 +15,9 @@ from portal.screening.types import Posting, Reason, Screening, Span
 NONE, REVIEW, HIGH = "none", "review", "high"
 REVIEW_AT = 3  # a score from here needs a counselor's look before the opening is public
 HIGH_AT = 7  # from here (or one rule this heavy) it is held, never published automatically
+# A reason lighter than REVIEW_AT is a weak sign (a Gmail address, "attractive salary", "urgent"):
+# one alone never reaches review, and weak signs never make a posting high.
+WEAK_REVIEW_AT = 5  # weak signs alone: three of them (a Gmail + "attractive salary": not enough)
 KNOWN_BAD_CONTACT = "known_bad_contact"
 NEGATION_WINDOW = 30  # characters before (or after) a match where a negation undoes it
 KHMER_NEGATION_WINDOW = 12  # Khmer packs more in fewer characters, and has no spaces here
@@ -23,6 +26,15 @@ TEXT_FIELDS = ("title", "description", "skills", "organization_name", "contact")
 # nothing of anyone's looks.
 NOT_IN_NAMES = frozenset({"discrimination"})
 FIELD_BREAK = "\n\n"
+# Indicators whose weak signs are separate requirements that add up (sex and age and looks);
+# the rows of other indicators say one thing in several ways (a Telegram handle, "Telegram only").
+ADDING_UP = frozenset({"discrimination"})
+BEFORE, AFTER = "negation:before", "negation:after"
+# Who pays, who keeps: a fee or a document in a sentence about the job's own work (DUTY rows:
+# customers, loans, invoices, files) is a duty of the job, unless the sentence speaks of the
+# applicant or worker (APPLICANT rows: you, candidates, before you start).
+DUTY, APPLICANT = "negation:duty", "negation:applicant"
+DUTIES_OF_THE_JOB = frozenset({"fees", "documents_held"})
 
 
 def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
@@ -36,7 +48,7 @@ def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
     if known:
         reasons.append(_reason(KNOWN_BAD_CONTACT, HIGH_AT, known, None))
     score = sum(reason.weight for reason in reasons)
-    return Screening(level=level_of(score), score=score, reasons=tuple(_by_weight(reasons)))
+    return Screening(level=_level(score, reasons), score=score, reasons=tuple(_by_weight(reasons)))
 
 
 def level_of(score: int) -> str:
@@ -44,6 +56,16 @@ def level_of(score: int) -> str:
     if score >= HIGH_AT:
         return HIGH
     return REVIEW if score >= REVIEW_AT else NONE
+
+
+def _level(score: int, reasons: list[Reason]) -> str:
+    """The level of `score`, "high" only on specific evidence: the reasons that are not weak
+    signs must reach HIGH_AT by themselves; weak signs add to the score, up to review, and
+    alone they need WEAK_REVIEW_AT."""
+    specific = sum(reason.weight for reason in reasons if reason.weight >= REVIEW_AT)
+    if score >= HIGH_AT and specific >= HIGH_AT:
+        return HIGH
+    return REVIEW if score >= (REVIEW_AT if specific else WEAK_REVIEW_AT) else NONE
 
 
 def _field_text(posting: Posting, name: str) -> str:
@@ -68,17 +90,45 @@ def _pattern_hits(texts: list[Folded]) -> dict[Rule, list[Span]]:
                 continue  # runs into the next field
             if rule.target in NOT_IN_NAMES and text.field == "organization_name":
                 continue
-            if not (rule.negatable and _negated(text, start, end, negation_rules())):
+            if not (rule.negatable and _undone(rule, text, start, end)):
                 spans.append(text.cite(start, end))
         if spans:
             found[rule] = spans
     return found
 
 
+def _undone(rule: Rule, text: Folded, start: int, end: int) -> bool:
+    """A negatable match undone: negated next to it, or (fees, documents) a duty of the job."""
+    if _negated(text, start, end, negation_rules()):
+        return True
+    return rule.target in DUTIES_OF_THE_JOB and _a_duty(_sentence(text.text, start, end))
+
+
+def _a_duty(sentence: str) -> bool:
+    """The sentence is about the job's own work (customers' deposits, a bank's loans, the
+    company's files and costs) and says nothing of what the applicant or worker must do."""
+    return _says(DUTY, sentence) and not _says(APPLICANT, sentence)
+
+
+def _says(target: str, sentence: str) -> bool:
+    return any(r.regex and r.regex.search(sentence) for r in negation_rules() if r.target == target)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or list item) around text[start:end]."""
+    return (
+        _sentence_part(text[:start], last=True)
+        + text[start:end]
+        + _sentence_part(text[end:], last=False)
+    )
+
+
 def _negated(text: Folded, start: int, end: int, negations: tuple[Rule, ...]) -> bool:
     for rule in negations:
+        if rule.target not in (BEFORE, AFTER):
+            continue
         size = KHMER_NEGATION_WINDOW if rule.lang == "km" else NEGATION_WINDOW
-        if rule.target == "negation:before":
+        if rule.target == BEFORE:
             window = _sentence_part(text.text[max(0, start - size) : start], last=True)
         else:
             window = _sentence_part(text.text[end : end + size], last=False)
@@ -119,8 +169,16 @@ def _reasons(fired: list[tuple[Rule, list[Span]]]) -> list[Reason]:
     for name, rows in by_indicator.items():
         heaviest = max(rows, key=lambda row: row[0].weight)[0]
         spans = _unique(span for _, row_spans in rows for span in row_spans)
-        reasons.append(_reason(name, heaviest.weight, spans, heaviest))
+        signs = len({tuple(s.text.lower() for s in row_spans) for _, row_spans in rows})
+        weight = _weight(heaviest.weight, signs) if name in ADDING_UP else heaviest.weight
+        reasons.append(_reason(name, weight, spans, heaviest))
     return reasons
+
+
+def _weight(heaviest: int, signs: int) -> int:
+    """An indicator of ADDING_UP weighs its heaviest row; several of its rows citing different
+    words, each a weak sign (sex, age and looks asked together), weigh as one ordinary sign."""
+    return REVIEW_AT if signs > 1 and 0 < heaviest < REVIEW_AT else heaviest
 
 
 def _reason(name: str, weight: int, spans: Iterable[Span], rule: Rule | None) -> Reason:

@@ -7,7 +7,10 @@ rules.csv, one row per pattern:
 - `indicator`: the indicator name the row raises (`fees`, `urgency`, ...); or `cue:<name>`, a
   fact other rows may need (`cue:easy_work`, `cue:abroad`, `cue:formal_contact`); or
   `negation:before` / `negation:after`, words that undo a `negatable` match next to them
-  ("we do NOT charge any fee", "deposit: not required").
+  ("we do NOT charge any fee", "deposit: not required"); or `negation:duty`, words that make a
+  negatable fee or document in their sentence a duty of the job (customers' deposits, a bank's
+  loans, an accountant's files), unless a `negation:applicant` row finds the applicant or worker
+  in that sentence too (you, candidates, "before you start").
 - `lang`: `en`, `km` or `any` (which language the pattern is written in; every pattern is tried
   on every text, since ads mix both).
 - `kind`: `phrase`, `regex` or `check`.
@@ -56,7 +59,7 @@ class Indicator:
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: rules are loaded once
 class Rule:
     line: int  # in rules.csv, for an admin to find the row
-    target: str  # an indicator name, "cue:<fact>" or "negation:before|after"
+    target: str  # an indicator name, "cue:<fact>" or "negation:before|after|duty|applicant"
     lang: str
     kind: str
     pattern: str

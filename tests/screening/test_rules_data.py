@@ -9,6 +9,7 @@ from portal.screening.facts import FACTS
 from portal.screening.rules import indicators, pay_norms, rules
 
 KHMER = re.compile("[\u1780-\u17ff]")
+NEGATIONS = ("negation:before", "negation:after", "negation:duty", "negation:applicant")
 
 
 def test_indicators_are_numbered_as_in_the_issue_and_explained_in_both_languages():
@@ -37,7 +38,7 @@ def test_every_rule_row_is_valid():
             assert rule.weight > 0, where
             assert bool(rule.explanation_en) == bool(rule.explanation_km), where
         else:
-            assert rule.cue or rule.target in ("negation:before", "negation:after"), where
+            assert rule.cue or rule.target in NEGATIONS, where
 
 
 def test_every_indicator_has_rules_in_both_languages_or_a_check():

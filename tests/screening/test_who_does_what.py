@@ -1,0 +1,111 @@
+"""Issue 15: the rules read who does what to whom, and one weak sign alone does not take a
+counselor's time. Wordings in the style of real Cambodian job-board ads, written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.screening import HIGH, NONE, REVIEW, Posting, screen
+
+
+def ad(title: str, description: str = "", **fields) -> Posting:
+    return Posting(title=title, description=description, min_age=18, **fields)
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        ad("Sales executive", "Sell our products to clients in Thailand and Malaysia."),
+        ad("Purchasing officer", "Work with suppliers from China and Korea. Chinese speaking."),
+        ad("Admin officer", "Keep files and contracts in order; study abroad is a plus."),
+        ad("Credit officer", "Promote loan products to customers and follow up repayments."),
+        ad("Receptionist", "Good looking, attractive salary. Contact: hr.office@gmail.com"),
+        ad("Cashier", "Urgent! Apply now. Telegram: @shop_hr"),
+    ],
+    ids=["clients-abroad", "suppliers-abroad", "study-abroad", "bank-loans", "looks", "urgent"],
+)
+def test_an_honest_ad_in_phnom_penh_is_left_alone(posting):
+    assert screen(posting).level == NONE
+
+
+def test_a_gmail_address_alone_adds_to_the_score_but_does_not_ask_for_review():
+    result = screen(ad("Admin assistant", "Filing and Excel.", contact="jobs.hr.2024@gmail.com"))
+    assert result.score > 0 and result.level == NONE
+
+
+def test_the_job_itself_abroad_is_still_work_abroad():
+    result = screen(ad("Farm worker", "Fruit farm work in Malaysia, 2-year contract."))
+    assert "abroad_unlicensed" in result.indicators
+    assert result.level == REVIEW
+
+
+def test_weak_signs_piled_on_one_strong_sign_stop_at_review():
+    text = "Jobs in Singapore. Attractive salary, urgent. Telegram only: @hr_sg"
+    result = screen(ad("Office staff", text))
+    assert result.score >= 7 and result.level == REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Simple data entry from home with your phone, earn $50 per day.",
+        "Like and rate products online and receive a commission for every task.",
+        "វាយអក្សរនៅផ្ទះ ងាយស្រួល មិនត្រូវការបទពិសោធន៍ ៤០ដុល្លារក្នុងមួយថ្ងៃ",
+    ],
+    ids=["daily-sum", "task-commission", "khmer-daily-sum"],
+)
+def test_the_lures_of_real_reports_reach_review(text):
+    result = screen(ad("Online job", text))
+    assert result.level in (REVIEW, HIGH)
+    assert "pay_too_good" in result.indicators
+    assert all(reason.matches for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer service officers wanted, no qualifications needed, salary $1,500 a month.",
+        "Casino customer service in Sihanoukville, $3,000 a month, food, lodging and air tickets.",
+    ],
+    ids=["vague-big-pay", "casino-town-trip-paid"],
+)
+def test_a_vague_job_with_big_pay_for_anyone_reaches_review(text):
+    assert screen(ad("Customer service", text)).level in (REVIEW, HIGH)
+
+
+def test_a_qualified_post_with_a_good_salary_is_left_alone():
+    text = "Digital marketing manager. Bachelor's degree, 5 years of experience. $1,500 a month."
+    assert screen(ad("Marketing manager", text)).level == NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accept cash deposits from customers, process loan repayments and collect service fees.",
+        "Promote savings and fixed deposit products; explain the loan processing fee to clients.",
+        "Keep and maintain financial documents, invoices and files of the company.",
+        "ទទួលប្រាក់បញ្ញើ និងប្រាក់កក់ពីអតិថិជន ផ្តល់ប្រាក់កម្ចី",
+        "រក្សាទុកឯកសារហិរញ្ញវត្ថុ និងវិក្កយបត្ររបស់ក្រុមហ៊ុន",
+    ],
+    ids=["teller", "credit-officer", "accountant", "teller-km", "accountant-km"],
+)
+def test_a_fee_or_a_document_that_is_the_jobs_own_work_is_no_red_flag(text):
+    result = screen(ad("Officer", text, organization_address="#1, Street 2, Phnom Penh"))
+    assert result.level == NONE, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Workers pay $50 for the uniform and training before starting.", "fees"),
+        ("Applicants must pay a deposit of $100 from customers' side to secure the job.", "fees"),
+        ("The company will keep your passport until the end of the contract.", "documents_held"),
+        ("ត្រូវបង់ថ្លៃឯកសណ្ឋាន ២០ដុល្លារ មុនចូលធ្វើការ", "fees"),
+        ("សិស្សត្រូវទុកលិខិតឆ្លងដែនច្បាប់ដើម នៅមជ្ឈមណ្ឌល", "documents_held"),
+    ],
+    ids=["uniform", "deposit", "passport", "uniform-km", "passport-km"],
+)
+def test_what_the_applicant_pays_or_the_employer_keeps_is_still_high(text, indicator):
+    result = screen(ad("Worker", text, organization_address="#1, Street 2, Phnom Penh"))
+    assert result.level == HIGH
+    assert indicator in result.indicators
