@@ -111,6 +111,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.recovery.views import bp as recovery_bp
     from portal.safety.admin_views import bp as safety_admin_bp
     from portal.safety.views import bp as safety_bp
+    from portal.screening_admin.views import bp as screening_admin_bp
     from portal.two_factor.views import bp as two_factor_bp
     from portal.youth.views import bp as youth_bp
 
@@ -134,6 +135,7 @@ def _register_blueprints(app: Flask) -> None:
         recovery_bp,
         two_factor_bp,
         account_bp,
+        screening_admin_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp
@@ -154,6 +156,7 @@ def _register_cli(app: Flask) -> None:
     from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
     from portal.privacy.cli import privacy_cli
+    from portal.screening_admin.cli import screening_cli
     from portal.two_factor.cli import two_factor_cli
     from portal.youth.cli import youth_cli
 
@@ -167,6 +170,7 @@ def _register_cli(app: Flask) -> None:
         privacy_cli,
         audit_cli,
         two_factor_cli,
+        screening_cli,
     ):
         app.cli.add_command(group)
 

@@ -18,6 +18,7 @@ from portal.placements.models import (
 )
 from portal.recovery.models import AccountRecovery
 from portal.safety.models import BadContact, OpeningReport, SafetyContact
+from portal.screening_admin.models import ScreeningDecision, ScreeningRuleSetting
 from portal.search.models import SearchOutbox
 from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
@@ -31,6 +32,8 @@ __all__ = [
     "BadContact",
     "OpeningReport",
     "SafetyContact",
+    "ScreeningDecision",
+    "ScreeningRuleSetting",
     "ApplicationDocument",
     "ApplicationSource",
     "ApplicationStatus",

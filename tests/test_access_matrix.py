@@ -133,6 +133,9 @@ ACCESS: dict[str, object] = {
     "account.end_all": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "account.tokens": STAFF,
     "account.revoke": STAFF,
+    "screening_admin.rules": STAFF,
+    "screening_admin.try_rules": STAFF,
+    "screening_admin.switch_rule": {Role.ADMIN},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]

@@ -44,6 +44,7 @@ ACTION_LABELS = {
     A.ERASURE_CONFIRMED: _l("Erasure confirmed"),
     A.ANONYMISED: _l("Profile anonymised"),
     A.AUDIT_PURGED: _l("Old audit records deleted"),
+    A.SCREENING_RULE_SWITCHED: _l("Screening rule switched on or off"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),
@@ -89,9 +90,24 @@ def describe(event: AuditEvent) -> str:
         parts.append(_("can log in") if detail["active"] else _("cannot log in"))
     if "deleted" in detail:
         parts.append(_("%(num)s deleted", num=detail["deleted"]))
+    parts.append(_screening(detail))
     if detail.get("via") in VIA_LABELS:
         parts.append(str(VIA_LABELS[detail["via"]]))
     return " · ".join(part for part in parts if part)
+
+
+def _screening(detail: dict) -> str:
+    """A screening rule switched, or what a counselor made of an opening's warning signs."""
+    if "rule" in detail:
+        if detail.get("on"):
+            return _("rule “%(rule)s” switched on", rule=detail["rule"])
+        return _("rule “%(rule)s” switched off", rule=detail["rule"])
+    rules = ", ".join(detail.get("rules") or ())
+    if detail.get("screening") == "confirmed":
+        return _("warning signs confirmed: %(rules)s", rules=rules)
+    if detail.get("screening") == "dismissed":
+        return _("warning signs dismissed: %(rules)s", rules=rules)
+    return ""
 
 
 def _change(action: str, detail: dict) -> str:

@@ -49,6 +49,7 @@ class AuditAction(StrEnum):
     ERASURE_CONFIRMED = "erasure_confirmed"
     ANONYMISED = "anonymised"
     AUDIT_PURGED = "audit_purged"
+    SCREENING_RULE_SWITCHED = "screening_rule_switched"
 
 
 # What a young person's "who looked at my profile" page lists.

@@ -27,6 +27,7 @@ from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.orgs.models import Organization
 from portal.screening.openings import may_publish, needs_confirmation, screen_opening
+from portal.screening_admin.decisions import record_decision
 
 
 class TransitionError(ValueError):
@@ -95,6 +96,10 @@ def _audit_decision(opening: Opening, current: OpeningStatus | None, *, by: User
     checked = opening.screening_level == ScreeningLevel.REVIEW and opening.screening_confirmed_by_id
     if opening.status == OpeningStatus.PUBLISHED and checked:
         detail["warnings_checked"] = True  # a counselor confirmed the screening's warnings
+    decision = record_decision(opening, current, by=by)
+    if decision is not None:  # what the counselor made of the warnings, with the rules
+        detail["screening"] = str(decision.decision)
+        detail["rules"] = decision.rule_names
     record(AuditAction.OPENING_DECIDED, actor=by, subject=opening, detail=detail)
 
 

@@ -37,9 +37,12 @@ DUTY, APPLICANT = "negation:duty", "negation:applicant"
 DUTIES_OF_THE_JOB = frozenset({"fees", "documents_held"})
 
 
-def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
+def screen(
+    posting: Posting, extra_contacts: Iterable[str] = (), disabled: Iterable[str] = ()
+) -> Screening:
     """The risk level, score and reasons of `posting`. `extra_contacts`: phone numbers, e-mail
-    addresses and handles of confirmed bad postings; any of them in the posting makes it high."""
+    addresses and handles of confirmed bad postings; any of them in the posting makes it high.
+    `disabled`: names of indicators an admin switched off; they neither fire nor count."""
     texts = [fold_text(name, _field_text(posting, name)) for name in TEXT_FIELDS]
     hits = _pattern_hits(texts)
     facts = fact_checks.facts(posting, texts, hits)
@@ -47,6 +50,9 @@ def screen(posting: Posting, extra_contacts: Iterable[str] = ()) -> Screening:
     known = _known_contacts(texts, extra_contacts)
     if known:
         reasons.append(_reason(KNOWN_BAD_CONTACT, HIGH_AT, known, None))
+    if disabled:
+        off = frozenset(disabled)
+        reasons = [reason for reason in reasons if reason.name not in off]
     score = sum(reason.weight for reason in reasons)
     return Screening(level=_level(score, reasons), score=score, reasons=tuple(_by_weight(reasons)))
 

@@ -14,6 +14,7 @@ from portal.jobs.models import Opening, OpeningKind, ScreeningLevel
 from portal.safety.contacts import known_values
 from portal.screening.engine import screen
 from portal.screening.types import Posting, Reason, Screening, Span
+from portal.screening_admin.switches import switched_off
 
 CAMBODIA = {"cambodia", "kampuchea", "kh", "កម្ពុជា", "ប្រទេសកម្ពុជា"}
 
@@ -52,7 +53,8 @@ def screen_opening(opening: Opening, bad_contacts: Iterable[str] | None = None) 
         with db.session.no_autoflush:  # a new opening is saved by its caller, whole
             bad_contacts = known_values()
     contacts = list(bad_contacts)
-    result = screen(posting_from(opening), extra_contacts=contacts)
+    off = switched_off()  # the rules an admin switched off (portal/screening_admin)
+    result = screen(posting_from(opening), extra_contacts=contacts, disabled=off)
     reasons = [reason_data(reason) for reason in result.reasons]
     if reasons != (opening.screening_reasons or []):
         opening.screening_confirmed_by_id = None

@@ -186,8 +186,11 @@ def test_decisions_on_an_opening_by_staff_are_recorded_with_the_checked_warnings
     client.post(f"/openings/{opening.id}/close", data={})
 
     decided = [(e.subject_id, e.detail) for e in events(AuditAction.OPENING_DECIDED)]
+    checked = {"from": "pending_review", "to": "published", "warnings_checked": True}
+    # What the counselor made of the warnings, with the rules that fired (issue 15).
+    checked |= {"screening": "dismissed", "rules": ["discrimination"]}
     assert decided == [
-        (opening.id, {"from": "pending_review", "to": "published", "warnings_checked": True}),
+        (opening.id, checked),
         (other.id, {"from": "pending_review", "to": "rejected"}),
         (opening.id, {"from": "published", "to": "closed"}),
     ]
