@@ -23,8 +23,10 @@ TARGET_MAX_FALSE_ALARMS = 0.05  # benign postings reaching review or high
 # came from rules that flag half the benign postings, so recall may trade down to the issue's
 # target, never below it; the ceilings fall as the rules improve and are never loosened.
 RECALL_FLOOR = TARGET_RECALL
-FALSE_ALARM_CEILING = 0.470
-FALSE_HIGH_CEILING = 0.261
+# After the rules read who does what to whom (issue 15, points 1-2): recall 0.950 (57/60), flagged
+# 0.122 (14/115), "high" 0.104 (12/115).
+FALSE_ALARM_CEILING = 14 / 115
+FALSE_HIGH_CEILING = 12 / 115
 
 POSTINGS = load_frozen()
 
@@ -35,9 +37,9 @@ def gate_failures(figures: Levels) -> list[str]:
     if figures.recall < RECALL_FLOOR:
         found.append(f"recall {figures.recall:.3f} < floor {RECALL_FLOOR}")
     if figures.false_alarm_rate > FALSE_ALARM_CEILING:
-        found.append(f"flagged benign {figures.false_alarm_rate:.3f} > {FALSE_ALARM_CEILING}")
+        found.append(f"flagged benign {figures.false_alarm_rate:.3f} > {FALSE_ALARM_CEILING:.3f}")
     if figures.false_high_rate > FALSE_HIGH_CEILING:
-        found.append(f"benign held high {figures.false_high_rate:.3f} > {FALSE_HIGH_CEILING}")
+        found.append(f"benign held high {figures.false_high_rate:.3f} > {FALSE_HIGH_CEILING:.3f}")
     return found
 
 
