@@ -10,6 +10,10 @@ to the fact of that name; the fields add theirs here. Facts a `check` row or a `
 - night_work: night work (the field when given, else `cue:night_work`)
 - minor: the youngest age the posting accepts (stated in the text, else min_age) is under 18, or
   the text says it takes teenagers
+- minor_stated: the text itself says it takes people under 18 (an age or "teenagers"); the form's
+  min_age alone (15 by default, the law's working age) is a weaker sign than words written for it
+- risk_declared: the posting's own fields say the work is abroad, hazardous or at night (not
+  only words of the text, which may speak of the company's other trades)
 - pay_above_norm: the pay is more than PAY_RATIO times the usual top pay for that kind of work
 - formal_contact: an address or a company e-mail/office (the organization's address, or cues)
 - course: the opening is a course (courses may charge fees)
@@ -37,6 +41,8 @@ FACTS = (  # computed here; cue rows of rules.csv add more names
     "hazardous",
     "night_work",
     "minor",
+    "minor_stated",
+    "risk_declared",
     "pay_above_norm",
     "formal_contact",
     "course",
@@ -61,6 +67,8 @@ def facts(posting: Posting, texts: list[Folded], hits: dict[Rule, list[Span]]) -
     minor = _minor(posting, texts)
     if minor:
         found["minor"] = minor
+        if any(span.field != "min_age" for span in minor):
+            found["minor_stated"] = minor
     pay = _pay_above_norm(posting, texts)
     if pay:
         found["pay_above_norm"] = pay
@@ -82,6 +90,17 @@ def _field_facts(posting: Posting, found: dict[str, list[Span]]) -> None:
         found.setdefault("formal_contact", []).insert(
             0, _value("organization_address", posting.organization_address)
         )
+    declared = [
+        _value(name, name.replace("_", " "))
+        for name, value in (
+            ("abroad", posting.abroad or posting.country),
+            ("hazardous", posting.hazardous),
+            ("night_work", posting.night_work),
+        )
+        if value
+    ]
+    if declared:
+        found["risk_declared"] = declared
     if posting.kind == "course":
         found["course"] = [_value("kind", "course")]
 

@@ -101,6 +101,17 @@ def test_minors_for_night_or_hazardous_work_or_abroad():
     assert "minor_risky_work" not in stated_adult.indicators
 
 
+def test_the_forms_working_age_beside_a_word_of_the_companys_trades_is_reviewed_not_held():
+    accountant = "Accountant for the group that runs a brewery and a beer garden."
+    only_the_form = screen(job(accountant, title="Senior Accountant", min_age=15))
+    assert only_the_form.level == REVIEW
+    assert reason(only_the_form, "minor_risky_work").matched_text == "beer garden … 15"
+    written = screen(job("Beer garden staff, from 16 years old.", min_age=16))
+    assert written.level == HIGH
+    declared = screen(job("Karaoke waiters.", min_age=15, night_work=True))
+    assert declared.level == HIGH
+
+
 def test_pay_far_above_the_norm_for_easy_work():
     easy = "No experience needed, we train you."
     high = screen(job(easy, title="Garment helper", salary_max=900, currency="USD"))
