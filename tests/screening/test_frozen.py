@@ -25,8 +25,10 @@ TARGET_MAX_FALSE_ALARMS = 0.05  # benign postings reaching review or high
 RECALL_FLOOR = TARGET_RECALL
 # After the rules read who does what to whom (issue 15, points 1-2): recall 0.950 (57/60), flagged
 # 0.122 (14/115), "high" 0.104 (12/115).
+# After the form's working age beside a word of the company's trades became review, not high:
+# "high" 0.070 (8/115), the rest unchanged.
 FALSE_ALARM_CEILING = 14 / 115
-FALSE_HIGH_CEILING = 12 / 115
+FALSE_HIGH_CEILING = 8 / 115
 
 POSTINGS = load_frozen()
 
