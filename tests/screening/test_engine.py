@@ -215,3 +215,21 @@ def test_a_name_asks_nothing_of_anyone():
     salon = Posting(title="Nail technician", description="Paint nails in our shop in Siem Reap.",
                     organization_name="Pretty Nails Studio", min_age=18)  # fmt: skip
     assert "discrimination" not in screen(salon).indicators
+
+
+def test_lures_as_recruiters_word_them_are_reviewed_with_their_words():
+    generous = screen(job("The salary is generous and the only requirement is computer skills."))
+    assert reason(generous, "pay_too_good").matched_text == "salary is generous … only requirement"
+    assert generous.level == REVIEW
+    free_trip = screen(job("You don't need to spend a single cent to get to the job."))
+    assert reason(free_trip, "free_travel").matched_text == (
+        "don't need to spend a single cent to get"
+    )
+    tasks = screen(job("Payment after completing simple tasks."))
+    assert "pay_too_good" in tasks.indicators
+    arranged = screen(job("Candidates pay the agent $300 to arrange the visa."))
+    assert arranged.level == HIGH
+    company = screen(job("The company pays to arrange your visa."))
+    assert "fees" not in company.indicators
+    abroad = screen(job("High-paying job opportunities abroad for IT graduates."))
+    assert reason(abroad, "abroad_unlicensed").matched_text == "opportunities abroad"
