@@ -101,11 +101,19 @@ def test_minors_for_night_or_hazardous_work_or_abroad():
     assert "minor_risky_work" not in stated_adult.indicators
 
 
-def test_the_forms_working_age_beside_a_word_of_the_companys_trades_is_reviewed_not_held():
+def test_the_forms_working_age_alone_is_a_weak_sign_an_age_written_or_a_risk_declared_is_not():
     accountant = "Accountant for the group that runs a brewery and a beer garden."
     only_the_form = screen(job(accountant, title="Senior Accountant", min_age=15))
-    assert only_the_form.level == REVIEW
-    assert reason(only_the_form, "minor_risky_work").matched_text == "beer garden … 15"
+    assert only_the_form.level == NONE
+    weak = reason(only_the_form, "minor_risky_work")
+    assert (weak.matched_text, weak.weight < REVIEW_AT) == ("beer garden … 15", True)
+    farm = "Fruit farm work in Malaysia."
+    licensed = screen(job(farm, min_age=15, organization_is_licensed_recruiter=True))
+    assert licensed.level == NONE
+    unlicensed = screen(job(farm, min_age=15))
+    assert unlicensed.level == REVIEW
+    teenagers = screen(job(farm + " From 16 years old.", min_age=16))
+    assert teenagers.level == HIGH
     written = screen(job("Beer garden staff, from 16 years old.", min_age=16))
     assert written.level == HIGH
     declared = screen(job("Karaoke waiters.", min_age=15, night_work=True))
