@@ -26,9 +26,10 @@ RECALL_FLOOR = TARGET_RECALL
 # After the rules read who does what to whom (issue 15, points 1-2): recall 0.950 (57/60), flagged
 # 0.122 (14/115), "high" 0.104 (12/115).
 # After the form's working age beside a word of the company's trades became review, not high:
-# "high" 0.070 (8/115), the rest unchanged.
-FALSE_ALARM_CEILING = 14 / 115
-FALSE_HIGH_CEILING = 8 / 115
+# "high" 0.070 (8/115), the rest unchanged. After the form's working age alone became a weak
+# sign: flagged 0.087 (10/115), "high" 0.017 (2/115), recall 0.950 (57/60).
+FALSE_ALARM_CEILING = 10 / 115
+FALSE_HIGH_CEILING = 2 / 115
 
 POSTINGS = load_frozen()
 
