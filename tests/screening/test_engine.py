@@ -241,3 +241,19 @@ def test_lures_as_recruiters_word_them_are_reviewed_with_their_words():
     assert "fees" not in company.indicators
     abroad = screen(job("High-paying job opportunities abroad for IT graduates."))
     assert reason(abroad, "abroad_unlicensed").matched_text == "opportunities abroad"
+
+
+def test_the_same_lures_in_khmer_are_reviewed_with_their_words():
+    def khmer(text):
+        return screen(job(text, title="ការងារ"))
+
+    generous = khmer("ប្រាក់ខែទាក់ទាញ មិនត្រូវការបទពិសោធន៍")
+    assert reason(generous, "pay_too_good").matched_text == "ប្រាក់ខែទាក់ទាញ … មិនត្រូវការបទពិសោធន៍"
+    free_trip = khmer("មិនចាំបាច់ចំណាយលុយមួយសេនសម្រាប់ធ្វើដំណើរ")
+    assert free_trip.level == REVIEW
+    arranged = khmer("បេក្ខជនត្រូវបង់លុយ ៣០០ដុល្លារ ដើម្បីរៀបចំលិខិតឆ្លងដែន")
+    assert arranged.level == HIGH
+    company = khmer("ក្រុមហ៊ុនបង់លុយរៀបចំលិខិតឆ្លងដែន")
+    assert "fees" not in company.indicators
+    hurry = khmer("សូមមកធ្វើការឱ្យបានឆាប់តាមដែលអាចធ្វើទៅបាន")
+    assert (hurry.level, reason(hurry, "urgency").matched_text) == (NONE, "ឱ្យបានឆាប់")
