@@ -12,8 +12,10 @@ to the fact of that name; the fields add theirs here. Facts a `check` row or a `
   the text says it takes teenagers
 - minor_stated: the text itself says it takes people under 18 (an age or "teenagers"); the form's
   min_age alone (15 by default, the law's working age) is a weaker sign than words written for it
-- risk_declared: the posting's own fields say the work is abroad, hazardous or at night (not
-  only words of the text, which may speak of the company's other trades)
+- risk_declared: the posting's own fields say the work is hazardous or at night (not only words
+  of the text, which may speak of the company's other trades)
+- abroad_declared: the posting's own fields say the work is abroad (a licensed agency's job abroad
+  open from the form's working age is for review, not held)
 - pay_above_norm: the pay is more than PAY_RATIO times the usual top pay for that kind of work
 - formal_contact: an address or a company e-mail/office (the organization's address, or cues)
 - course: the opening is a course (courses may charge fees)
@@ -43,6 +45,7 @@ FACTS = (  # computed here; cue rows of rules.csv add more names
     "minor",
     "minor_stated",
     "risk_declared",
+    "abroad_declared",
     "pay_above_norm",
     "formal_contact",
     "course",
@@ -92,15 +95,13 @@ def _field_facts(posting: Posting, found: dict[str, list[Span]]) -> None:
         )
     declared = [
         _value(name, name.replace("_", " "))
-        for name, value in (
-            ("abroad", posting.abroad or posting.country),
-            ("hazardous", posting.hazardous),
-            ("night_work", posting.night_work),
-        )
+        for name, value in (("hazardous", posting.hazardous), ("night_work", posting.night_work))
         if value
     ]
     if declared:
         found["risk_declared"] = declared
+    if posting.abroad or posting.country:
+        found["abroad_declared"] = [_value("country", posting.country or "abroad")]
     if posting.kind == "course":
         found["course"] = [_value("kind", "course")]
 

@@ -118,6 +118,13 @@ def test_the_forms_working_age_alone_is_a_weak_sign_an_age_written_or_a_risk_dec
     assert written.level == HIGH
     declared = screen(job("Karaoke waiters.", min_age=15, night_work=True))
     assert declared.level == HIGH
+    thailand = dict(title="Farm worker", min_age=15, abroad=True, country="Thailand")
+    agency = screen(job("Fruit farms.", organization_is_licensed_recruiter=True, **thailand))
+    assert (agency.level, reason(agency, "minor_risky_work").matched_text) == (
+        REVIEW,
+        "15 … Thailand",
+    )
+    assert screen(job("Fruit farms.", **thailand)).level == HIGH
 
 
 def test_pay_far_above_the_norm_for_easy_work():
