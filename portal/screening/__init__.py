@@ -7,7 +7,9 @@ can mark them with `highlight(text, reasons, field)`. "High" needs specific evid
 that are not weak signs reach HIGH_AT by themselves); a weak sign (weight under REVIEW_AT: a
 Gmail address, "attractive salary", "urgent") adds to the score but never alone reaches review.
 Fees and documents are read for who pays and who keeps (a bank's deposits and an accountant's
-files are the job's own work, see engine.DUTIES_OF_THE_JOB).
+files are the job's own work, see engine.DUTIES_OF_THE_JOB). Minors: the form's min_age (15, the
+law's working age) beside words of abroad, night or hazardous work is a weak sign; an under-18 age
+written in the text, or the hazardous or night-work field, makes it high (facts.py).
 
 The rules are data an admin can review, not code: `data/indicators.csv` (the ten indicators of
 issue 7 and a known bad contact, with their explanations), `data/rules.csv` (one pattern a row:
