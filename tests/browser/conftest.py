@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.conftest import PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 360, "height": 740}
@@ -74,6 +76,15 @@ class Phone:
         path = self.folder / f"{self.step:02d}-{name}-{self.language}.png"
         self.page.screenshot(path=str(path), full_page=True)
         return path
+
+    def log_in(self, identifier: str, password: str = PASSWORD):
+        """Log in through the login page, as a person types it; the page they land on."""
+        page = self.open("/login")
+        page.fill("#identifier", identifier)
+        page.fill("#password", password)
+        page.locator("main form button.primary").click()
+        page.wait_for_load_state()
+        return page
 
     def fits_the_screen(self) -> bool:
         """Nothing wider than the phone: no sideways scrolling."""

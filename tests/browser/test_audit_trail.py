@@ -4,16 +4,6 @@ the admin finds the same look on the audit trail, filtered by her name."""
 from __future__ import annotations
 
 from portal.extensions import db
-from tests.conftest import PASSWORD
-
-
-def _log_in(tab, user):
-    page = tab.open("/login")
-    page.fill("#identifier", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
-    return page
 
 
 def test_who_looked_at_her_profile_on_a_phone_in_khmer(phone, make_center, make_user):
@@ -27,12 +17,12 @@ def test_who_looked_at_her_profile_on_a_phone_in_khmer(phone, make_center, make_
     db.session.commit()
 
     staff_tab = phone("km")
-    _log_in(staff_tab, counselor)
+    staff_tab.log_in(counselor.email)
     staff_tab.open(f"/youth/{youth.youth_profile.id}")
     staff_tab.shot("counselor-opens-her-profile")
 
     her_tab = phone("km")
-    _log_in(her_tab, youth)
+    her_tab.log_in(youth.email)
     page = her_tab.open("/me/profile")
     page.get_by_role("link", name="អ្នកណាបានមើលប្រវត្តិរូបរបស់អ្នក").click()
     page.wait_for_load_state()
@@ -43,7 +33,7 @@ def test_who_looked_at_her_profile_on_a_phone_in_khmer(phone, make_center, make_
     assert her_tab.fits_the_screen()
 
     admin_tab = phone("en")
-    _log_in(admin_tab, admin)
+    admin_tab.log_in(admin.email)
     page = admin_tab.open("/admin/audit")
     page.fill("#youth", "ស្រី លក្ខណ៍")
     page.locator("form.filters button").click()

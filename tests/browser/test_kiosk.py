@@ -9,7 +9,6 @@ import time
 import pytest
 
 from portal.kiosk import idle
-from tests.conftest import PASSWORD
 
 
 @pytest.fixture
@@ -27,15 +26,6 @@ def later(monkeypatch):
     return clock
 
 
-def _log_in(tab, user):
-    page = tab.open("/login")
-    page.fill("#identifier", user.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
-    return page
-
-
 @pytest.mark.parametrize("language", ["km", "en"])
 def test_a_kiosk_at_the_center(phone, make_center, make_user, later, language):
     center = make_center(f"Kampot center {language}", kiosk_mode=True)
@@ -43,7 +33,7 @@ def test_a_kiosk_at_the_center(phone, make_center, make_user, later, language):
     youth = make_user("youth", email=f"srey-{language}@example.org")
     tab = phone(language)
 
-    page = _log_in(tab, counselor)
+    page = tab.log_in(counselor.email)
     page = tab.open("/kiosk")
     page.locator("form[action$='/kiosk/start'] button").click()
     page.wait_for_load_state()
@@ -57,7 +47,7 @@ def test_a_kiosk_at_the_center(phone, make_center, make_user, later, language):
         page.wait_for_load_state()
     assert page.locator("#remember").count() == 0  # nothing offers to remember the login
     tab.shot("login-without-remember")
-    page = _log_in(tab, youth)
+    page = tab.log_in(youth.email)
     logged_in_at = time.time()
     page = tab.open("/")
     done = page.locator("header form.kiosk-done button")

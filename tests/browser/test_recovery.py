@@ -8,15 +8,6 @@ from tests.conftest import PASSWORD
 NEW_PASSWORD = "ផ្កាឈូក-rice-2026"
 
 
-def log_in(tab, identifier: str, password: str):
-    page = tab.open("/login")
-    page.fill("#identifier", identifier)
-    page.fill("#password", password)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
-    return page
-
-
 def test_a_young_person_gets_back_in_with_her_counselors_code(phone, make_user, make_center):
     center = make_center(name="មជ្ឈមណ្ឌលបាត់ដំបង", phone="053 952 123")
     counselor = make_user(Role.COUNSELOR, center_id=center.id, email="sokha@center.example.org")
@@ -28,7 +19,7 @@ def test_a_young_person_gets_back_in_with_her_counselors_code(phone, make_user, 
 
     # At the center: the counselor checks her ID card and gives her a code.
     desk = phone("km")
-    log_in(desk, counselor.email, PASSWORD)
+    desk.log_in(counselor.email, PASSWORD)
     page = desk.open(f"/youth/{profile_id}")
     give = page.locator(f"form[action$='/youth/{profile_id}/recovery-code'] button")
     give.scroll_into_view_if_needed()
@@ -70,12 +61,12 @@ def test_a_young_person_gets_back_in_with_her_counselors_code(phone, make_user, 
     assert "ពាក្យសម្ងាត់ថ្មីរបស់អ្នកត្រូវបានរក្សាទុកហើយ" in page.locator("main").inner_text()
     tab.shot("password-saved")
 
-    page = log_in(tab, "012345678", NEW_PASSWORD)
+    page = tab.log_in("012345678", NEW_PASSWORD)
     assert page.url.endswith("/me/profile")
     tab.shot("logged-in")
 
     stranger = phone("km")  # her old password no longer opens the account
-    page = log_in(stranger, "012345678", PASSWORD)
+    page = stranger.log_in("012345678", PASSWORD)
     assert page.url.endswith("/login")
     assert page.locator(".error").count() >= 1
     stranger.shot("old-password-refused")

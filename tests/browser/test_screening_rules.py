@@ -3,7 +3,6 @@ the rules: the words that raised a flag are marked, and the rule switched off no
 
 import pytest
 
-from tests.conftest import PASSWORD
 from tests.screening_admin.conftest import FEE, PICKY
 
 
@@ -11,11 +10,7 @@ from tests.screening_admin.conftest import FEE, PICKY
 def test_an_admin_switches_a_rule_off_and_tries_a_text(phone, make_user, language):
     admin = make_user("admin", email=f"sophea-{language}@center.example.org")
     tab = phone(language)
-    page = tab.open("/login")
-    page.fill("#identifier", admin.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
+    page = tab.log_in(admin.email)
 
     page = tab.open("/admin/screening/rules")
     rule = page.locator("#rule-discrimination")

@@ -8,18 +8,13 @@ import pyotp
 import pytest
 
 from portal.auth.models import Role
-from tests.conftest import PASSWORD
 
 
 @pytest.mark.parametrize("language", ["en", "km"])
 def test_a_counselor_turns_on_two_factor_and_logs_in_with_it(phone, make_user, app, language):
     counselor = make_user(Role.COUNSELOR, email=f"mealea-{language}@center.example.org")
     tab = phone(language)
-    page = tab.open("/login")
-    page.fill("#identifier", counselor.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
+    page = tab.log_in(counselor.email)
 
     page = tab.open("/account/two-factor")
     qr = page.locator("img.totp-qr")
@@ -34,11 +29,7 @@ def test_a_counselor_turns_on_two_factor_and_logs_in_with_it(phone, make_user, a
     tab.shot("recovery-codes")
 
     again = phone(language)
-    page = again.open("/login")
-    page.fill("#identifier", counselor.email)
-    page.fill("#password", PASSWORD)
-    page.locator("main form button.primary").click()
-    page.wait_for_load_state()
+    page = again.log_in(counselor.email)
     assert page.url.endswith("/login/two-factor")
     again.shot("asks-for-code")
     # The app's next code (within the ±1 step window): the set-up code is never taken twice.
