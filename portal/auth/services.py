@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import has_request_context, session
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.auth.phones import looks_like_phone, normalize_phone
-from portal.extensions import db, utcnow
+from portal.extensions import db
 
 
 class AccountError(ValueError):
@@ -84,10 +83,3 @@ def create_user(
     db.session.add(user)
     db.session.flush()
     return user
-
-
-def record_login(user: User) -> None:
-    """After a login: when it happened, and the language this browser chose if they have none."""
-    user.last_login_at = utcnow()
-    if has_request_context() and session.get("lang") and not user.locale:
-        user.locale = session["lang"]

@@ -44,6 +44,8 @@ def start_session(user: User, *, remember: bool = False) -> None:
         _end(update(LoginSession).where(LoginSession.id == previous.id), "replaced")
     _open(user, remember=remember)
     user.last_login_at = now()
+    if session.get("lang") and not user.locale:  # the language this browser chose, kept
+        user.locale = session["lang"]
     record(AuditAction.LOGIN, actor=user, detail={"remembered": bool(remember)})
 
 

@@ -8,7 +8,7 @@ from flask_login import current_user
 from portal.auth.forms import EmployerSignupForm, LoginForm
 from portal.auth.login import attempt_login
 from portal.auth.models import Role
-from portal.auth.services import AccountError, AccountTaken, record_login, taken_message
+from portal.auth.services import AccountError, AccountTaken, taken_message
 from portal.auth.sessions import end_this_session, start_session
 from portal.auth.throttle import minutes, signup_limit
 from portal.extensions import db, limiter
@@ -55,7 +55,6 @@ def login():
             return ask_for_second_step(user, remember=remember, next_url=request.args.get("next"))
         else:
             start_session(user, remember=not on_kiosk and form.remember.data)
-            record_login(user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or home_for(user))
     return render_form("auth/login.html", form)

@@ -20,7 +20,6 @@ from flask_login import current_user
 
 from portal.audit import AuditAction, record
 from portal.auth.permissions import admin_required, staff_required
-from portal.auth.services import record_login
 from portal.auth.sessions import start_session
 from portal.auth.views import home_for
 from portal.centers.access import get_staff_or_404
@@ -86,7 +85,6 @@ def verify():
         if check_second_step(pending.user, form.code.data):
             session.pop(PENDING, None)
             start_session(pending.user, remember=pending.remember)
-            record_login(pending.user)
             db.session.commit()
             return redirect(safe_next(pending.next_url) or home_for(pending.user))
         log_event("two_factor_failed", pending.user)

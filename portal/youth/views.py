@@ -9,7 +9,6 @@ from flask_login import current_user
 from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required, youth_required
-from portal.auth.services import record_login
 from portal.auth.sessions import start_session
 from portal.auth.throttle import signup_limit
 from portal.auth.views import home_for
@@ -68,7 +67,6 @@ def signup():
         except ProfileError as error:
             _refuse(form, error)
         else:
-            record_login(user)
             start_session(user)
             db.session.commit()
             flash(_("Welcome to Phlov! Now add your skills, so that work can find you."), "success")

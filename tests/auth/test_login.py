@@ -1,4 +1,5 @@
-from portal.auth.models import Role
+from portal.auth.models import Role, User
+from portal.extensions import db
 from tests.conftest import PASSWORD
 
 
@@ -50,3 +51,14 @@ def test_passwords_are_stored_as_scrypt_hashes_outside_tests(app, ctx, monkeypat
     assert user.password_hash.startswith("scrypt:")
     assert PASSWORD not in user.password_hash
     assert user.check_password(PASSWORD) and not user.check_password("wrong")
+
+
+def test_the_language_chosen_before_logging_in_becomes_the_accounts(client, make_user):
+    user = make_user(Role.YOUTH, email="dara@example.org")
+    assert user.locale is None
+    client.post("/lang/km")
+
+    client.post("/login", data={"identifier": "dara@example.org", "password": PASSWORD})
+
+    assert db.session.get(User, user.id).locale == "km"
+    assert "ផ្លូវ" in client.get("/me/profile").get_data(as_text=True)
