@@ -168,3 +168,17 @@ class SavedOpening(db.Model):
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     opening: Mapped[Opening] = relationship()
+
+
+class DismissedOpening(db.Model):
+    """An opening a youth said is "not for me": never suggested or sent to her again."""
+
+    __tablename__ = "dismissed_opening"
+
+    youth_id: Mapped[int] = mapped_column(
+        ForeignKey("youth_profile.id", ondelete="CASCADE"), primary_key=True
+    )
+    opening_id: Mapped[int] = mapped_column(
+        ForeignKey("opening.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    dismissed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -29,6 +29,7 @@ from portal.placements.models import (
     ApplicationSource,
     ApplicationStatus,
     ApplicationStatusChange,
+    DismissedOpening,
     FollowUp,
     SavedOpening,
 )
@@ -455,3 +456,26 @@ def unsave_opening(youth: YouthProfile, opening: Opening) -> None:
 
 def is_saved(youth: YouthProfile, opening: Opening) -> bool:
     return db.session.get(SavedOpening, (youth.id, opening.id)) is not None
+
+
+# --- "not for me" -----------------------------------------------------------------------------
+
+
+def dismiss_opening(youth: YouthProfile, opening: Opening) -> None:
+    """She said "not for me": it is no longer suggested or sent to her (twice keeps one)."""
+    if db.session.get(DismissedOpening, (youth.id, opening.id)) is None:
+        db.session.add(DismissedOpening(youth_id=youth.id, opening_id=opening.id))
+        db.session.flush()
+
+
+def undismiss_opening(youth: YouthProfile, opening: Opening) -> None:
+    dismissed = db.session.get(DismissedOpening, (youth.id, opening.id))
+    if dismissed is not None:
+        db.session.delete(dismissed)
+        db.session.flush()
+
+
+def dismissed_opening_ids(youth: YouthProfile) -> set[int]:
+    """The openings she said are not for her."""
+    query = select(DismissedOpening.opening_id).where(DismissedOpening.youth_id == youth.id)
+    return set(db.session.scalars(query))

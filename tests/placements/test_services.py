@@ -372,3 +372,14 @@ def test_saving_an_opening_twice_keeps_one_and_unsaving_removes_it(opening, yout
     services.unsave_opening(youth, opening)
     services.unsave_opening(youth, opening)
     assert not services.is_saved(youth, opening)
+
+
+def test_not_for_me_twice_keeps_one_and_can_be_taken_back(opening, youth_user):
+    youth = youth_user.youth_profile
+    services.dismiss_opening(youth, opening)
+    services.dismiss_opening(youth, opening)
+    assert services.dismissed_opening_ids(youth) == {opening.id}
+
+    services.undismiss_opening(youth, opening)
+    services.undismiss_opening(youth, opening)
+    assert services.dismissed_opening_ids(youth) == set()
