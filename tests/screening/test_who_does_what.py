@@ -109,3 +109,32 @@ def test_what_the_applicant_pays_or_the_employer_keeps_is_still_high(text, indic
     result = screen(ad("Worker", text, organization_address="#1, Street 2, Phnom Penh"))
     assert result.level == HIGH
     assert indicator in result.indicators
+
+
+@pytest.mark.parametrize(
+    "contact",
+    ["W h a t s A p p 097 123 4545", "T.e.l.e.g.r.a.m: @hr_office", "wh@tsapp 097 123 4545"],
+)
+def test_a_contact_app_written_in_disguise_asks_for_review_and_cites_the_words(contact):
+    result = screen(ad("Accountant", "Trading company, one year of experience.", contact=contact))
+    assert result.level == REVIEW
+    assert "off_platform_contact" in result.indicators
+
+
+def test_the_same_app_written_plainly_is_a_weak_sign_only():
+    result = screen(ad("Accountant", "Trading company.", contact="WhatsApp 097 123 4545"))
+    assert result.level == NONE
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Marketing staff. Work place will be informed after you pass the first interview.",
+        "ភោជនីយដ្ឋានត្រូវការអ្នករត់តុ។ យើងនឹងប្រាប់ទីតាំងពេលណាត់សម្ភាសន៍។",
+    ],
+    ids=["en", "km"],
+)
+def test_a_workplace_told_only_after_the_interview_asks_for_review(description):
+    result = screen(ad("Staff needed", description))
+    assert result.level == REVIEW
+    assert "vague_role_place" in result.indicators
