@@ -138,3 +138,25 @@ def test_a_workplace_told_only_after_the_interview_asks_for_review(description):
     result = screen(ad("Staff needed", description))
     assert result.level == REVIEW
     assert "vague_role_place" in result.indicators
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Factory work in Thailand, 15,000 baht. No passport needed, we take you across at night.",
+        "Workers are transported illegally through natural border crossings to the job.",
+        "ធ្វើការនៅថៃ មិនចាំបាច់មានលិខិតឆ្លងដែន យើងនាំលួចឆ្លងដែន។",
+    ],
+    ids=["no-passport", "natural-crossings", "km"],
+)
+def test_crossing_the_border_without_papers_is_read_as_irregular_migration(description):
+    result = screen(ad("Workers needed", description))
+    assert "abroad_unlicensed" in result.indicators
+    assert result.level in (REVIEW, HIGH)
+
+
+def test_an_agency_helping_with_a_passport_is_not_irregular_migration():
+    result = screen(
+        ad("Korea EPS workers", "No passport yet? We help you apply at the passport office.")
+    )
+    assert result.level == NONE and not result.reasons
