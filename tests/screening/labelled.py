@@ -23,7 +23,10 @@ from pathlib import Path
 
 from portal.screening import HIGH, NONE, REVIEW, Posting, Screening, screen
 
-DATA_FILE = Path(__file__).parent / "data" / "postings.toml"
+DATA = Path(__file__).parent / "data"
+DATA_FILE = DATA / "postings.toml"
+# Written on 2026-12-07 by someone who had not read the rules (development data, not held out).
+FRESH_FILE = DATA / "postings_w.toml"
 LEVELS = (NONE, REVIEW, HIGH)
 MIN_RECALL = 0.95
 MAX_FALSE_ALARM_RATE = 0.05
@@ -42,10 +45,13 @@ class Labelled:
         return self.expect != NONE
 
 
-def load(path: Path = DATA_FILE) -> list[Labelled]:
-    """Every posting of the labelled set, in file order."""
-    with open(path, "rb") as f:
-        return [_labelled(row) for row in tomllib.load(f)["posting"]]
+def load(*paths: Path) -> list[Labelled]:
+    """Every posting of the files (by default the labelled set's), in file order."""
+    postings = []
+    for path in paths or (DATA_FILE, FRESH_FILE):
+        with open(path, "rb") as f:
+            postings += [_labelled(row) for row in tomllib.load(f)["posting"]]
+    return postings
 
 
 def _labelled(row: dict) -> Labelled:
