@@ -1,4 +1,5 @@
-"""The labelled set of the screening (data/postings.toml) and the figures over it.
+"""The labelled set of the screening (data/postings.toml and data/postings_*.toml batches written
+by people who had not read the rules) and the figures over it.
 
 Each posting is labelled "none" (benign: must not reach review) or "review"/"high" (a red flag:
 must reach at least review), with the indicators that must fire.
@@ -25,8 +26,8 @@ from portal.screening import HIGH, NONE, REVIEW, Posting, Screening, screen
 
 DATA = Path(__file__).parent / "data"
 DATA_FILE = DATA / "postings.toml"
-# Written on 2026-12-07 by someone who had not read the rules (development data, not held out).
-FRESH_FILE = DATA / "postings_w.toml"
+# Batches written by someone who had not read the rules (development data, not held out).
+FRESH_FILES = tuple(sorted(DATA.glob("postings_*.toml")))
 LEVELS = (NONE, REVIEW, HIGH)
 MIN_RECALL = 0.95
 MAX_FALSE_ALARM_RATE = 0.05
@@ -48,7 +49,7 @@ class Labelled:
 def load(*paths: Path) -> list[Labelled]:
     """Every posting of the files (by default the labelled set's), in file order."""
     postings = []
-    for path in paths or (DATA_FILE, FRESH_FILE):
+    for path in paths or (DATA_FILE, *FRESH_FILES):
         with open(path, "rb") as f:
             postings += [_labelled(row) for row in tomllib.load(f)["posting"]]
     return postings
