@@ -114,3 +114,14 @@ def test_marks_for_nobody_or_no_openings_ask_nothing(make_opening, make_youth):
         assert not marks_for(None, [opening]).has_applied(opening)
         assert not marks_for(youth, []).has_saved(opening)
     assert seen == []
+
+
+def test_her_saved_list_says_which_she_applied_to(youth_with_marks):
+    client, (applied, saved, _fresh) = youth_with_marks
+    client.post(f"/openings/{applied.id}/save")
+
+    page = client.get("/me/saved").get_data(as_text=True)
+
+    assert page.count(APPLIED) == 1
+    assert page.index(APPLIED) > page.index(applied.title)
+    assert saved.title in page
