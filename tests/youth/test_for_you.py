@@ -10,6 +10,7 @@ from portal.extensions import db
 from portal.jobs.models import OpeningStatus
 from portal.placements.models import DismissedOpening
 from portal.placements.services import dismiss_opening, dismissed_opening_ids
+from portal.youth import for_you
 from portal.youth.for_you import SUGGESTIONS, suggestions_left_for
 
 
@@ -119,3 +120,22 @@ def test_a_counselor_sees_no_not_for_me_buttons_on_a_youths_page(
 
     assert "Sewing job 0" in page
     assert "not-for-me" not in page
+
+
+def test_choices_on_closed_openings_do_not_widen_the_search(
+    seamstress, make_opening, make_application, monkeypatch
+):
+    _client, profile = seamstress
+    closed = make_opening(title="Old sewing job", skills=["sewing"], status=OpeningStatus.CLOSED)
+    make_application(opening=closed, youth=profile)
+    (job,) = _sewing_jobs(make_opening, 1)
+    dismiss_opening(profile, job)
+    db.session.commit()
+    asked = []
+    real = for_you.suggestions_for
+    monkeypatch.setattr(
+        for_you, "suggestions_for", lambda *a, limit: asked.append(limit) or real(*a, limit=limit)
+    )
+
+    assert suggestions_left_for(profile) == []
+    assert asked == [SUGGESTIONS + 1]  # the open one she turned down, not the closed one
