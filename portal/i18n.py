@@ -6,10 +6,10 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
-from portal.extensions import babel
+from portal.extensions import babel, utcnow
 
 DEFAULT_KHR_PER_USD = 4100
 
@@ -108,6 +108,38 @@ def nice_datetime(moment: datetime | None, seconds: bool = True) -> str:
     return format_datetime(local_time(moment), pattern, rebase=False)
 
 
+_TO_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def local_digits(number: int) -> str:
+    """A number in the reader's digits: ១២ for a Khmer reader, 12 for others."""
+    text = str(number)
+    return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
+
+
+def posted_ago(moment: datetime | None, now: datetime | None = None) -> str:
+    """When an opening was published, as people say it: "Posted today", "Posted 3 days ago",
+    "Posted 2 weeks ago", then its date; days are counted in Cambodian time."""
+    if moment is None:
+        return ""
+    day = local_time(moment).date()
+    days = (local_time(now or utcnow()).date() - day).days
+    if days <= 0:
+        return gettext("Posted today")
+    if days == 1:
+        return gettext("Posted yesterday")
+    if days < 14:
+        count = local_digits(days)
+        return ngettext("Posted %(count)s day ago", "Posted %(count)s days ago", days, count=count)
+    if days < 61:
+        weeks = days // 7
+        count = local_digits(weeks)
+        return ngettext(
+            "Posted %(count)s week ago", "Posted %(count)s weeks ago", weeks, count=count
+        )
+    return gettext("Posted on %(date)s", date=nice_date(day))
+
+
 # Skill names in the reader's language. The vocabulary's terms of a concept are synonyms in no
 # particular pairing, mixing the trade ("motorbike mechanic", ជាងជួសជុលម៉ូតូ) and the work
 # ("motorbike repair", ជួសជុលម៉ូតូ); a skill is shown as the other language's first term of the
@@ -160,4 +192,5 @@ def init_app(app: Flask) -> None:
         nice_date=nice_date,
         nice_datetime=nice_datetime,
         skill_name=skill_name,
+        posted_ago=posted_ago,
     )

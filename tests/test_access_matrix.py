@@ -51,6 +51,8 @@ ACCESS: dict[str, object] = {
     "notifications.settings": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "youth.my_profile": {Role.YOUTH},
     "youth.for_you": {Role.YOUTH},
+    "youth.not_for_me": {Role.YOUTH},
+    "youth.undo_not_for_me": {Role.YOUTH},
     "youth.center_list": STAFF,
     "youth.new": STAFF,
     "youth.detail": STAFF,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, url_for
+from flask import Blueprint, abort, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from portal.centers.models import Center
 from portal.extensions import db
 from portal.i18n import nice_date
 from portal.jobs.models import Opening
+from portal.jobs.sharing import public_url
 from portal.places import district_name, province_name
 
 bp = Blueprint("board", __name__)
@@ -50,14 +51,6 @@ def show(center_id: int):
         words={language: _words(center, today, language) for language in LANGUAGES},
         languages=LANGUAGES,
     )
-
-
-def public_url(opening: Opening) -> str:
-    """The opening's address as people type it: PUBLIC_URL when set, else this request's host."""
-    base = current_app.config.get("PUBLIC_URL")
-    if base:
-        return base + url_for("jobs.detail", opening_id=opening.id)
-    return url_for("jobs.detail", opening_id=opening.id, _external=True)
 
 
 def _notice(opening: Opening) -> Notice:

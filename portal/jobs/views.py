@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.forms import (
@@ -33,6 +34,7 @@ from portal.jobs.listing import (
 )
 from portal.jobs.models import Opening, OpeningStatus
 from portal.jobs.screening_marks import screening_view
+from portal.jobs.sharing import share_links
 from portal.matching.reasons import explain
 from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
@@ -67,11 +69,13 @@ def index():
 @bp.route("/openings/<int:opening_id>")
 def detail(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    is_open = is_public(opening)
     return render_template(
         "jobs/detail.html",
         opening=opening,
         can_edit=can_edit(current_user, opening),
-        is_open=is_public(opening),
+        is_open=is_open,
+        share=share_links(opening, current_language()) if is_open else None,
         staff=is_staff(current_user),
         can_move=lambda status: services.can_change_status(opening, OpeningStatus(status)),
         reject_form=RejectForm(formdata=None),

@@ -24,6 +24,7 @@ from portal.placements import services
 from portal.placements.access import get_application_or_404, is_employer_of
 from portal.placements.cv import read_upload
 from portal.placements.forms import ApplyForm, StatusForm, WithdrawForm, show_error
+from portal.placements.marks import Marks, marks_for
 from portal.placements.models import (
     Application,
     ApplicationDocument,
@@ -80,6 +81,13 @@ def why_not_apply(opening: Opening) -> str | None:
 def opening_is_saved(opening: Opening) -> bool:
     profile = _own_profile_or_none()
     return bool(profile and services.is_saved(profile, opening))
+
+
+@bp.app_template_global()
+def opening_marks(openings) -> Marks:
+    """The logged-in youth's "applied" and "saved" marks on a list of openings, in one query
+    (nobody else has marks)."""
+    return marks_for(_own_profile_or_none(), openings)
 
 
 @bp.app_template_global()

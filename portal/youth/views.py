@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,11 +14,15 @@ from portal.auth.throttle import signup_limit
 from portal.auth.views import home_for
 from portal.centers.services import center_choices
 from portal.extensions import db, limiter
+from portal.jobs.access import get_opening_or_404
+from portal.jobs.models import Opening
 from portal.matching.gaps import explain_gap, gap_courses_for
 from portal.matching.reasons import explain
 from portal.matching.services import suggestions_for
+from portal.placements.services import dismiss_opening, dismissed_opening_ids, undismiss_opening
 from portal.web import page_number, render_form
 from portal.youth.access import get_youth_or_404
+from portal.youth.for_you import suggestions_left_for
 from portal.youth.forms import (
     LABELS,
     CenterYouthForm,
@@ -101,12 +105,49 @@ def for_you():
     has_skills = bool(profile and profile.skills)
     return render_template(
         "youth/for_you.html",
-        suggestions=suggestions_for(profile) if has_skills else [],
+        suggestions=suggestions_left_for(profile) if has_skills else [],
         has_skills=has_skills,
         explain=explain,
         gap_courses=gap_courses_for(profile),
         explain_gap=explain_gap,
+        turned_down=_just_turned_down(profile),
     )
+
+
+def _just_turned_down(profile) -> Opening | None:
+    """The opening she has just said is "not for me" (?hidden=<id>), for the notice that can
+    undo it; only one of hers, so the address shows nobody else's choices."""
+    opening_id = request.args.get("hidden", type=int)
+    if profile is None or opening_id is None or opening_id not in dismissed_opening_ids(profile):
+        return None
+    return db.session.get(Opening, opening_id)
+
+
+def _own_profile():
+    if current_user.youth_profile is None:
+        abort(404)
+    return current_user.youth_profile
+
+
+@bp.route("/openings/<int:opening_id>/not-for-me", methods=["POST"])
+@youth_required
+def not_for_me(opening_id: int):
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    dismiss_opening(_own_profile(), opening)
+    db.session.commit()
+    return redirect(url_for(".for_you", hidden=opening.id, _anchor="turned-down"))
+
+
+@bp.route("/openings/<int:opening_id>/not-for-me/undo", methods=["POST"])
+@youth_required
+def undo_not_for_me(opening_id: int):
+    opening = db.session.get(Opening, opening_id)  # closed since: she may still take it back
+    if opening is None:
+        abort(404)
+    undismiss_opening(_own_profile(), opening)
+    db.session.commit()
+    flash(_("“%(title)s” may be suggested to you again.", title=opening.title), "success")
+    return redirect(url_for(".for_you"))
 
 
 @bp.route("/youth")

@@ -94,12 +94,14 @@ class Phone:
 
 @pytest.fixture
 def phone(browser, live_server, real_csrf, request):
-    """phone(language) -> Phone: a fresh 360x740 touch screen in that language."""
+    """phone(language) -> Phone: a fresh 360x740 touch screen in that language;
+    phone(language, javascript=False): a browser with scripts switched off."""
     contexts = []
     test_name = re.sub(r"[^\w-]+", "_", request.node.name)
 
-    def make(language: str = "km") -> Phone:
+    def make(language: str = "km", javascript: bool = True) -> Phone:
         context = browser.new_context(
+            java_script_enabled=javascript,
             viewport=PHONE,
             device_scale_factor=2,
             is_mobile=True,

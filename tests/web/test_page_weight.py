@@ -7,14 +7,16 @@ import re
 
 import pytest
 
+from portal.extensions import db
 from portal.jobs.models import OpeningKind
+from portal.placements.models import SavedOpening
 
 BUDGET = 60 * 1024
 GZIP = {"Accept-Encoding": "gzip"}
 LONG = "We train you on the job. " * 60
 
 PUBLIC = ["/", "/openings", "/openings?q=cook", "/courses", "/login", "/signup"]
-YOUTH = ["/me/for-you", "/me/profile"]
+YOUTH = ["/me/for-you", "/me/profile", "/me/saved", "/me/applications", "/openings?q=cook"]
 EMPLOYER = ["/employer"]
 COUNSELOR = ["/review", "/youth", "/youth/new", "/openings/new"]
 
@@ -69,7 +71,11 @@ def test_public_pages_fit_the_budget(client, full_site, language):
 def test_pages_after_login_fit_the_budget(login_as, full_site, language):
     youth_client, youth = login_as("youth")
     youth.youth_profile.skills = ["cooking", "sewing"]
-    check(youth_client, YOUTH, language)
+    youth.youth_profile.province_code = "17"  # far from the openings: the safety panel shows
+    for opening in full_site[:20]:  # her marks on the cards, her saved list full
+        db.session.add(SavedOpening(youth_id=youth.youth_profile.id, opening_id=opening.id))
+    db.session.commit()
+    check(youth_client, [*YOUTH, f"/openings/{full_site[1].id}"], language)
     employer_client, _ = login_as("employer", organization_id=full_site[0].organization_id)
     check(employer_client, EMPLOYER, language)
     counselor_client, _ = login_as("counselor")
