@@ -17,6 +17,7 @@ from portal.extensions import db, limiter
 from portal.matching.gaps import explain_gap, gap_courses_for
 from portal.matching.reasons import explain
 from portal.matching.services import suggestions_for
+from portal.placements.services import dismissed_opening_ids
 from portal.web import page_number, render_form
 from portal.youth.access import get_youth_or_404
 from portal.youth.forms import (
@@ -101,12 +102,18 @@ def for_you():
     has_skills = bool(profile and profile.skills)
     return render_template(
         "youth/for_you.html",
-        suggestions=suggestions_for(profile) if has_skills else [],
+        suggestions=_not_dismissed(suggestions_for(profile)) if has_skills else [],
         has_skills=has_skills,
         explain=explain,
         gap_courses=gap_courses_for(profile),
         explain_gap=explain_gap,
     )
+
+
+def _not_dismissed(suggestions: list) -> list:
+    """Leave out what she said is "not for me" (in Telegram too)."""
+    dismissed = dismissed_opening_ids(current_user.youth_profile)
+    return [(opening, match) for opening, match in suggestions if opening.id not in dismissed]
 
 
 @bp.route("/youth")
