@@ -52,6 +52,7 @@ def report_work_problem(follow_up: FollowUp, problem: WorkProblem | str, *, via:
                 NotificationKind.WORK_PROBLEM,
                 params,
                 link=portal_path("youth.detail", youth_id=youth.id),
+                dedupe_key=f"work_problem:{follow_up.id}:{problem}",  # a second tap: no one
             )
             is not None
         )
