@@ -6,8 +6,8 @@ the copy and tries again (portal/notifications/outbox.py)."""
 
 from __future__ import annotations
 
-from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -16,6 +16,9 @@ from portal.jobs.models import Opening
 from portal.notifications.links import portal_path
 from portal.notifications.models import Notification, NotificationKind
 from portal.notifications.texts import describe, reader_locale
+from portal.notifications.transports import ConsoleTransport
+from portal.placements.services import dismissed_opening_ids
+from portal.places import province_name
 from portal.telegram import keyboards
 from portal.telegram.api import BotApi, from_config, message, url_button
 
@@ -46,6 +49,10 @@ class TelegramTransport:
 
     def _digest(self, notification: Notification, address: str, heading: str) -> None:
         openings = digest_openings(notification.params.get("opening_ids") or [])
+        youth = notification.user.youth_profile
+        if youth is not None:  # she may have said "not for me" since the digest was made
+            dismissed = dismissed_opening_ids(youth)
+            openings = [opening for opening in openings if opening.id not in dismissed]
         if not openings:
             self.api.run(message(address, heading, self._open_button(notification.link)))
             return
@@ -59,8 +66,6 @@ class TelegramTransport:
             )
 
     def _open_button(self, link: str | None) -> list[list[dict]] | None:
-        from flask_babel import gettext as _
-
         url = self.url(link)
         return [[url_button(_("Open in Phlov"), url)]] if url else None
 
@@ -78,10 +83,6 @@ def digest_openings(opening_ids: list) -> list[Opening]:
 
 def describe_opening(opening: Opening) -> str:
     """Title, employer and province, one line each."""
-    from flask_babel import get_locale
-
-    from portal.places import province_name
-
     province = province_name(opening.province_code, str(get_locale() or "km"))
     return "\n".join(part for part in (opening.title, opening.organization.name, province) if part)
 
@@ -90,7 +91,5 @@ def make_transport(config: dict) -> TelegramTransport | None:
     """The transport when TELEGRAM_BOT_TOKEN is set; else the console fallback or none."""
     api = from_config(config)
     if api is None:
-        from portal.notifications.transports import ConsoleTransport
-
         return ConsoleTransport("telegram") if config.get("NOTIFY_FALLBACK") == "console" else None
-    return TelegramTransport(api, config.get("PUBLIC_URL") or current_app.config.get("PUBLIC_URL"))
+    return TelegramTransport(api, config.get("PUBLIC_URL"))

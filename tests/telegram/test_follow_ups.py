@@ -75,6 +75,10 @@ def test_she_is_asked_once_and_still_working_is_recorded(app, telegram, hired):
     }
     page = counselor.get("/follow-ups").get_data(as_text=True)
     assert "Sewing operator" not in page  # nothing left to call her about
+    page = counselor.get(f"/caseload/applications/{follow_up.application_id}")
+    assert "Still employed (answered by them in Telegram)" in " ".join(
+        page.get_data(as_text=True).replace('<span class="meta">', "").split()
+    )
 
 
 def test_not_working_is_recorded(app, telegram, hired):

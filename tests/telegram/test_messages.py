@@ -64,6 +64,21 @@ def test_a_digest_arrives_with_buttons_and_not_for_me_leaves_for_you(
     assert is_saved(youth, db.session.merge(tailor))
 
 
+def test_a_digest_leaves_out_what_she_dismissed_since(app, telegram, linked_youth, make_opening):
+    from portal.placements.services import dismiss_opening
+
+    _client, user = linked_youth
+    sewing, tailor = make_opening(title="Garment sewer"), make_opening(title="Tailor")
+    _digest_for(user, sewing, tailor)
+    dismiss_opening(user.youth_profile, sewing)
+    db.session.commit()
+    _send_outbox(app)
+    assert [m["text"].split("\n")[0] for m in telegram.messages_to(CHAT_ID)] == [
+        "New openings for you",
+        "Tailor",
+    ]
+
+
 def test_a_press_from_a_chat_that_is_not_linked_changes_nothing(
     app, telegram, linked_youth, make_opening
 ):
