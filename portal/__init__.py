@@ -141,6 +141,11 @@ def _register_blueprints(app: Flask) -> None:
     from portal.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+    from portal import telegram
+    from portal.telegram.views import bp as telegram_bp
+
+    app.register_blueprint(telegram_bp)
+    telegram.init_app(app)  # the outbox's telegram transport, `flask telegram`
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -105,6 +106,23 @@ def load_config(instance_path: str) -> dict:
         **_mail_settings(),
         **_login_settings(),
         **_report_settings(),
+        **_telegram_settings(),
+    }
+
+
+def _telegram_settings() -> dict:
+    """The Telegram bot (portal/telegram): no token, no Telegram (nothing is offered or sent)."""
+    env = os.environ.get
+    secret = (env("TELEGRAM_WEBHOOK_SECRET") or "").strip() or None
+    # Telegram sends it back in X-Telegram-Bot-Api-Secret-Token: 1-256 of A-Z a-z 0-9 _ -.
+    if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+        raise ConfigError("TELEGRAM_WEBHOOK_SECRET must be 16-256 letters, digits, _ or -.")
+    return {
+        "TELEGRAM_BOT_TOKEN": (env("TELEGRAM_BOT_TOKEN") or "").strip() or None,
+        "TELEGRAM_API_URL": (env("TELEGRAM_API_URL") or "").strip() or "https://api.telegram.org",
+        "TELEGRAM_BOT_USERNAME": (env("TELEGRAM_BOT_USERNAME") or "").strip().lstrip("@") or None,
+        "TELEGRAM_WEBHOOK_SECRET": secret,
+        "TELEGRAM_WEBHOOK_RATE_LIMIT": env("TELEGRAM_WEBHOOK_RATE_LIMIT") or "600 per minute",
     }
 
 

@@ -20,6 +20,7 @@ from portal.recovery.models import AccountRecovery
 from portal.safety.models import BadContact, OpeningReport, SafetyContact
 from portal.screening_admin.models import ScreeningDecision, ScreeningRuleSetting
 from portal.search.models import SearchOutbox
+from portal.telegram.models import TelegramLink, TelegramLinkCode, TelegramUpdate
 from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
@@ -58,4 +59,7 @@ __all__ = [
     "SearchOutbox",
     "User",
     "YouthProfile",
+    "TelegramLink",
+    "TelegramLinkCode",
+    "TelegramUpdate",
 ]

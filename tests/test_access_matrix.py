@@ -49,6 +49,9 @@ ACCESS: dict[str, object] = {
     "notifications.open_one": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "notifications.read_all": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "notifications.settings": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "telegram.connect": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "telegram.unlink": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    "telegram.webhook": PUBLIC,  # Telegram's servers; the secret-token header is the check
     "youth.my_profile": {Role.YOUTH},
     "youth.for_you": {Role.YOUTH},
     "youth.not_for_me": {Role.YOUTH},

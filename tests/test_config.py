@@ -86,6 +86,8 @@ def test_development_runs_without_a_public_address_and_logs_text(clean_env, tmp_
         ("TRUSTED_PROXIES", "-1", "TRUSTED_PROXIES must be a whole number of at least 0"),
         ("TRUSTED_PROXIES", "one", "TRUSTED_PROXIES must be a whole number of at least 0"),
         ("LOG_FORMAT", "xml", "LOG_FORMAT must be json or text"),
+        ("TELEGRAM_WEBHOOK_SECRET", "short", "TELEGRAM_WEBHOOK_SECRET must be 16-256"),
+        ("TELEGRAM_WEBHOOK_SECRET", "has spaces in it, sixteen+", "TELEGRAM_WEBHOOK_SECRET"),
     ],
 )
 def test_a_wrong_serving_setting_is_named(clean_env, tmp_path, name, value, message):

@@ -45,6 +45,10 @@ ACTION_LABELS = {
     A.ANONYMISED: _l("Profile anonymised"),
     A.AUDIT_PURGED: _l("Old audit records deleted"),
     A.SCREENING_RULE_SWITCHED: _l("Screening rule switched on or off"),
+    A.TELEGRAM_LINKED: _l("Telegram connected"),
+    A.TELEGRAM_UNLINKED: _l("Telegram disconnected"),
+    A.FOLLOW_UP_ANSWERED: _l("Follow-up answered by the young person"),
+    A.WORK_PROBLEM_REPORTED: _l("Problem at work reported"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),

@@ -50,6 +50,10 @@ class AuditAction(StrEnum):
     ANONYMISED = "anonymised"
     AUDIT_PURGED = "audit_purged"
     SCREENING_RULE_SWITCHED = "screening_rule_switched"
+    TELEGRAM_LINKED = "telegram_linked"
+    TELEGRAM_UNLINKED = "telegram_unlinked"
+    FOLLOW_UP_ANSWERED = "follow_up_answered"  # by the young person herself (Telegram)
+    WORK_PROBLEM_REPORTED = "work_problem_reported"
 
 
 # What a young person's "who looked at my profile" page lists.

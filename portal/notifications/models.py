@@ -30,6 +30,12 @@ class NotificationKind(StrEnum):
     # Many untrusted reports on one organization's openings (portal/safety/bursts.py): to the
     # staff of the centers in its province.
     REPORT_BURST = "report_burst"
+    # A hire's 1- or 3-month follow-up, asked of the young person herself in Telegram
+    # (portal/telegram): "Are you still working at X?" with buttons.
+    FOLLOW_UP_QUESTION = "follow_up_question"
+    # A young person says she has a problem at work (unpaid, ID card taken, cannot leave,
+    # other): to the counselors of her center (portal/placements/problems.py).
+    WORK_PROBLEM = "work_problem"
 
 
 SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending

@@ -71,6 +71,11 @@ def address_for(user: User, channel: str) -> str | None:
         return user.email
     if channel == "sms":
         return user.phone
+    if channel == "telegram":
+        from portal.telegram.links import chat_id_for
+
+        chat_id = chat_id_for(user)
+        return str(chat_id) if chat_id is not None else None
     return user.login_name
 
 
@@ -94,7 +99,7 @@ def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
     try:
         if not address:
             raise ValueError(f"no {delivery.channel} address")
-        transport.send(address, *message_for(notification))
+        _send(transport, address, notification)
     except Exception as error:  # any transport error is kept and retried, never lost
         delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
         if delivery.attempts >= current_app.config.get("NOTIFY_MAX_ATTEMPTS", MAX_ATTEMPTS):
@@ -109,6 +114,16 @@ def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
         drained.sent += 1
     _forget_secrets_when_done(notification)
     db.session.flush()
+
+
+def _send(transport, address: str, notification: Notification) -> None:
+    """A transport that can do more than text (Telegram's buttons) takes the notification
+    itself through `send_notification(notification, address)`; the others take its text."""
+    send_notification = getattr(transport, "send_notification", None)
+    if send_notification is not None:
+        send_notification(notification, address)
+    else:
+        transport.send(address, *message_for(notification))
 
 
 def _forget_secrets_when_done(notification: Notification) -> None:

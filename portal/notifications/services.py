@@ -36,7 +36,9 @@ def _reachable(user: User, channel: str) -> bool:
     if channel == "sms":
         return bool(user.phone)
     if channel == "telegram":
-        return False  # no Telegram chat id is stored for anyone yet
+        from portal.telegram.links import chat_id_for  # the chat she linked (portal/telegram)
+
+        return chat_id_for(user) is not None
     return channel in CHANNELS
 
 

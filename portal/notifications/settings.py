@@ -20,8 +20,15 @@ KINDS_BY_ROLE = {
         Kind.NEW_APPLICATION,
         Kind.FOLLOW_UP_DUE,
         Kind.REPORT_BURST,
+        Kind.WORK_PROBLEM,
     ),
-    Role.ADMIN: (Kind.STATUS_CHANGE, Kind.NEW_APPLICATION, Kind.FOLLOW_UP_DUE, Kind.REPORT_BURST),
+    Role.ADMIN: (
+        Kind.STATUS_CHANGE,
+        Kind.NEW_APPLICATION,
+        Kind.FOLLOW_UP_DUE,
+        Kind.REPORT_BURST,
+        Kind.WORK_PROBLEM,
+    ),
 }
 
 CHANNEL_LABELS = {

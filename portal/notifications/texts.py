@@ -209,6 +209,30 @@ def _report_burst(p: _Params) -> tuple[str, str]:
     )
 
 
+def _follow_up_question(p: _Params) -> tuple[str, str]:
+    return _("A question from your center"), _(
+        "Are you still working at %(employer)s?", employer=p["employer"] or p["opening_title"]
+    )
+
+
+WORK_PROBLEM_LABELS = {
+    "unpaid": _l("They do not pay me"),
+    "documents_taken": _l("They took my ID card"),
+    "not_free_to_leave": _l("They do not let me leave"),
+    "other": _l("Something else"),
+}
+
+
+def _work_problem(p: _Params) -> tuple[str, str]:
+    problem = WORK_PROBLEM_LABELS.get(p["problem"], WORK_PROBLEM_LABELS["other"])
+    return _("A young person has a problem at work"), _(
+        "%(name)s, hired at %(employer)s, says: “%(problem)s”. Please contact them soon.",
+        name=p["youth_name"],
+        employer=p["employer"],
+        problem=problem,
+    )
+
+
 def _unknown(p: _Params) -> tuple[str, str]:
     return _("News"), _("Something changed. Open to see.")
 
@@ -224,6 +248,8 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.PROFILE_UNUSED: _profile_unused,
     NotificationKind.ACCOUNT_RECOVERY: _account_recovery,
     NotificationKind.REPORT_BURST: _report_burst,
+    NotificationKind.FOLLOW_UP_QUESTION: _follow_up_question,
+    NotificationKind.WORK_PROBLEM: _work_problem,
 }
 
 KIND_LABELS = {
@@ -236,4 +262,5 @@ KIND_LABELS = {
     NotificationKind.FOLLOW_UP_DUE: _l("A follow-up is due"),
     NotificationKind.PROFILE_UNUSED: _l("My unused profile will be erased"),
     NotificationKind.REPORT_BURST: _l("Many reports on one organization"),
+    NotificationKind.WORK_PROBLEM: _l("A young person has a problem at work"),
 }

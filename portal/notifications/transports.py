@@ -19,6 +19,10 @@ class Transport(Protocol):
     def send(self, address: str, subject: str, body: str) -> None: ...
 
 
+# A transport may also have `send_notification(notification, address)`: the outbox then hands it
+# the Notification itself (Telegram: buttons for each opening of a digest), not only its text.
+
+
 class ConsoleTransport:
     """Prints each message (development, and channels without a real transport yet)."""
 

@@ -15,8 +15,10 @@ placements_cli = click.Group("placements", help="Applications, hires and their f
 @click.option("--day", type=click.DateTime(["%Y-%m-%d"]), help="Count from this day (YYYY-MM-DD).")
 @with_appcontext
 def remind_follow_ups(day) -> None:
-    """Tell counselors about follow-ups due within a week (or overdue); once per follow-up.
-    Run it daily."""
+    """Tell counselors about follow-ups due within a week (or overdue), and ask the young people
+    linked to Telegram whose follow-up is due; once per follow-up. Run it daily."""
     made = followups.remind(day.date() if day else date.today())
+    asked = followups.ask_the_hired(day.date() if day else date.today())
     db.session.commit()
     click.echo(f"{made} follow-up reminder(s) made.")
+    click.echo(f"{asked} young person(s) asked in Telegram if they still work there.")

@@ -12,6 +12,8 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import selectinload
 
+from portal.audit import AuditAction
+from portal.audit import record as record_audit
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
 from portal.notifications.links import portal_path
@@ -95,10 +97,34 @@ def record(
                 day=format_date(follow_up.due_on),
             )
         )
+    _store(follow_up, still_employed=still_employed, note=note, by=by, via=None)
+
+
+def record_by_youth(follow_up: FollowUp, *, still_employed: bool, via: str) -> None:
+    """The young person answers her own follow-up (in Telegram): recorded as a counselor's
+    answer is, with her as the one who recorded it and `via` the channel. Refused when the hire
+    ended or the follow-up is not due yet."""
+    if follow_up.application.status != ApplicationStatus.HIRED:
+        raise FollowUpError(_("This question is closed."))
+    if date.today() < follow_up.due_on:
+        raise FollowUpError(_("This question is not open yet."))
+    youth_user = follow_up.application.youth.user
+    _store(follow_up, still_employed=still_employed, note=None, by=youth_user, via=via)
+    record_audit(
+        AuditAction.FOLLOW_UP_ANSWERED,
+        actor=youth_user,
+        subject=follow_up.application,
+        youth=follow_up.application.youth,
+        detail={"month": follow_up.month, "still_employed": still_employed, "via": via},
+    )
+
+
+def _store(follow_up: FollowUp, *, still_employed: bool, note, by: User, via: str | None) -> None:
     follow_up.still_employed = still_employed
     follow_up.note = (note or "").strip() or None
     follow_up.recorded_by = by
     follow_up.recorded_at = utcnow()
+    follow_up.answered_via = via
     db.session.flush()
 
 
@@ -135,3 +161,42 @@ def remind(day: date | None = None) -> int:
             )
             made += notification is not None
     return made
+
+
+def ask_the_hired(day: date | None = None) -> int:
+    """Ask each young person whose follow-up is due (or overdue) and who can answer in Telegram
+    "Are you still working at X?", once per follow-up. Returns how many were asked; flushes."""
+    from portal.notifications.services import reachable_channels
+
+    day = day or date.today()
+    query = (
+        select(FollowUp)
+        .join(FollowUp.application)
+        .where(
+            Application.status == ApplicationStatus.HIRED,
+            FollowUp.still_employed.is_(None),
+            FollowUp.due_on <= day,
+        )
+        .order_by(FollowUp.due_on, FollowUp.id)
+    )
+    asked = 0
+    for follow_up in db.session.scalars(query):
+        user = follow_up.application.youth.user
+        if user is None or not user.active or "telegram" not in reachable_channels(user):
+            continue
+        opening = follow_up.application.opening
+        params = {
+            "follow_up_id": follow_up.id,
+            "employer": opening.organization.name,
+            "opening_title": opening.title,
+            "month": follow_up.month,
+        }
+        notification = notify(
+            user,
+            NotificationKind.FOLLOW_UP_QUESTION,
+            params,
+            dedupe_key=f"follow_up_question:{follow_up.id}",
+            channels=["telegram"],
+        )
+        asked += notification is not None
+    return asked

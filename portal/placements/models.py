@@ -149,6 +149,9 @@ class FollowUp(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     recorded_at: Mapped[datetime | None]
+    # How the answer came: None when a counselor recorded it, "telegram" when the young person
+    # answered herself in Telegram (recorded_by is then her own account).
+    answered_via: Mapped[str | None] = mapped_column(String(20))
 
     application: Mapped[Application] = relationship(back_populates="follow_ups")
     recorded_by: Mapped[User | None] = relationship()

@@ -22,6 +22,9 @@ class ReportReason(StrEnum):
     NOT_A_REAL_COMPANY = "not_a_real_company"
     DIFFERENT_WORK = "different_work"  # the work was not what the posting said
     KEPT_DOCUMENTS = "kept_documents"
+    # What a hired young person may tell in her follow-up (portal/placements/problems.py).
+    NOT_PAID = "not_paid"
+    NOT_FREE_TO_LEAVE = "not_free_to_leave"
     OTHER = "other"
 
 

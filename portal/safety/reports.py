@@ -42,6 +42,8 @@ REASON_LABELS = {
     ReportReason.NOT_A_REAL_COMPANY: _l("It is not a real company"),
     ReportReason.DIFFERENT_WORK: _l("The work was different from the posting"),
     ReportReason.KEPT_DOCUMENTS: _l("They kept my passport or ID card"),
+    ReportReason.NOT_PAID: _l("They did not pay me"),
+    ReportReason.NOT_FREE_TO_LEAVE: _l("They do not let me leave"),
     ReportReason.OTHER: _l("Something else"),
 }
 
