@@ -160,3 +160,41 @@ def test_an_agency_helping_with_a_passport_is_not_irregular_migration():
         ad("Korea EPS workers", "No passport yet? We help you apply at the passport office.")
     )
     assert result.level == NONE and not result.reasons
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        ad("Interpreter", "Korean-Khmer interpreter. Returnees from EPS work in Korea welcome."),
+        ad("Bus driver", "ខ្សែរត់ ភ្នំពេញ-បាងកក។ មានប័ណ្ណបើកបរប្រភេទ D។"),
+        ad("Cruise intern", "Internship on a river cruise ship on the Mekong."),
+    ],
+    ids=["returnee", "bus-route", "river-cruise"],
+)
+def test_a_country_named_for_a_past_job_or_a_route_is_not_work_abroad(posting):
+    assert "abroad_unlicensed" not in screen(posting).indicators
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Junior accountant. You will also keep the staff documents file (ID copies, contracts).",
+        "មន្ត្រីរដ្ឋបាល៖ រៀបចំ និងរក្សាទុកឯកសារក្រុមហ៊ុន វិក្កយបត្រ។",
+    ],
+    ids=["en", "km"],
+)
+def test_keeping_the_company_s_papers_is_a_duty_of_the_job(description):
+    assert "documents_held" not in screen(ad("Office staff", description)).indicators
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Drivers needed. On the first day you leave your original ID card with the manager.",
+        "ពេលទៅដល់ ក្រុមហ៊ុននឹងរក្សាលិខិតឆ្លងដែនរបស់បងប្អូន រហូតដល់ផុតកិច្ចសន្យា។",
+    ],
+    ids=["en", "km"],
+)
+def test_the_worker_s_own_papers_kept_by_the_company_are_still_held(description):
+    result = screen(ad("Workers", description))
+    assert "documents_held" in result.indicators
