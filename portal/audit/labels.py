@@ -45,6 +45,7 @@ ACTION_LABELS = {
     A.ANONYMISED: _l("Profile anonymised"),
     A.AUDIT_PURGED: _l("Old audit records deleted"),
     A.SCREENING_RULE_SWITCHED: _l("Screening rule switched on or off"),
+    A.PHONE_CONFIRMED: _l("Phone number confirmed"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),

@@ -50,6 +50,7 @@ class AuditAction(StrEnum):
     ANONYMISED = "anonymised"
     AUDIT_PURGED = "audit_purged"
     SCREENING_RULE_SWITCHED = "screening_rule_switched"
+    PHONE_CONFIRMED = "phone_confirmed"  # she typed the code sent to her phone by SMS
 
 
 # What a young person's "who looked at my profile" page lists.
