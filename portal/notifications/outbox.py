@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from flask import current_app
-from flask_babel import force_locale
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -107,8 +106,7 @@ def _compose(transport, notification: Notification) -> tuple[str, str]:
     compose = getattr(transport, "compose", None)
     if compose is None:
         return message_for(notification)
-    with force_locale(reader_locale(notification.user)):
-        return compose(*_message_parts(notification))
+    return compose(*_message_parts(notification))
 
 
 def deliver(delivery: NotificationDelivery, drained: Drained) -> None:

@@ -9,10 +9,13 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Plug the "sms" transport into the outbox, and the reports and admin routes into `app`."""
+    """Plug the "sms" transport into the outbox; the reports and admin routes and `flask sms`
+    into `app`."""
     from portal.notifications import transports
+    from portal.sms.cli import sms_cli
     from portal.sms.gateway import make_transport
     from portal.sms.views import bp
 
     transports.register("sms", make_transport)
     app.register_blueprint(bp)
+    app.cli.add_command(sms_cli)

@@ -52,6 +52,9 @@ def test_over_the_daily_cap_messages_wait_for_the_next_day(
     page = admin.get("/admin/sms").get_data(as_text=True)
     assert "3 of 3" in page
     assert "Waiting: over the daily limit</th><td>2</td>" in page
+    status = runner.invoke(args=["sms", "status"]).output
+    assert "3 of 3 parts sent today in 3 SMS." in status
+    assert "2 held by the daily limit: they go at " in status and "07:00 (Cambodia)" in status
 
     assert runner.invoke(args=["notify", "send"]).output.startswith("0 sent")  # still today
     _a_day_passes()
