@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
 
-from portal import search
+from portal import search, sms
 from portal.config import load_config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_cli(app)
     search.init_app(app)  # `flask search`, the index's commit hook, and its start-up check
+    sms.init_app(app)  # the SMS gateway transport, its delivery reports and the admins' page
     return app
 
 
@@ -106,6 +107,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.main.views import bp as main_bp
     from portal.notifications.views import bp as notifications_bp
     from portal.orgs.views import bp as orgs_bp
+    from portal.phone_confirmation.views import bp as phone_confirmation_bp
     from portal.placements.counselor_views import bp as caseload_bp
     from portal.placements.views import bp as placements_bp
     from portal.recovery.views import bp as recovery_bp
@@ -136,6 +138,7 @@ def _register_blueprints(app: Flask) -> None:
         two_factor_bp,
         account_bp,
         screening_admin_bp,
+        phone_confirmation_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -106,6 +107,7 @@ def load_config(instance_path: str) -> dict:
         **_mail_settings(),
         **_login_settings(),
         **_report_settings(),
+        **_sms_settings(),
         **_telegram_settings(),
     }
 
@@ -141,6 +143,68 @@ def _report_settings() -> dict:
         # counselors are alerted and those reports no longer hide anything.
         "REPORT_BURST_OPENINGS": _whole_number("REPORT_BURST_OPENINGS", 3),
         "REPORT_BURST_MINUTES": _whole_number("REPORT_BURST_MINUTES", 60),
+    }
+
+
+def _json_object(name: str) -> dict | None:
+    """An environment variable holding a JSON object of strings (a request template)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError as error:
+        raise ConfigError(f"{name} must be a JSON object: {error}") from error
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError(f'{name} must be a JSON object of strings, like {{"to": "{{to}}"}}.')
+    return value
+
+
+def _sms_settings() -> dict:
+    """SMS through an HTTP gateway (portal/sms): where, how, who pays, and the limits on cost."""
+    env = os.environ.get
+    method = (env("SMS_GATEWAY_METHOD") or "POST").strip().upper()
+    body = (env("SMS_GATEWAY_FORMAT") or "form").strip().lower()
+    if method not in ("GET", "POST") or body not in ("form", "json"):
+        raise ConfigError(
+            "SMS_GATEWAY_METHOD must be GET or POST; SMS_GATEWAY_FORMAT form or json."
+        )
+    return {
+        "SMS_GATEWAY_URL": (env("SMS_GATEWAY_URL") or "").strip() or None,
+        "SMS_GATEWAY_METHOD": method,
+        "SMS_GATEWAY_FORMAT": body,
+        # The request's fields, with {to} {to_digits} {text} {sender} {user} {password} {token}
+        # {unicode} {segments} filled in (portal/sms/gateway.py); unset: to, text and from.
+        "SMS_GATEWAY_PARAMS": _json_object("SMS_GATEWAY_PARAMS"),
+        "SMS_GATEWAY_HEADERS": _json_object("SMS_GATEWAY_HEADERS"),
+        "SMS_GATEWAY_USER": env("SMS_GATEWAY_USER") or None,
+        "SMS_GATEWAY_PASSWORD": env("SMS_GATEWAY_PASSWORD") or None,
+        "SMS_GATEWAY_TOKEN": env("SMS_GATEWAY_TOKEN") or None,
+        # Where the gateway's answer keeps the message id ("message_id", "data.id").
+        "SMS_GATEWAY_ID_FIELD": env("SMS_GATEWAY_ID_FIELD") or None,
+        "SMS_GATEWAY_TIMEOUT": _whole_number("SMS_GATEWAY_TIMEOUT", 15),
+        "SMS_SENDER": env("SMS_SENDER") or "Phlov",
+        # The longest SMS, in parts: Khmer is UCS-2, 70 characters alone or 67 a part.
+        "SMS_MAX_SEGMENTS": _whole_number("SMS_MAX_SEGMENTS", 2),
+        # Cost caps, in parts a day (Cambodian day): for everyone, and for one person. Codes may
+        # use the last SMS_CODE_RESERVE parts of the day; other messages stop before them.
+        "SMS_DAILY_LIMIT": _whole_number("SMS_DAILY_LIMIT", 1000),
+        "SMS_USER_DAILY_LIMIT": _whole_number("SMS_USER_DAILY_LIMIT", 6),
+        "SMS_CODE_RESERVE": _whole_number("SMS_CODE_RESERVE", 50, minimum=0),
+        # What is held by a cap goes the next day from this hour (Cambodian time).
+        "SMS_RESUME_HOUR": _whole_number("SMS_RESUME_HOUR", 7, minimum=0),
+        # The secret in the delivery-report address the gateway calls (unset: no reports taken).
+        "SMS_DELIVERY_REPORT_SECRET": env("SMS_DELIVERY_REPORT_SECRET") or None,
+        "SMS_REPORT_ID_FIELD": env("SMS_REPORT_ID_FIELD") or None,
+        "SMS_REPORT_STATUS_FIELD": env("SMS_REPORT_STATUS_FIELD") or "status",
+        # The outbox's back-off for every channel: first wait, doubling up to the longest.
+        "NOTIFY_RETRY_SECONDS": _whole_number("NOTIFY_RETRY_SECONDS", 60, minimum=0),
+        "NOTIFY_RETRY_MAX_SECONDS": _whole_number("NOTIFY_RETRY_MAX_SECONDS", 6 * 3600),
+        "NOTIFY_MAX_ATTEMPTS": _whole_number("NOTIFY_MAX_ATTEMPTS", 5),
+        # Phone confirmation codes (portal/phone_confirmation).
+        "PHONE_CODE_MINUTES": _whole_number("PHONE_CODE_MINUTES", 15),
+        "PHONE_CODES_PER_DAY": _whole_number("PHONE_CODES_PER_DAY", 5),
+        "PHONE_CODE_RESEND_SECONDS": _whole_number("PHONE_CODE_RESEND_SECONDS", 60, minimum=0),
     }
 
 

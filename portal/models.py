@@ -7,6 +7,7 @@ from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
+from portal.phone_confirmation.models import PhoneConfirmation
 from portal.placements.models import (
     Application,
     ApplicationDocument,
@@ -54,6 +55,7 @@ __all__ = [
     "OpeningStatus",
     "OpeningStatusChange",
     "OrgKind",
+    "PhoneConfirmation",
     "Organization",
     "Role",
     "SearchOutbox",

@@ -31,7 +31,12 @@ NUMBER_ARGS = (
     "min_salary",
     "user_id",
 )
-VALUES = {"code": "km", "filename": "css/portal.css", "token": "not-a-reset-token"}
+VALUES = {
+    "code": "km",
+    "filename": "css/portal.css",
+    "token": "not-a-reset-token",
+    "secret": "not-the-secret",
+}
 
 
 def _urls(app, huge: str):

@@ -56,6 +56,7 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "filename": "css/portal.css",
         "token": "not-a-reset-token",
         "token_id": 1,  # someone's API token: only its owner may revoke it
+        "secret": "not-the-secret",  # the SMS gateway's delivery reports
     }
 
 

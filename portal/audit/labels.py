@@ -49,6 +49,7 @@ ACTION_LABELS = {
     A.TELEGRAM_UNLINKED: _l("Telegram disconnected"),
     A.FOLLOW_UP_ANSWERED: _l("Follow-up answered by the young person"),
     A.WORK_PROBLEM_REPORTED: _l("Problem at work reported"),
+    A.PHONE_CONFIRMED: _l("Phone number confirmed"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),

@@ -54,6 +54,7 @@ class AuditAction(StrEnum):
     TELEGRAM_UNLINKED = "telegram_unlinked"
     FOLLOW_UP_ANSWERED = "follow_up_answered"  # by the young person herself (Telegram)
     WORK_PROBLEM_REPORTED = "work_problem_reported"
+    PHONE_CONFIRMED = "phone_confirmed"  # she typed the code sent to her phone by SMS
 
 
 # What a young person's "who looked at my profile" page lists.

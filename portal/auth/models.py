@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -54,6 +54,9 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # When she typed the code sent by SMS to `phone` (portal/phone_confirmation); cleared
+    # whenever `phone` changes (see _phone_changed below).
+    phone_confirmed_at: Mapped[datetime | None]
 
     center: Mapped[Center | None] = relationship(back_populates="staff")
     organization: Mapped[Organization | None] = relationship(
@@ -105,6 +108,13 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role} {self.login_name}>"
+
+
+@event.listens_for(User.phone, "set", active_history=True)
+def _phone_changed(user: User, value, old, _initiator) -> None:
+    """A new number is not confirmed, whatever path changed it (profile, admin, erasure)."""
+    if value != old:
+        user.phone_confirmed_at = None
 
 
 class ApiToken(db.Model):

@@ -26,3 +26,19 @@ def normalize_phone(text: str | None) -> str | None:
 
 def looks_like_phone(text: str) -> bool:
     return "@" not in text and normalize_phone(text) is not None
+
+
+def e164(text: str | None) -> str | None:
+    """The international form an SMS gateway wants ('012345678' -> '+85512345678'), checked
+    against Cambodia's numbering plan by phonenumbers; None if it is not a valid number."""
+    import phonenumbers
+
+    if not text:
+        return None
+    try:
+        number = phonenumbers.parse(text.translate(_KHMER_DIGITS), "KH")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

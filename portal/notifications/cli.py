@@ -24,6 +24,8 @@ def send(limit: int | None) -> None:
     click.echo(
         f"{drained.sent} sent, {drained.retrying} to try again, {drained.failed} failed (gave up)."
     )
+    if drained.held:
+        click.echo(f"{drained.held} held by a daily limit: they go on a later day.")
     for channel, count in sorted(drained.waiting.items()):
         click.echo(
             f"{count} {channel} message(s) wait: no {channel} transport yet "

@@ -36,15 +36,27 @@ class NotificationKind(StrEnum):
     # A young person says she has a problem at work (unpaid, ID card taken, cannot leave,
     # other): to the counselors of her center (portal/placements/problems.py).
     WORK_PROBLEM = "work_problem"
+    # A 6-digit code that proves the person holds her phone (portal/phone_confirmation), by SMS.
+    PHONE_CONFIRMATION = "phone_confirmation"
 
 
 SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending
+# Kinds that carry a secret for one channel: never listed in the portal, where whoever holds the
+# account (not the phone) would read them.
+PRIVATE_KINDS = frozenset({NotificationKind.ACCOUNT_RECOVERY, NotificationKind.PHONE_CONFIRMATION})
 
 
 class DeliveryStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"  # gave up after the last attempt
+
+
+class DeliveryReport(StrEnum):
+    """What the provider later said about a sent copy (an SMS gateway's delivery report)."""
+
+    DELIVERED = "delivered"
+    FAILED = "failed"
 
 
 class Notification(db.Model):
@@ -88,5 +100,14 @@ class NotificationDelivery(db.Model):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # Not tried before this moment: the back-off after a failure, or the next day for a copy held
+    # by a daily limit (held_reason says which limit).
+    next_attempt_at: Mapped[datetime | None] = mapped_column(index=True)
+    held_reason: Mapped[str | None] = mapped_column(String(30))
+    segments: Mapped[int | None]  # SMS parts paid for (portal/sms/segments.py)
+    # The provider's id of the sent message, and what its delivery report said, when.
+    provider_message_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    report: Mapped[DeliveryReport | None] = mapped_column(enum_column_type(DeliveryReport))
+    reported_at: Mapped[datetime | None]
 
     notification: Mapped[Notification] = relationship(back_populates="deliveries")

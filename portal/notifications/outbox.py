@@ -1,12 +1,17 @@
 """Draining the outbox: each pending copy goes through its channel's transport, in the
-recipient's language. A failure is kept and tried again; after MAX_ATTEMPTS it is FAILED."""
+recipient's language. A failure is kept and tried again after an exponential back-off
+(NOTIFY_RETRY_SECONDS, doubling, at most NOTIFY_RETRY_MAX_SECONDS); after NOTIFY_MAX_ATTEMPTS, or
+at once when the transport says no retry can help, it is FAILED. A copy a transport holds back
+(SMS over the day's cap) waits, without using an attempt, unless it carries a code that would be
+stale by then."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.auth.models import User
@@ -19,9 +24,11 @@ from portal.notifications.models import (
 )
 from portal.notifications.services import CHANNELS, PORTAL
 from portal.notifications.texts import describe, reader_locale
-from portal.notifications.transports import transport_for
+from portal.notifications.transports import Hold, PermanentFailure, Sent, transport_for
 
 MAX_ATTEMPTS = 5
+RETRY_SECONDS = 60  # the first wait after a failure; each next one is twice as long
+RETRY_MAX_SECONDS = 6 * 3600
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Drained:
     sent: int = 0
     failed: int = 0  # given up this run
     retrying: int = 0  # failed this time, will be tried again
+    held: int = 0  # kept back by a transport's limit (SMS daily cap): sent on a later day
     waiting: dict[str, int] = field(default_factory=dict)  # channel -> copies, no transport yet
 
 
@@ -39,12 +47,17 @@ def sendable_channels() -> list[str]:
 
 
 def pending_deliveries(limit: int | None = None) -> list[NotificationDelivery]:
-    """The oldest pending copies first, of channels that can be sent now."""
+    """The oldest pending copies first, of channels that can be sent now, whose back-off or
+    hold is over."""
     query = (
         select(NotificationDelivery)
         .where(
             NotificationDelivery.status == DeliveryStatus.PENDING,
             NotificationDelivery.channel.in_(sendable_channels()),
+            or_(
+                NotificationDelivery.next_attempt_at.is_(None),
+                NotificationDelivery.next_attempt_at <= utcnow(),
+            ),
         )
         .order_by(NotificationDelivery.id)
         .options(selectinload(NotificationDelivery.notification).selectinload(Notification.user))
@@ -81,11 +94,24 @@ def address_for(user: User, channel: str) -> str | None:
 
 def message_for(notification: Notification) -> tuple[str, str]:
     """Subject and body in the recipient's language, with a link back to the portal."""
+    title, line, url = _message_parts(notification)
+    return title, line + ("\n" + url if url else "")
+
+
+def _message_parts(notification: Notification) -> tuple[str, str, str | None]:
     text = describe(notification, reader_locale(notification.user))
-    body = text.line
+    url = None
     if notification.link:
-        body += "\n" + (current_app.config.get("PUBLIC_URL") or "") + notification.link
-    return text.title, body
+        url = (current_app.config.get("PUBLIC_URL") or "") + notification.link
+    return text.title, text.line, url
+
+
+def _compose(transport, notification: Notification) -> tuple[str, str]:
+    """The transport writes its own message when its medium has limits (SMS), else the mail form."""
+    compose = getattr(transport, "compose", None)
+    if compose is None:
+        return message_for(notification)
+    return compose(*_message_parts(notification))
 
 
 def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
@@ -95,35 +121,83 @@ def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
         return
     notification = delivery.notification
     address = address_for(notification.user, delivery.channel)
-    delivery.attempts += 1
-    try:
-        if not address:
-            raise ValueError(f"no {delivery.channel} address")
-        _send(transport, address, notification)
-    except Exception as error:  # any transport error is kept and retried, never lost
-        delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
-        if delivery.attempts >= current_app.config.get("NOTIFY_MAX_ATTEMPTS", MAX_ATTEMPTS):
-            delivery.status = DeliveryStatus.FAILED
-            drained.failed += 1
-        else:
-            drained.retrying += 1
+    subject, body = _compose(transport, notification)
+    hold = getattr(transport, "hold", None)
+    held = hold(delivery, body) if hold and address else None
+    if held is not None:
+        _hold(delivery, held, drained)
     else:
-        delivery.status = DeliveryStatus.SENT
-        delivery.sent_at = utcnow()
-        delivery.last_error = None
-        drained.sent += 1
+        _attempt(delivery, transport, address, subject, body, drained)
     _forget_secrets_when_done(notification)
     db.session.flush()
 
 
-def _send(transport, address: str, notification: Notification) -> None:
+def _attempt(delivery, transport, address, subject: str, body: str, drained: Drained) -> None:
+    delivery.attempts += 1
+    delivery.held_reason = None
+    try:
+        if not address:
+            raise PermanentFailure(f"no {delivery.channel} address")
+        receipt = _send(transport, address, delivery.notification, subject, body)
+    except Exception as error:  # any transport error is kept and retried, never lost
+        delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
+        if isinstance(error, PermanentFailure) or delivery.attempts >= _max_attempts():
+            _give_up(delivery, drained)
+        else:
+            delivery.next_attempt_at = utcnow() + retry_delay(delivery.attempts)
+            drained.retrying += 1
+    else:
+        delivery.status = DeliveryStatus.SENT
+        delivery.sent_at = utcnow()
+        delivery.last_error = delivery.next_attempt_at = None
+        if isinstance(receipt, Sent):
+            delivery.provider_message_id = receipt.provider_message_id
+            delivery.segments = receipt.segments
+        drained.sent += 1
+
+
+def _hold(delivery: NotificationDelivery, held: Hold, drained: Drained) -> None:
+    """Wait for `held.until`; a code or link would be stale by then, so it is given up now."""
+    delivery.held_reason = held.reason
+    if carries_secret(delivery.notification):
+        delivery.last_error = f"held: {held.reason}"
+        _give_up(delivery, drained)
+        return
+    delivery.next_attempt_at = held.until
+    drained.held += 1
+
+
+def _give_up(delivery: NotificationDelivery, drained: Drained) -> None:
+    delivery.status = DeliveryStatus.FAILED
+    delivery.next_attempt_at = None
+    drained.failed += 1
+
+
+def _max_attempts() -> int:
+    return current_app.config.get("NOTIFY_MAX_ATTEMPTS", MAX_ATTEMPTS)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the `attempts`-th failure: 1, 2, 4, 8... minutes by default."""
+    config = current_app.config
+    first = config.get("NOTIFY_RETRY_SECONDS", RETRY_SECONDS)
+    most = config.get("NOTIFY_RETRY_MAX_SECONDS", RETRY_MAX_SECONDS)
+    return timedelta(seconds=min(first * 2 ** (attempts - 1), most))
+
+
+def carries_secret(notification: Notification) -> bool:
+    """A link or code to get in or to prove a phone: useless once it has expired."""
+    return bool(SECRET_PARAMS & set(notification.params or {}))
+
+
+def _send(transport, address: str, notification: Notification, subject: str, body: str):
     """A transport that can do more than text (Telegram's buttons) takes the notification
-    itself through `send_notification(notification, address)`; the others take its text."""
+    itself through `send_notification(notification, address)`; the others take its text.
+    Returns the transport's receipt (a `Sent`), if it gives one."""
     send_notification = getattr(transport, "send_notification", None)
     if send_notification is not None:
-        send_notification(notification, address)
-    else:
-        transport.send(address, *message_for(notification))
+        return send_notification(notification, address)
+    return transport.send(address, subject, body)
 
 
 def _forget_secrets_when_done(notification: Notification) -> None:

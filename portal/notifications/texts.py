@@ -193,6 +193,18 @@ def _account_recovery(p: _Params) -> tuple[str, str]:
     return title, _("You asked to choose a new password.")
 
 
+def _phone_confirmation(p: _Params) -> tuple[str, str]:
+    title = _("Phlov code")
+    if p["code"]:
+        return title, _(
+            "Your Phlov code is %(code)s. It confirms your phone and works for %(minutes)s "
+            "minutes. Never give it to anyone.",
+            code=p["code"],
+            minutes=p["minutes"] or "15",
+        )
+    return title, _("You asked for a code to confirm your phone.")
+
+
 def _report_burst(p: _Params) -> tuple[str, str]:
     try:
         count, minutes = int(p["count"]), int(p["minutes"])
@@ -250,6 +262,7 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.REPORT_BURST: _report_burst,
     NotificationKind.FOLLOW_UP_QUESTION: _follow_up_question,
     NotificationKind.WORK_PROBLEM: _work_problem,
+    NotificationKind.PHONE_CONFIRMATION: _phone_confirmation,
 }
 
 KIND_LABELS = {

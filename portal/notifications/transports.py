@@ -3,12 +3,20 @@
 A transport is anything with `send(address, subject, body)` that raises on failure. The registry
 maps a channel to a factory that reads the app's configuration and returns a transport, or None
 when that channel cannot be sent yet (its copies stay pending). Plug a new one in with
-`register("telegram", factory)`."""
+`register("telegram", factory)`.
+
+What the outbox (outbox.py) also understands, all optional:
+- `send` may return a `Sent` (the provider's message id, the SMS parts paid for);
+- raising `PermanentFailure` gives up at once (a number that cannot exist): no retry helps;
+- `compose(title, line, url) -> (subject, body)` writes the message for a medium with limits;
+- `hold(delivery, body) -> Hold | None` keeps a copy back until a moment (a daily cost cap)."""
 
 from __future__ import annotations
 
 import smtplib
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from typing import Protocol
 
@@ -16,7 +24,27 @@ import click
 
 
 class Transport(Protocol):
-    def send(self, address: str, subject: str, body: str) -> None: ...
+    def send(self, address: str, subject: str, body: str) -> Sent | None: ...
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What a transport knows of a message it handed over."""
+
+    provider_message_id: str | None = None
+    segments: int | None = None
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Not now: try again at `until`; `reason` is shown to admins ("daily_limit")."""
+
+    until: datetime
+    reason: str
+
+
+class PermanentFailure(Exception):
+    """Sending this copy can never work (no such number, refused content): do not retry."""
 
 
 # A transport may also have `send_notification(notification, address)`: the outbox then hands it

@@ -13,7 +13,7 @@ from portal.auth.permissions import role_required
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.jobs.listing import paginate
-from portal.notifications.models import Notification
+from portal.notifications.models import PRIVATE_KINDS, Notification
 from portal.notifications.services import (
     channels_for,
     mark_all_read,
@@ -54,7 +54,7 @@ def get_notification_or_404(notification_id, for_user) -> Notification:
 def index():
     query = (
         select(Notification)
-        .where(Notification.user_id == current_user.id)
+        .where(Notification.user_id == current_user.id, Notification.kind.not_in(PRIVATE_KINDS))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
     page = paginate(query)

@@ -1,11 +1,14 @@
 """How much a reporter's word counts towards hiding an opening.
 
-Nothing confirms a phone number at sign-up yet, so an account is *trusted* when it is older than
-a day (REPORT_NEW_ACCOUNT_HOURS) and something outside the sign-up form stands behind it: a
-counselor registered the young person at a center, a counselor verified the employer's
-organization, the person proved their phone (a code sent by SMS or Telegram) or was checked face to
-face (a center code) to get back into the account, or the account is older than
-REPORT_TRUSTED_AFTER_DAYS. Staff hide at once; the rest count a fraction of a trusted reporter."""
+An account is *trusted* when it is older than a day (REPORT_NEW_ACCOUNT_HOURS) and something
+outside the sign-up form stands behind it: the person confirmed her phone with a code sent by SMS
+(portal/phone_confirmation), a counselor registered the young person at a center, a counselor
+verified the employer's organization, the person proved their phone (a code sent by SMS or
+Telegram) or was checked face to face (a center code) to get back into the account, or the account
+is older than REPORT_TRUSTED_AFTER_DAYS. So a report from an account without a confirmed phone
+counts half (REPORT_NEW_ACCOUNTS_PER_TRUSTED) of one from the same account with it, until a
+counselor or its age vouches for it. Staff hide at once; the rest count a fraction of a trusted
+reporter."""
 
 from __future__ import annotations
 
@@ -42,6 +45,8 @@ def reporter_trust(user: User | None, *, now: datetime | None = None) -> Reporte
 
 def _vouched_for(user: User) -> bool:
     """A counselor or the person's own phone stands behind the account."""
+    if user.phone_confirmed_at is not None and user.phone:
+        return True
     profile = user.youth_profile
     if user.role == Role.YOUTH and profile is not None and profile.registered_by_id is not None:
         return True

@@ -1,11 +1,12 @@
 """`flask notify send` drains the outbox through the transports, in each reader's language."""
 
 import smtplib
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.notifications.models import DeliveryStatus, NotificationDelivery, NotificationKind
 from portal.notifications.services import notify
 from portal.notifications.transports import SmtpTransport
@@ -110,6 +111,10 @@ def test_a_failure_is_kept_retried_and_failed_after_the_last_attempt(
     assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
     assert "SMTPRecipientsRefused" in delivery.last_error
 
+    # Not again at once: it waits out its back-off (tests/notifications/test_backoff.py).
+    assert runner.invoke(args=["notify", "send"]).output.startswith("0 sent, 0 to try again, 0")
+    delivery.next_attempt_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
     second = runner.invoke(args=["notify", "send"])
     db.session.refresh(delivery)
     assert "0 sent, 0 to try again, 1 failed" in second.output

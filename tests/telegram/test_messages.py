@@ -4,10 +4,11 @@ buttons whose presses act in the portal; a recovery code; and a failure left to 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.notifications.models import DeliveryStatus, NotificationDelivery, NotificationKind
 from portal.notifications.services import notify
 from portal.placements.services import is_saved
@@ -127,6 +128,9 @@ def test_a_failure_is_left_to_the_outbox_to_retry(app, telegram, linked_youth):
     )
     assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
     assert "429" in delivery.last_error and telegram.token not in delivery.last_error
+    assert "0 sent" in _send_outbox(app)  # it waits for its back-off
+    delivery.next_attempt_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
     assert "1 sent" in _send_outbox(app)
     [message] = telegram.messages_to(CHAT_ID)[-1:]
     assert message["text"] == "Your application changed\n“Cook”: Hired."
