@@ -29,6 +29,7 @@ ACCESS: dict[str, object] = {
     "youth.signup": PUBLIC,
     "jobs.index": PUBLIC,
     "jobs.detail": PUBLIC,
+    "jobs.feed": PUBLIC,
     "courses.index": PUBLIC,
     "orgs.show": PUBLIC,
     "jobs.new": {Role.EMPLOYER, *STAFF},
