@@ -141,6 +141,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal.privacy.views import bp as privacy_bp
 
     app.register_blueprint(privacy_bp)
+    from portal.claims.views import bp as claims_bp
+
+    app.register_blueprint(claims_bp)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors

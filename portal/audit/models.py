@@ -50,6 +50,9 @@ class AuditAction(StrEnum):
     ANONYMISED = "anonymised"
     AUDIT_PURGED = "audit_purged"
     SCREENING_RULE_SWITCHED = "screening_rule_switched"
+    CLAIM_CODE_ISSUED = "claim_code_issued"  # a counselor gave a code to claim a profile
+    PROFILE_CLAIMED = "profile_claimed"  # a young person signed up with it
+    PROFILES_MERGED = "profiles_merged"  # two profiles of one person made one
 
 
 # What a young person's "who looked at my profile" page lists.

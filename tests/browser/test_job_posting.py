@@ -8,7 +8,7 @@ import json
 
 from tests.browser.test_content_security import LISTEN
 
-HOSTILE = 'Cook </script><script>window.__ran = 1</script>'
+HOSTILE = "Cook </script><script>window.__ran = 1</script>"
 
 
 def test_a_crawler_reads_the_job_posting_and_nothing_runs(browser, live_server, make_opening):
