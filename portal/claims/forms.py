@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, RadioField, StringField, TelField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    TelField,
+)
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from portal.auth.forms import PasswordMixin, cambodian_phone
@@ -46,7 +54,7 @@ class MergeForm(FlaskForm):
     other = HiddenField(validators=[InputRequired()])
     keep = RadioField(
         _l("Which profile stays?"),
-        choices=[("this", ""), ("other", "")],
+        choices=[SelectChoice("this", ""), SelectChoice("other", "")],
         validators=[InputRequired(message=_l("Choose the profile that stays."))],
     )
     confirm = BooleanField(

@@ -187,7 +187,8 @@ def _fill_gaps(keep: YouthProfile, close: YouthProfile) -> None:
     ref, close.ref = close.ref, None
     db.session.flush()
     keep.ref = keep.ref or (ref if close.center_id == keep.center_id else None)
-    keep.phone = keep.phone or close.phone
+    login_phone = keep.user.phone if keep.user is not None else None
+    keep.phone = keep.phone or login_phone or close.phone
     skills = dict.fromkeys([*(keep.skills or []), *(close.skills or [])])
     keep.skills = list(skills)[:MAX_SKILLS]
     keep.updated_at = utcnow()

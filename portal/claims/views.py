@@ -167,7 +167,10 @@ def merge(youth_id: int):
                 "success",
             )
             return redirect(url_for("youth.detail", youth_id=keep.id))
-    return render_form("claims/merge.html", form, profile=profile, other=other, problem=problem)
+    page, status = render_form(
+        "claims/merge.html", form, profile=profile, other=other, problem=problem
+    )
+    return page, 400 if problem and request.method == "POST" else status
 
 
 def _choose_other(profile):
