@@ -93,7 +93,10 @@ def claim_profile():
             else:
                 start_session(user)
                 db.session.commit()
-                flash(_("Welcome! Your profile and everything your center did with you are here."))
+                flash(
+                    _("Welcome! Your profile and everything your center did with you are here."),
+                    "success",
+                )
                 return redirect(url_for("youth.my_profile"))
     return render_form("claims/claim.html", form)
 

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.notifications.models import DeliveryStatus, Notification, NotificationKind
-from tests.claims.conftest import claim_with, shown_code
+from portal.notifications.services import notify
+from portal.privacy.erasure import anonymise
+from tests.claims.conftest import claim_with, give_code, shown_code
 
 
 def test_the_code_goes_by_sms_to_the_profile_phone(
@@ -57,3 +59,17 @@ def test_a_profile_without_a_phone_is_not_offered_a_message(counselor, make_yout
     html = counselor[0].get(f"/youth/{profile.id}").get_data(as_text=True)
     assert "Give a code to claim this profile" in html
     assert "Also send the code by message" not in html
+
+
+def test_erasing_her_profile_takes_a_waiting_code_message_with_it(app, counselor, sreymom):
+
+    code = give_code(counselor[0], sreymom, send="y")
+    # no SMS transport yet: the message waits; she asks to be erased meanwhile
+    notify_kind = NotificationKind.CLAIM_CODE
+    assert db.session.scalar(select(Notification).where(Notification.kind == notify_kind)) is None
+    with app.test_request_context():
+        notify(sreymom, notify_kind, {"code": code}, channels=["sms"])
+        anonymise(sreymom, by=counselor[1], reason="request")
+        db.session.commit()
+    assert db.session.scalar(select(Notification)) is None
+    assert claim_with(app.test_client(), code).status_code == 400
