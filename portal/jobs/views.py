@@ -21,7 +21,8 @@ from sqlalchemy.orm import selectinload
 
 from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
-from portal.extensions import db, utcnow
+from portal.auth.throttle import public_api_limit
+from portal.extensions import db, limiter, utcnow
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
@@ -77,6 +78,7 @@ def index():
 
 
 @bp.route("/openings/feed.atom")
+@limiter.limit(public_api_limit)  # read by bots and feed readers, like the public API
 def feed():
     """The newest openings of this search as an Atom feed (what the search page links to)."""
     params = parse_search_args(request.args, per_page=FEED_SIZE)
