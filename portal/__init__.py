@@ -149,6 +149,9 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(telegram_bp)
     telegram.init_app(app)  # the outbox's telegram transport, `flask telegram`
+    from portal.claims.views import bp as claims_bp
+
+    app.register_blueprint(claims_bp)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors

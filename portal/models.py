@@ -3,6 +3,7 @@
 from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
+from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
@@ -26,6 +27,7 @@ from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "ClaimCode",
     "AccountRecovery",
     "TwoFactor",
     "TwoFactorRecoveryCode",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Response, render_template, request
+from flask import Response, current_app, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 
@@ -12,6 +12,15 @@ def render_form(template: str, form: FlaskForm, **context):
     """Render a form page; answer 400 when the submitted form has errors (shown next to fields)."""
     status = 400 if request.method == "POST" and form.errors else 200
     return render_template(template, form=form, **context), status
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    """A page's whole address, for what leaves the site (feeds, search engines, slips):
+    PUBLIC_URL when set, else this request's host."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return base + url_for(endpoint, **values)
+    return url_for(endpoint, **values, _external=True)
 
 
 def page_number() -> int:

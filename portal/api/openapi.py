@@ -325,6 +325,12 @@ def _search_parameters() -> list[dict]:
             {"type": "integer", "minimum": 0, "maximum": MAX_SALARY_USD},
             "The lowest pay per month, in US dollars.",
         ),  # fmt: skip
+        _query(
+            "since",
+            {"type": "string", "format": "date-time"},
+            "Only openings published at or after this moment (ISO 8601; without a zone, UTC): "
+            "ask again with the time of your last call to get what is new.",
+        ),  # fmt: skip
         _query("sort", {"type": "string", "enum": _values(Sort)}, "Best first, or newest."),
         _query("page", page, "Page number."),
         _query(

@@ -50,6 +50,9 @@ ACTION_LABELS = {
     A.FOLLOW_UP_ANSWERED: _l("Follow-up answered by the young person"),
     A.WORK_PROBLEM_REPORTED: _l("Problem at work reported"),
     A.PHONE_CONFIRMED: _l("Phone number confirmed"),
+    A.CLAIM_CODE_ISSUED: _l("Code to claim the profile given"),
+    A.PROFILE_CLAIMED: _l("Profile claimed by the young person"),
+    A.PROFILES_MERGED: _l("Two profiles merged"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),
@@ -95,6 +98,14 @@ def describe(event: AuditEvent) -> str:
         parts.append(_("can log in") if detail["active"] else _("cannot log in"))
     if "deleted" in detail:
         parts.append(_("%(num)s deleted", num=detail["deleted"]))
+    if "closed" in detail and "kept" in detail:
+        parts.append(
+            _(
+                "profile %(closed)s merged into %(kept)s",
+                closed=detail["closed"],
+                kept=detail["kept"],
+            )
+        )
     parts.append(_screening(detail))
     if detail.get("via") in VIA_LABELS:
         parts.append(str(VIA_LABELS[detail["via"]]))

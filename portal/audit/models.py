@@ -55,6 +55,9 @@ class AuditAction(StrEnum):
     FOLLOW_UP_ANSWERED = "follow_up_answered"  # by the young person herself (Telegram)
     WORK_PROBLEM_REPORTED = "work_problem_reported"
     PHONE_CONFIRMED = "phone_confirmed"  # she typed the code sent to her phone by SMS
+    CLAIM_CODE_ISSUED = "claim_code_issued"  # a counselor gave a code to claim a profile
+    PROFILE_CLAIMED = "profile_claimed"  # a young person signed up with it
+    PROFILES_MERGED = "profiles_merged"  # two profiles of one person made one
 
 
 # What a young person's "who looked at my profile" page lists.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -68,6 +69,7 @@ class SearchParams:
     province: Province | None = None
     organization: Organization | None = None
     min_salary: int | None = None
+    since: datetime | None = None  # published at or after (UTC, naive)
     sort: Sort | None = None  # None: the default (relevance for words, else newest)
     include_closed: bool = False
     page: int = 1
@@ -87,6 +89,7 @@ class SearchParams:
             province=self.province.code if self.province else None,
             organization_id=self.organization.id if self.organization else None,
             min_salary_usd=self.min_salary,
+            published_since=self.since,
             include_closed=self.include_closed,
             sort=self.sort_used,
             page=self.page,
@@ -102,6 +105,7 @@ class SearchParams:
             "province": self.province.code if self.province else None,
             "organization": self.organization.id if self.organization else None,
             "min_salary": self.min_salary,
+            "since": self.since.isoformat() + "Z" if self.since else None,
             "sort": self.sort.value if self.sort else None,
             "include_closed": "y" if self.include_closed else None,
         }
@@ -183,6 +187,27 @@ def _min_salary(raw: str) -> int:
     return _whole_number(raw.replace(",", "").strip("$ "), 0, MAX_SALARY_USD, message)
 
 
+def _since(raw: str) -> datetime:
+    """An ISO 8601 moment ("2026-12-01T08:00:00+07:00", "2026-12-01T01:00:00Z", "2026-12-01");
+    without a zone it is UTC. Kept as naive UTC, as the database keeps its moments."""
+    try:
+        moment = datetime.fromisoformat(raw.upper())
+    except ValueError:
+        raise _Invalid(
+            "invalid_datetime",
+            _(
+                "Write the moment as an ISO 8601 date and time, for example "
+                "2026-12-01T08:00:00+07:00."
+            ),
+        ) from None
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # a few hours past the first or the last day a datetime holds
+        return datetime.min if moment.year == 1 else datetime.max
+
+
 def _page(raw: str) -> int:
     message = _("The page must be a whole number from 1 to %(max)d.", max=MAX_PAGE)
     return _whole_number(raw, 1, MAX_PAGE, message)
@@ -200,6 +225,7 @@ _READERS = {
     "province": ("province", _province),
     "organization": ("organization", _organization),
     "min_salary": ("min_salary", _min_salary),
+    "since": ("since", _since),
     "sort": ("sort", _sort),
     "page": ("page", _page),
     "per_page": ("per_page", _per_page),
@@ -209,7 +235,7 @@ _READERS = {
 def parse_search_args(
     args: MultiDict, *, per_page: int | None = None, allow_closed: bool = False
 ) -> SearchParams:
-    """Read ?q=&kind=&province=&organization=&min_salary=&sort=&page= (and ?per_page= unless
+    """Read ?q=&kind=&province=&organization=&min_salary=&since=&sort=&page= (and ?per_page= unless
     `per_page` fixes it; ?include_closed= if `allow_closed`). Never raises on bad input."""
     params = SearchParams(per_page=per_page or DEFAULT_PER_PAGE)
     for name, (attribute, read) in _READERS.items():

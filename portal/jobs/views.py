@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
-from portal.extensions import db
+from portal.auth.throttle import public_api_limit
+from portal.extensions import db, limiter, utcnow
 from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
+from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
     STATUS_LABELS,
@@ -35,12 +47,13 @@ from portal.jobs.listing import (
 from portal.jobs.models import Opening, OpeningStatus
 from portal.jobs.screening_marks import screening_view
 from portal.jobs.sharing import share_links
+from portal.jobs.structured_data import json_ld
 from portal.matching.reasons import explain
 from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
 from portal.screening.openings import needs_confirmation, screen_opening
-from portal.web import render_form, safe_next
+from portal.web import absolute_url, render_form, safe_next
 
 bp = Blueprint("jobs", __name__)
 
@@ -66,6 +79,26 @@ def index():
     )
 
 
+@bp.route("/openings/feed.atom")
+@limiter.limit(public_api_limit)  # read by bots and feed readers, like the public API
+def feed():
+    """The newest openings of this search as an Atom feed (what the search page links to)."""
+    params = parse_search_args(request.args, per_page=FEED_SIZE)
+    if params.errors:
+        return Response(next(iter(params.errors.values())).message, 400, mimetype="text/plain")
+    args = params.link_args()
+    entries = feed_entries(params)
+    xml = render_template(
+        "jobs/feed.xml",
+        title=feed_title(params),
+        entries=entries,
+        updated=entries[0].published if entries else rfc3339(utcnow()),
+        self_url=absolute_url("jobs.feed", **args),
+        page_url=absolute_url("jobs.index", **args),
+    )
+    return Response(xml, mimetype="application/atom+xml")
+
+
 @bp.route("/openings/<int:opening_id>")
 def detail(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
@@ -83,6 +116,7 @@ def detail(opening_id: int):
         approve_form=ApproveForm(formdata=None),
         labels=REQUIREMENT_LABELS,
         screening=screening_view(opening) if is_staff(current_user) else None,
+        job_posting=json_ld(opening),
     )
 
 

@@ -6,13 +6,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, enum_column_type, utcnow
 
 if TYPE_CHECKING:
     from portal.auth.models import User
+    from portal.youth.models import YouthProfile
 
 
 class NotificationKind(StrEnum):
@@ -38,6 +39,9 @@ class NotificationKind(StrEnum):
     WORK_PROBLEM = "work_problem"
     # A 6-digit code that proves the person holds her phone (portal/phone_confirmation), by SMS.
     PHONE_CONFIRMATION = "phone_confirmation"
+    # The code that lets a young person registered at a center claim her profile (portal/claims),
+    # sent to the profile's phone before she has an account: its secret is in params until sent.
+    CLAIM_CODE = "claim_code"
 
 
 SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending
@@ -63,11 +67,19 @@ class Notification(db.Model):
     """One thing a user is told. Text is made when shown, in the reader's language, from `kind`
     and `params`; `dedupe_key` stops the same reminder being made twice."""
 
-    __table_args__ = (UniqueConstraint("user_id", "dedupe_key"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "dedupe_key"),
+        CheckConstraint("user_id IS NOT NULL OR youth_id IS NOT NULL", name="has_recipient"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(
+    user_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    # A young person registered at a center who has no account yet (a claim code by SMS): the
+    # message goes to her profile's phone; she has no in-portal list.
+    youth_id: Mapped[int | None] = mapped_column(
+        ForeignKey("youth_profile.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[NotificationKind] = mapped_column(enum_column_type(NotificationKind, length=30))
     params: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -76,7 +88,8 @@ class Notification(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     read_at: Mapped[datetime | None]
 
-    user: Mapped[User] = relationship()
+    user: Mapped[User | None] = relationship()
+    youth: Mapped[YouthProfile | None] = relationship()
     deliveries: Mapped[list[NotificationDelivery]] = relationship(
         back_populates="notification", cascade="all, delete-orphan"
     )

@@ -92,6 +92,14 @@ def address_for(user: User, channel: str) -> str | None:
     return user.login_name
 
 
+def recipient_address(notification: Notification, channel: str) -> str | None:
+    """The user's address, or the phone of a profile without an account (a claim code)."""
+    if notification.user is not None:
+        return address_for(notification.user, channel)
+    profile = notification.youth
+    return profile.phone if channel == "sms" and profile is not None else None
+
+
 def message_for(notification: Notification) -> tuple[str, str]:
     """Subject and body in the recipient's language, with a link back to the portal."""
     title, line, url = _message_parts(notification)
@@ -120,7 +128,7 @@ def deliver(delivery: NotificationDelivery, drained: Drained) -> None:
     if transport is None:
         return
     notification = delivery.notification
-    address = address_for(notification.user, delivery.channel)
+    address = recipient_address(notification, delivery.channel)
     subject, body = _compose(transport, notification)
     hold = getattr(transport, "hold", None)
     held = hold(delivery, body) if hold and address else None

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 from portal.auth.models import User
 from portal.extensions import db, utcnow
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
+from portal.youth.models import YouthProfile
 
 PORTAL = "portal"
 CHANNELS = (PORTAL, "email", "sms", "telegram")
@@ -43,7 +44,7 @@ def _reachable(user: User, channel: str) -> bool:
 
 
 def notify(
-    user: User,
+    user: User | YouthProfile,
     kind: NotificationKind,
     params: dict | None = None,
     *,
@@ -53,7 +54,14 @@ def notify(
 ) -> Notification | None:
     """Record `kind` for `user` (None when they switched it off, or when `dedupe_key` was
     already used for them: a reminder is made once). `channels` overrides the user's settings
-    (account recovery picks its own). Flushes; the caller commits."""
+    (account recovery picks its own). Flushes; the caller commits.
+
+    `user` may be a young person's profile: her account's settings when she has one, else her
+    profile's phone by the `channels` given (a claim code before she has an account)."""
+    if isinstance(user, YouthProfile):
+        if user.user is None:
+            return _notify_profile(user, kind, params or {}, channels or [], link)
+        user = user.user
     if channels is None:
         channels = channels_for(user, kind)
     if not channels:
@@ -75,6 +83,33 @@ def notify(
     db.session.add(notification)
     db.session.flush()
     return notification
+
+
+def _notify_profile(
+    profile: YouthProfile,
+    kind: NotificationKind,
+    params: dict,
+    channels: list[str],
+    link: str | None,
+) -> Notification | None:
+    """A message to a profile without an account: by the outside channels it can be reached by
+    (no in-portal list: she cannot log in yet)."""
+    channels = [c for c in channels if c != PORTAL and profile_reachable(profile, c)]
+    if not channels:
+        return None
+    notification = Notification(
+        youth_id=profile.id, kind=kind, params=params, link=link, read_at=utcnow()
+    )
+    notification.deliveries = [NotificationDelivery(channel=channel) for channel in channels]
+    db.session.add(notification)
+    db.session.flush()
+    return notification
+
+
+def profile_reachable(profile: YouthProfile, channel: str) -> bool:
+    """Whether a profile without an account can be sent `channel`: SMS to its phone (Telegram
+    needs a chat she linked from her account)."""
+    return channel == "sms" and bool(profile.phone)
 
 
 def save_settings(user: User, chosen: dict[str, list[str]]) -> None:

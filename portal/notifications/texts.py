@@ -34,10 +34,11 @@ class Text:
     line: str
 
 
-def reader_locale(user: User) -> str:
-    """The user's saved language, else the site's default (Khmer)."""
+def reader_locale(user: User | None) -> str:
+    """The user's saved language, else the site's default (Khmer). No user: a profile without
+    an account, whose language is the site's default."""
     languages = current_app.config.get("LANGUAGES", ["km", "en"])
-    if user.locale in languages:
+    if user is not None and user.locale in languages:
         return user.locale
     return current_app.config.get("DEFAULT_LANGUAGE") or FALLBACK_LOCALE
 
@@ -245,6 +246,17 @@ def _work_problem(p: _Params) -> tuple[str, str]:
     )
 
 
+def _claim_code(p: _Params) -> tuple[str, str]:
+    # Short: an SMS in Khmer holds 70 letters, and the link to the claim page follows it.
+    title = _("Your Phlov profile")
+    if p["code"]:
+        return title, _(
+            "Phlov: your code is %(code)s. Open the link and sign up with it. It works 30 days.",
+            code=p["code"],
+        )
+    return title, _("Your center gave you a code to sign up to Phlov.")
+
+
 def _unknown(p: _Params) -> tuple[str, str]:
     return _("News"), _("Something changed. Open to see.")
 
@@ -263,6 +275,7 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.FOLLOW_UP_QUESTION: _follow_up_question,
     NotificationKind.WORK_PROBLEM: _work_problem,
     NotificationKind.PHONE_CONFIRMATION: _phone_confirmation,
+    NotificationKind.CLAIM_CODE: _claim_code,
 }
 
 KIND_LABELS = {

@@ -126,6 +126,8 @@ def _scrub_named_notifications(profile: YouthProfile, old_name: str) -> None:
     """Her own notifications go; employers' and counselors' that name her lose the name."""
     if profile.user_id is not None:
         db.session.execute(delete(Notification).where(Notification.user_id == profile.user_id))
+    # Those sent to her profile before she had an account (a claim code), too.
+    db.session.execute(delete(Notification).where(Notification.youth_id == profile.id))
     forget_name(old_name, employers_of(profile) | staff_of(profile))
 
 

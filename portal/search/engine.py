@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
 from portal.search.expansion import Group, plan, vocabulary
 from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
+from portal.search.schema import Moment
 from portal.search.scoring import any_group, matching, scores
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
@@ -98,6 +99,9 @@ def _allowed_docs(catalog: Catalog, filters: SearchFilters, province: str | None
         sets.append(catalog.docs_where("organization_id", filters.organization_id))
     if filters.min_salary_usd:
         sets.append(catalog.docs_at_least("salary_min_usd", filters.min_salary_usd))
+    if filters.published_since is not None:
+        since = Moment().to_column_value(filters.published_since)
+        sets.append(catalog.docs_at_least("published_at", since))
     sets.sort(key=len)
     return frozenset(sets[0].intersection(*sets[1:]))
 
@@ -154,7 +158,7 @@ def _facets(catalog: Catalog, docs) -> dict[str, dict[str, int]]:
 def _filters_key(filters: SearchFilters) -> tuple:
     return (
         filters.kind, filters.province, filters.organization_id, filters.min_salary_usd,
-        filters.include_closed, filters.today or date.today(),
+        filters.include_closed, filters.today or date.today(), filters.published_since,
     )  # fmt: skip
 
 

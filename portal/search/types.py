@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -20,6 +20,7 @@ class SearchFilters:
     province: str | None = None
     organization_id: int | None = None
     min_salary_usd: int | None = None
+    published_since: datetime | None = None  # UTC, naive: published at or after this moment
     include_closed: bool = False  # closed and expired openings are hidden unless asked
     sort: Sort = Sort.RELEVANCE
     page: int = 1

@@ -41,6 +41,21 @@ def counselors_of(youth: YouthProfile) -> list[User]:
     return list(db.session.scalars(query.order_by(User.id)))
 
 
+def registered_at_a_center(phone: str | None) -> bool:
+    """Whether a profile a center registered, that nobody has claimed yet, has this phone
+    (stored form): signing up with it must go through the center's claim code."""
+    if not phone:
+        return False
+    found = db.session.scalar(
+        select(YouthProfile.id).where(
+            YouthProfile.phone == phone,
+            YouthProfile.user_id.is_(None),
+            YouthProfile.anonymised_at.is_(None),
+        )
+    )
+    return found is not None
+
+
 def youth_conditions(user: User, filters: YouthFilters) -> list[ColumnElement[bool]]:
     conditions = visible_to(user)
     if filters.text.strip():

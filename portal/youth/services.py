@@ -18,6 +18,7 @@ from portal.jobs.models import OpeningKind
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
 from portal.youth.models import EducationLevel, Gender, YouthProfile, age_on
+from portal.youth.queries import registered_at_a_center
 
 MIN_AGE = 15
 MAX_AGE = 30
@@ -44,6 +45,14 @@ PROFILE_FIELDS = (
 
 
 UNCHANGED = object()
+
+
+def ask_for_your_code() -> str:
+    """What signing up with the phone of a profile a center registered says (nothing more)."""
+    return _(
+        "A youth center has already registered this number. Ask your center for your code, "
+        "then claim your profile with it."
+    )
 
 
 class ProfileError(ValueError):
@@ -96,6 +105,9 @@ def sign_up_youth(
 ) -> User:
     """A young person's own account and profile, attached to a center of their province."""
     email = email.strip().lower() if email else None
+    if registered_at_a_center(normalize_phone(fields.get("phone"))):
+        # Never a second profile, never a silent merge; and no more said than this to anyone.
+        raise ProfileError("phone", ask_for_your_code())
     try:
         user = create_user(
             role=Role.YOUTH,
