@@ -5,6 +5,7 @@ itself is test_relevance.py.)"""
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from datetime import date
@@ -160,3 +161,15 @@ def test_the_fixture_loads_through_the_services_and_hides_what_is_hidden(ctx, op
     sewing = db.session.get(Opening, ids["sew04"])
     assert sewing.title == "ត្រូវការជាងកាត់ដេរ ២០នាក់" and sewing.published_at is not None
     assert sewing.closing_date >= date(2031, 1, 1)
+
+
+def test_ndcg_counts_where_the_relevant_results_are():
+    query = LabelledQuery("cook", "", "", "exact", frozenset({"a", "b"}))
+    assert score_query(query, ["a", "b", "x"]).ndcg == 1.0
+    first_and_third = score_query(query, ["a", "x", "b"]).ndcg
+    second_and_third = score_query(query, ["x", "a", "b"]).ndcg
+    assert 1.0 > first_and_third > second_and_third > 0
+    assert score_query(query, ["x"] * 10 + ["a", "b"]).ndcg == 0.0
+    assert score_query(query, ["x", "a"]).ndcg == pytest.approx(
+        (1 / math.log2(3)) / (1 + 1 / math.log2(3))
+    )
