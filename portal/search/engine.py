@@ -176,6 +176,8 @@ def _did_you_mean(text: str, parsed: ParsedText, groups: list[Group]) -> str | N
             edits[group.span] = group.correction
     if not edits:
         return None
+    typed = " ".join(folded.split())
     for (start, end), correction in sorted(edits.items(), reverse=True):
         folded = folded[:start] + correction + folded[end:]
-    return " ".join(folded.split())
+    meant = " ".join(folded.split())
+    return meant if meant != typed else None

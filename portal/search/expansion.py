@@ -83,8 +83,10 @@ def vocabulary() -> Vocabulary:
         terms_of[concept.id] = tuple(dict.fromkeys(t for t in analyzed if t))
         names_of[concept.id] = concept.terms
         for phrase in [*analyzed, *(tuple(terms(m)) for m in concept.misspellings)]:
-            if phrase:
-                phrases.setdefault(phrase, set()).add(concept.id)
+            # Queries lose their stopwords ("លក់នៅផ្សារ" is searched as លក់ ផ្សារ).
+            meaningful = tuple(t for t in phrase if t not in STOPWORDS)
+            for key in {phrase, meaningful} - {()}:
+                phrases.setdefault(key, set()).add(concept.id)
     unordered: dict[tuple[str, ...], set[str]] = {}
     for phrase, found in phrases.items():
         if len(phrase) > 1:
@@ -145,9 +147,16 @@ def _longest_phrase(words: list[Word], best: list[str], start: int, vocab: Vocab
 
 
 def _is_term(phrase: tuple[str, ...], concepts, vocab: Vocabulary) -> bool:
-    """True when `phrase` is one of the concepts' terms (in any order), not a misspelling."""
-    ordered = sorted(phrase)
-    return any(sorted(t) == ordered for c in concepts for t in vocab.terms_of.get(c, ()))
+    """True when `phrase` is one of the concepts' terms (in any order, stopwords aside), not a
+    misspelling."""
+    ordered = _meaningful_sorted(phrase)
+    return any(
+        _meaningful_sorted(t) == ordered for c in concepts for t in vocab.terms_of.get(c, ())
+    )
+
+
+def _meaningful_sorted(phrase: tuple[str, ...]) -> list[str]:
+    return sorted(t for t in phrase if t not in STOPWORDS)
 
 
 def _concept_group(catalog, words, best, concepts, as_typed: bool, vocab: Vocabulary) -> Group:

@@ -32,10 +32,11 @@ KHMER = re.compile(r"[\u1780-\u17ff]")
 # At freeze: kh_misspelling 0.329, kh_variant 0.213, kh_for_english 0.919, short_missing 0.203.
 # After Khmer typing order folded, letters writers confuse read alike (khmer_spelling.py) and a
 # short word's missing letter guessed: 0.994, 0.990, 0.919, 0.973 (floors: two decimals).
+# After the vocabulary's pass for usual Khmer names: kh_for_english 1.000.
 FROZEN_NDCG_FLOOR = {
     "kh_misspelling": 0.99,
     "kh_variant": 0.99,
-    "kh_for_english": 0.91,
+    "kh_for_english": 0.99,
     "short_missing": 0.97,
 }
 
