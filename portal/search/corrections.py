@@ -8,7 +8,8 @@ never a word of the same length (too many short words are one letter apart). Amo
 nearest words, the ones in more openings come first. A word the index already holds is left
 alone unless it is rare and a far more common word is one typo away (an employer's own typo).
 Khmer words are not corrected this way: one letter apart are often two different words; the
-engine matches Khmer words inside longer ones instead (see expansion.py).
+engine matches Khmer words inside longer ones instead (see expansion.py), and reads unknown ones
+through the letters Khmer writers confuse (khmer_spelling.py).
 """
 
 from __future__ import annotations
