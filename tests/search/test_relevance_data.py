@@ -193,3 +193,11 @@ def test_the_frozen_set_holds_khmer_as_people_write_it():
     assert len(keys) == len(set(keys))
     tuned = {q.query.casefold() for q in read_queries()}
     assert not tuned & set(keys), "a frozen query is also a tuned one"
+
+
+def test_the_real_ads_report_skips_cleanly_when_the_ads_are_absent(tmp_path):
+    from tests.search.realads import report
+
+    assert report(folder=tmp_path) == (
+        "Real ads: benign.csv not found (../shared/realads or $REALADS_DIR): skipped."
+    )
