@@ -20,6 +20,33 @@ _KHMER_DIGIT = re.compile("[០-៩]")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # Writers use subscript DA and subscript TA interchangeably (កណ្ដាល / កណ្តាល).
 _KHMER_FOLDS = (("\u17d2\u178a", "\u17d2\u178f"),)
+# The same Khmer word typed in another order or with look-alike pieces, which shows the same on
+# screen, made one (sources: SIL's Khmer character specification, "Encoding order", by Makara
+# Sok; Trey Jones, "Khmer syllable reordering for search", Wikimedia 2021; The Unicode Standard,
+# ch. 16, Khmer). Each is (pattern, replacement), applied in order to Khmer text only:
+_KHMER_ORDER = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        # A split vowel typed as its two halves: េ + ី is ើ, េ + ា is ោ (ជាងភ្លេីង).
+        ("\u17c1\u17b8", "\u17be"),
+        ("\u17c1\u17b6", "\u17c4"),
+        # A vowel or sign typed before the subscript of its syllable (គ្រូបងៀ្រន for គ្រូបង្រៀន).
+        ("([\u17b6-\u17d1\u17dd]+)(\u17d2[\u1780-\u17b3])", r"\2\1"),
+        # Subscript RO typed before another subscript (ស្រ្តី for ស្ត្រី): RO comes last.
+        ("(\u17d2\u179a)(\u17d2[\u1780-\u17b3])", r"\2\1"),
+        # A register sign (៉ ៊) typed after the vowel (មូ៉ for ម៉ូ), nikahit before AA (ំា).
+        ("([\u17b6-\u17c5])([\u17c9\u17ca])", r"\2\1"),
+        ("\u17c6\u17b6", "\u17b6\u17c6"),
+        # Under an upper vowel TRIISAP and MUUSIKATOAN are drawn like the vowel U below the
+        # letter, so writers type ុ: after an a-series letter it was ៊ (សុី for ស៊ី), after an
+        # o-series one ៉ (មុី for ម៉ី).
+        ("([\u179f\u17a0\u17a2])\u17bb(?=[\u17b7-\u17ba\u17be])", "\\1\u17ca"),
+        ("([\u1784\u1789\u1793\u1798-\u179b\u179c])\u17bb(?=[\u17b7-\u17ba\u17be])", "\\1\u17c9"),
+        # The same mark typed twice.
+        ("([\u17b6-\u17d1\u17dd])\\1+", "\\1"),
+    )
+)
+_KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 # A Khmer run (letters, vowel signs, subscripts; not Khmer punctuation or currency), or a word in
 # any other script. Apostrophes inside a word are dropped first ("women's" -> "womens").
 _WORD = re.compile(r"(?P<kh>[\u1780-\u17d3\u17dd]+)|(?P<w>[^\W_\u1780-\u17ff]+)")
@@ -54,8 +81,17 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFC", decomposed)
         for old, new in _KHMER_FOLDS:
             text = text.replace(old, new)
+        if _KHMER_LETTER.search(text):
+            text = khmer_order(text)
     text = text.lower()
     return _APOSTROPHES.sub("", text) if "'" in text or "’" in text else text
+
+
+def khmer_order(text: str) -> str:
+    """Khmer typed in another order, or with look-alike pieces, as it is usually encoded."""
+    for pattern, replacement in _KHMER_ORDER:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def is_khmer(term: str) -> bool:

@@ -1,11 +1,15 @@
 """Typing mistakes, corrected against the words the index really holds (and the vocabulary's).
 
 The rule of thumb search engines use (Meilisearch): no typo allowed in a word under 5 letters,
-one in a word of 5 to 8, two from 9. A transposition ("mehcanic") counts as one. Among the
+one in a word of 5 to 8, two from 9. A transposition ("mehcanic") counts as one. A word of 3 or 4
+letters that no opening uses may still have one letter left out ("bakr", "chf"): it becomes a
+word one letter longer that openings use (the vocabulary's, or any word in several openings),
+never a word of the same length (too many short words are one letter apart). Among the
 nearest words, the ones in more openings come first. A word the index already holds is left
 alone unless it is rare and a far more common word is one typo away (an employer's own typo).
 Khmer words are not corrected this way: one letter apart are often two different words; the
-engine matches Khmer words inside longer ones instead (see expansion.py).
+engine matches Khmer words inside longer ones instead (see expansion.py), and reads unknown ones
+through the letters Khmer writers confuse (khmer_spelling.py).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from portal.search.analysis import is_khmer
 from portal.search.catalog import Catalog
@@ -22,6 +26,7 @@ from portal.search.catalog import Catalog
 MAX_CORRECTIONS = 3  # nearest words kept per typed word
 RARE_RATIO = 10  # an indexed word this many times rarer than its neighbour may be a typo
 MIN_COMMON = 3  # ...when the neighbour is in at least this many openings
+SHORTEST_MISSING = 3  # letters: a shorter word is not read as one with a letter left out
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,33 @@ def corrections(
     if term in known or is_khmer(term) or not typed.isalpha():
         return []
     limit = allowed_typos(typed)
-    if limit == 0:
+    if limit == 0 and (len(typed) < SHORTEST_MISSING or term in catalog.document_frequency):
         return []
     key = (term, typed)
     cached = catalog.memo("corrections").get(key)
     if cached is None:
-        cached = _corrections(catalog, term, typed, limit, known)
+        if limit:
+            cached = _corrections(catalog, term, typed, limit, known)
+        else:
+            cached = _letter_missing(catalog, typed, known)
         catalog.memo("corrections")[key] = cached
     return cached
+
+
+def _letter_missing(catalog: Catalog, typed: str, known: frozenset[str]) -> list[Correction]:
+    """The words `typed` is with one letter left out, only those some opening uses (the
+    vocabulary's) or at least MIN_COMMON do (any other word): vocabulary words first, then
+    the most common."""
+    frequency = catalog.document_frequency
+    longer = _choices(catalog, len(typed) + 1, 0, known)
+    matches = process.extract(typed, longer, scorer=Indel.distance, score_cutoff=1, limit=None)
+    found = [
+        Correction(word, 1, frequency.get(word, 0))
+        for word, _distance, _index in matches
+        if frequency.get(word, 0) >= (1 if word in known else MIN_COMMON)
+    ]
+    found.sort(key=lambda c: (-(c.term in known), -c.frequency, c.term))
+    return found[:MAX_CORRECTIONS]
 
 
 def _corrections(catalog, term, typed, limit, known) -> list[Correction]:

@@ -163,13 +163,25 @@ def _filters_key(filters: SearchFilters) -> tuple:
 
 
 def _did_you_mean(text: str, parsed: ParsedText, groups: list[Group]) -> str | None:
-    """The query with its corrected words replaced, when some were corrected."""
+    """The query with its corrected words replaced, when some were corrected. Khmer words
+    typed together share a span: a correction of some of them replaces only those."""
     from portal.search.analysis import fold
 
-    replacements = [(*g.span, g.correction) for g in groups if g.correction]
-    if not replacements:
-        return None
     folded = fold(text)
-    for start, end, correction in sorted(replacements, reverse=True):
+    edits: dict[tuple[int, int], str] = {}
+    for group in groups:
+        if not group.correction:
+            continue
+        start, end = group.span
+        if group.replaces:
+            written = edits.get(group.span, folded[start:end])
+            edits[group.span] = written.replace(group.replaces, group.correction, 1)
+        else:
+            edits[group.span] = group.correction
+    if not edits:
+        return None
+    typed = " ".join(folded.split())
+    for (start, end), correction in sorted(edits.items(), reverse=True):
         folded = folded[:start] + correction + folded[end:]
-    return " ".join(folded.split())
+    meant = " ".join(folded.split())
+    return meant if meant != typed else None

@@ -9,7 +9,9 @@ its alternatives:
   it ("mobile phone repair": "mobile" is optional);
 - their typo corrections (1.0 for one typo, 0.9 for two), marked as not exact: an opening
   matching the words as typed always ranks above one found through a correction (scoring.py);
-- for Khmer, the same words cut differently by khmercut (khmer.py), at 0.9 of their weight.
+- for Khmer, the same words cut differently by khmercut (khmer.py), at 0.9 of their weight;
+- Khmer words written as people often write them (ដែរ for ដេរ, khmer_spelling.py) are looked
+  for as the term they read like, as a correction (1.0), with that term's synonyms (0.7).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from portal.search.analysis import STOPWORDS, is_khmer, terms
 from portal.search.catalog import Catalog
 from portal.search.corrections import Correction, corrections
 from portal.search.khmer import cut_into_known, widened
+from portal.search.khmer_spelling import Respelling, respellings
 from portal.search.query_parse import Word
 
 LITERAL, SYNONYM = 1.0, 0.7
@@ -45,6 +48,7 @@ class Group:
     concept: str | None = None
     correction: str | None = None  # what the words were corrected to, for "did you mean"
     span: tuple[int, int] = (0, 0)  # where the corrected words are in the folded query
+    replaces: str | None = None  # what `correction` replaces in the span (None: all of it)
 
     def __post_init__(self) -> None:
         if self.words and self.span == (0, 0):
@@ -79,8 +83,10 @@ def vocabulary() -> Vocabulary:
         terms_of[concept.id] = tuple(dict.fromkeys(t for t in analyzed if t))
         names_of[concept.id] = concept.terms
         for phrase in [*analyzed, *(tuple(terms(m)) for m in concept.misspellings)]:
-            if phrase:
-                phrases.setdefault(phrase, set()).add(concept.id)
+            # Queries lose their stopwords ("លក់នៅផ្សារ" is searched as លក់ ផ្សារ).
+            meaningful = tuple(t for t in phrase if t not in STOPWORDS)
+            for key in {phrase, meaningful} - {()}:
+                phrases.setdefault(key, set()).add(concept.id)
     unordered: dict[tuple[str, ...], set[str]] = {}
     for phrase, found in phrases.items():
         if len(phrase) > 1:
@@ -102,10 +108,17 @@ def plan(words: list[Word], catalog: Catalog) -> list[Group]:
     vocab = vocabulary()
     fixes = [corrections(catalog, w.term, w.text, vocab.known) for w in words]
     best = [fix[0].term if fix else w.term for w, fix in zip(words, fixes, strict=True)]
+    respelled = respellings(words, catalog)
     groups: list[Group] = []
     i = 0
     while i < len(words):
         size, concepts, as_typed = _longest_phrase(words, best, i, vocab)
+        khmer_fix = respelled.get(i)
+        if khmer_fix and not (as_typed and size >= khmer_fix.size):
+            span = slice(i, i + khmer_fix.size)
+            groups.append(_respelled_group(catalog, words[span], khmer_fix, vocab))
+            i += khmer_fix.size
+            continue
         if concepts:
             span = slice(i, i + size)
             groups.append(
@@ -134,9 +147,16 @@ def _longest_phrase(words: list[Word], best: list[str], start: int, vocab: Vocab
 
 
 def _is_term(phrase: tuple[str, ...], concepts, vocab: Vocabulary) -> bool:
-    """True when `phrase` is one of the concepts' terms (in any order), not a misspelling."""
-    ordered = sorted(phrase)
-    return any(sorted(t) == ordered for c in concepts for t in vocab.terms_of.get(c, ()))
+    """True when `phrase` is one of the concepts' terms (in any order, stopwords aside), not a
+    misspelling."""
+    ordered = _meaningful_sorted(phrase)
+    return any(
+        _meaningful_sorted(t) == ordered for c in concepts for t in vocab.terms_of.get(c, ())
+    )
+
+
+def _meaningful_sorted(phrase: tuple[str, ...]) -> list[str]:
+    return sorted(t for t in phrase if t not in STOPWORDS)
 
 
 def _concept_group(catalog, words, best, concepts, as_typed: bool, vocab: Vocabulary) -> Group:
@@ -164,6 +184,20 @@ def _closest_name(words: list[Word], best: list[str], concepts, vocab: Vocabular
     names = [n for n in names if is_khmer(n) == words[0].khmer] or names
     found = max(names, key=lambda n: fuzz.ratio(typed, n.lower()), default=None)
     return found.lower() if found and not is_khmer(found) else found
+
+
+def _respelled_group(catalog, words: list[Word], fix: Respelling, vocab: Vocabulary) -> Group:
+    """Khmer words written as people often write them: looked for as the term they read like
+    (and its synonyms), all as corrections."""
+    meant = tuple(terms(fix.text))
+    concepts = vocab.phrases.get(meant, frozenset())
+    group = Group(words, concept=min(concepts) if concepts else None)
+    group.correction, group.replaces = fix.text, fix.typed
+    group.add(_alternatives(catalog, meant, False, CORRECTED[1]))
+    for concept in sorted(concepts):
+        for phrase in vocab.terms_of.get(concept, ()):
+            group.add(_alternatives(catalog, phrase, False, SYNONYM))
+    return group
 
 
 def _word_group(catalog: Catalog, word: Word, fixes: list[Correction]) -> Group:

@@ -208,3 +208,19 @@ def test_the_page_works_in_khmer(client, garment_town):
     assert '<html lang="km">' in html
     assert "Sewing helper" in html and "Motorbike mechanic" not in html
     assert "តម្រៀប៖" in html and "ត្រូវគ្នាបំផុត" in html  # Sort: Best match
+
+
+def test_a_khmer_misspelling_finds_sewing_and_offers_the_usual_spelling(
+    client, make_opening, reindex
+):
+    """កាត់ដែរ (a common misspelling of កាត់ដេរ, sewing) listed hairdressers first (issue 16)."""
+    make_opening(title="ជាងកាត់ដេរ", province_code="15")
+    make_opening(title="ជាងកាត់សក់", description="កាត់សក់ និងកក់សក់ដែរ", province_code="15")
+    reindex()
+    client.post("/lang/km")
+
+    html = client.get("/openings", query_string={"q": "កាត់ដែរ"}).get_data(as_text=True)
+
+    assert "តើអ្នកចង់និយាយថា៖" in html  # Did you mean:
+    assert "/openings?q=កាត់ដេរ" in links(html)
+    assert cards(html) == ["ជាងកាត់ដេរ"]

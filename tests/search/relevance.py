@@ -1,4 +1,4 @@
-"""The labelled relevance set of the search, and precision@10 over it.
+"""The labelled relevance set of the search, and precision@10 and nDCG@10 over it.
 
 Data (tests/search/data/):
 - `openings.csv`: realistic openings in English, Khmer and both, in every sector and province, with
@@ -6,20 +6,28 @@ Data (tests/search/data/):
   closed or expired ones (expired = published with a closing date before `TODAY`).
 - `queries.csv`: what young people and counselors type, each with the `key`s of ALL the open
   openings a counselor would want them to see (`;`-separated), in one `group` (see GROUPS).
+  The engine is tuned on these.
+- `frozen_queries.csv`: the same columns, over the same openings, in FROZEN_GROUPS: held-out
+  queries nobody tunes the engine to. Its labels never change in a commit that changes rules,
+  vocabulary or weights (a wrong label is fixed in a commit of its own, saying why).
 
 Use in a test (inside an app context, empty database):
     ids = load_openings()
     report = precision_at_10(portal_search, read_queries(), {v: k for k, v in ids.items()})
 
-Or print the report of the current engine on a temporary app and database:
-    .venv/bin/python -m tests.search.relevance [--worst 25]
+Or print the report of the current engine on a temporary app and database: P@10 and nDCG@10
+group by group on the tuned set and on the frozen set (its misses only when asked), then what
+Khmer occupation queries find among the real ads of ../shared/realads/ (skipped when absent):
+    .venv/bin/python -m tests.search.relevance [--worst 25] [--frozen-misses]
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +36,7 @@ from statistics import mean
 DATA_DIR = Path(__file__).parent / "data"
 OPENINGS_FILE = DATA_DIR / "openings.csv"
 QUERIES_FILE = DATA_DIR / "queries.csv"
+FROZEN_FILE = DATA_DIR / "frozen_queries.csv"
 TODAY = date(2026, 11, 25)  # the day the fixture's closing dates are judged on
 K = 10
 GROUPS = (
@@ -38,6 +47,13 @@ GROUPS = (
     "khmer",
     "cross_language",
     "vocabulary",
+)
+# The frozen held-out groups (issue 16): Khmer as people really write it.
+FROZEN_GROUPS = (
+    "kh_misspelling",  # a letter Khmer writers confuse (ដែរ for ដេរ, a vowel, a final consonant)
+    "kh_variant",  # the same word in another accepted spelling or typing order
+    "kh_for_english",  # the Khmer name of an occupation whose openings are written in English
+    "short_missing",  # a short word with a letter left out
 )
 
 
@@ -197,6 +213,7 @@ class QueryScore:
     query: LabelledQuery
     precision: float
     top_keys: tuple[str, ...]  # the keys of the first K results, best first ("?" if unknown)
+    ndcg: float = 0.0
 
     @property
     def missed(self) -> list[str]:
@@ -214,9 +231,22 @@ class RelevanceReport:
     scores: list[QueryScore]
     overall: float = 0.0
     by_group: dict[str, float] = field(default_factory=dict)
+    ndcg_overall: float = 0.0
+    ndcg_by_group: dict[str, float] = field(default_factory=dict)
 
     def worst(self, n: int = 20) -> list[QueryScore]:
         return sorted(self.scores, key=lambda s: (s.precision, s.query.group))[:n]
+
+    def figures(self) -> str:
+        """Overall and per-group P@10 and nDCG@10."""
+        lines = [f"  {'group':<15} {'P@10':>6} {'nDCG@10':>8}  queries"]
+        for group, value in self.by_group.items():
+            count = sum(1 for s in self.scores if s.query.group == group)
+            ndcg = self.ndcg_by_group[group]
+            lines.append(f"  {group:<15} {value:>6.3f} {ndcg:>8.3f}  {count}")
+        count = len(self.scores)
+        lines.append(f"  {'overall':<15} {self.overall:>6.3f} {self.ndcg_overall:>8.3f}  {count}")
+        return "\n".join(lines)
 
     def table(self, worst: int = 20) -> str:
         """Overall and per-group P@10, then the `worst` queries with what went wrong."""
@@ -224,6 +254,8 @@ class RelevanceReport:
         for group, value in self.by_group.items():
             count = sum(1 for s in self.scores if s.query.group == group)
             lines.append(f"  {group:<15} {value:.3f}  ({count} queries)")
+        if worst <= 0:
+            return "\n".join(lines)
         lines.append(f"Worst {worst}:")
         lines.append(f"  {'P@10':>5}  {'group':<15} {'query':<40} missed / wrong")
         for score in self.worst(worst):
@@ -241,10 +273,23 @@ class RelevanceReport:
 
 
 def score_query(query: LabelledQuery, result_keys: list[str]) -> QueryScore:
-    """P@K of one query: relevant results in the first K / min(K, number relevant)."""
+    """P@K of one query (relevant results in the first K / min(K, number relevant)) and its
+    nDCG@K (binary gains: a relevant result at rank r counts 1/log2(r + 1), divided by the
+    same sum for the best possible order)."""
     top = tuple(result_keys[:K])
     hits = len(set(top) & query.relevant)
-    return QueryScore(query, hits / min(K, len(query.relevant)), top)
+    return QueryScore(query, hits / min(K, len(query.relevant)), top, ndcg(top, query.relevant))
+
+
+def _gain(rank: int) -> float:
+    return 1 / math.log2(rank + 1)
+
+
+def ndcg(ranked: tuple[str, ...], relevant: frozenset[str]) -> float:
+    """nDCG@K of `ranked` keys against the `relevant` ones (binary gains)."""
+    gained = sum(_gain(rank) for rank, key in enumerate(ranked[:K], 1) if key in relevant)
+    ideal = sum(_gain(rank) for rank in range(1, min(K, len(relevant)) + 1))
+    return gained / ideal if ideal else 0.0
 
 
 def precision_at_10(
@@ -254,13 +299,15 @@ def precision_at_10(
 ) -> RelevanceReport:
     """Run every query through `search_fn` (opening ids, best first) and score it."""
     scores = [score_query(q, [key_of_id.get(i, "?") for i in search_fn(q)[:K]]) for q in queries]
-    by_group = {
-        group: mean(s.precision for s in scores if s.query.group == group)
-        for group in GROUPS
-        if any(s.query.group == group for s in scores)
-    }
-    overall = mean(s.precision for s in scores) if scores else 0.0
-    return RelevanceReport(scores, overall, by_group)
+    groups = [g for g in GROUPS + FROZEN_GROUPS if any(s.query.group == g for s in scores)]
+
+    def averages(value) -> tuple[float, dict[str, float]]:
+        by_group = {g: mean(value(s) for s in scores if s.query.group == g) for g in groups}
+        return (mean(value(s) for s in scores) if scores else 0.0), by_group
+
+    overall, by_group = averages(lambda s: s.precision)
+    ndcg_overall, ndcg_by_group = averages(lambda s: s.ndcg)
+    return RelevanceReport(scores, overall, by_group, ndcg_overall, ndcg_by_group)
 
 
 def portal_search(query: LabelledQuery) -> list[int]:
@@ -276,8 +323,9 @@ def portal_search(query: LabelledQuery) -> list[int]:
     return search.query(query.query, filters).ids
 
 
-def measure(search_fn: Callable[[LabelledQuery], list[int]] = portal_search) -> RelevanceReport:
-    """Load the fixture into a temporary app and database and score `search_fn` on it."""
+@contextmanager
+def temporary_app():
+    """A portal app on a temporary database and index, migrated, inside its app context."""
     import tempfile
 
     from flask_migrate import upgrade
@@ -296,14 +344,36 @@ def measure(search_fn: Callable[[LabelledQuery], list[int]] = portal_search) -> 
         )
         with app.app_context():
             upgrade()
-            ids = load_openings()
-            return precision_at_10(search_fn, read_queries(), {v: k for k, v in ids.items()})
+            yield app
+
+
+def measure(
+    search_fn: Callable[[LabelledQuery], list[int]] = portal_search,
+) -> tuple[RelevanceReport, RelevanceReport]:
+    """Load the fixture into a temporary app and database and score `search_fn` on the tuned
+    queries and on the frozen ones."""
+    with temporary_app():
+        key_of_id = {v: k for k, v in load_openings().items()}
+        return (
+            precision_at_10(search_fn, read_queries(), key_of_id),
+            precision_at_10(
+                search_fn, read_queries(FROZEN_FILE) if FROZEN_FILE.exists() else [], key_of_id
+            ),
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     worst = int(argv[argv.index("--worst") + 1]) if "--worst" in argv else 25
-    print(measure().table(worst=worst))
+    tuned, frozen = measure()
+    print(f"Tuned set ({QUERIES_FILE.name}):\n{tuned.figures()}")
+    print(f"Frozen set ({FROZEN_FILE.name}, held out):\n{frozen.figures()}")
+    print(tuned.table(worst=worst))
+    if "--frozen-misses" in argv:
+        print("Frozen set, worst queries:\n" + frozen.table(worst=len(frozen.scores)))
+    from tests.search.realads import report as realads_report
+
+    print(realads_report())
     return 0
 
 

@@ -1,5 +1,6 @@
 """How openings' and queries' text becomes index terms: Khmer cut into words, English folded."""
 
+import pytest
 from whoosh.fields import Schema
 
 from portal.search.analysis import stem, terms, text_analyzer
@@ -68,3 +69,26 @@ def test_words_that_say_nothing_are_not_indexed_but_it_is():
 
     assert [t.text for t in analyzer("The cook and the waiters wanted")] == ["cook", "waiter"]
     assert [t.text for t in analyzer("IT support")] == ["it", "support"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "usual"),
+    [
+        ("ជាងភ្លេីង", "ជាងភ្លើង"),  # េ + ី typed for ើ: the same on screen
+        ("\u1785\u17c1\u17b6", "\u1785\u17c4"),  # េ + ា typed for ោ
+        ("គ្រូបងៀ្រន", "គ្រូបង្រៀន"),  # the vowel typed before its subscript
+        ("ស្រ្តី", "ស្ត្រី"),  # subscript RO typed before the other subscript
+        ("ជាងមូ៉តូ", "ជាងម៉ូតូ"),  # ៉ typed after the vowel
+        ("ម៉ាសុីន", "ម៉ាស៊ីន"),  # ុ typed for ៊ under an upper vowel (a-series)
+        ("ប៊ុនមុីង", "ប៊ុនម៉ីង"),  # ...and for ៉ (o-series)
+        ("ចាំា", "ចាំ"),  # a mark typed twice
+    ],
+)
+def test_khmer_typed_in_another_order_gives_the_same_terms(typed, usual):
+    assert terms(typed) == terms(usual)
+
+
+def test_khmer_spelled_differently_is_not_folded_at_index_time():
+    """Letters that are only read alike (ដែរ / ដេរ) stay apart in the index: the query side
+    decides (khmer_spelling.py), so an opening's own words are never changed."""
+    assert terms("ដែរ") != terms("ដេរ")

@@ -14,6 +14,7 @@ from statistics import mean
 import pytest
 
 from tests.search.relevance import (
+    FROZEN_FILE,
     RelevanceReport,
     load_openings,
     portal_search,
@@ -24,17 +25,45 @@ from tests.search.relevance import (
 OVERALL_MINIMUM = 0.90
 KHMER_MINIMUM = 0.80
 KHMER = re.compile(r"[\u1780-\u17ff]")
+# nDCG@10 of each group of the frozen set (data/frozen_queries.csv: Khmer as people write it,
+# issue 16) when it was frozen on 2026-12-07, before any rule, vocabulary or weight changed for
+# it. The floors rise as the engine improves, each time to the figures then measured, and are
+# never lowered; the set's labels never change in a commit that changes the engine.
+# At freeze: kh_misspelling 0.329, kh_variant 0.213, kh_for_english 0.919, short_missing 0.203.
+# After Khmer typing order folded, letters writers confuse read alike (khmer_spelling.py) and a
+# short word's missing letter guessed: 0.994, 0.990, 0.919, 0.973 (floors: two decimals).
+# After the vocabulary's pass for usual Khmer names: kh_for_english 1.000.
+FROZEN_NDCG_FLOOR = {
+    "kh_misspelling": 0.99,
+    "kh_variant": 0.99,
+    "kh_for_english": 0.99,
+    "short_missing": 0.97,
+}
 
 
 @pytest.fixture(scope="module")
-def report(app) -> RelevanceReport:
-    """Load the fixture and run every labelled query once for all the tests of this file."""
+def reports(app) -> tuple[RelevanceReport, RelevanceReport]:
+    """Load the fixture and run every labelled query, tuned and frozen, once for this file."""
     with app.app_context():
         ids = load_openings()
+        key_of_id = {v: k for k, v in ids.items()}
         try:
-            return precision_at_10(portal_search, read_queries(), {v: k for k, v in ids.items()})
+            return (
+                precision_at_10(portal_search, read_queries(), key_of_id),
+                precision_at_10(portal_search, read_queries(FROZEN_FILE), key_of_id),
+            )
         finally:
             _empty_the_database(app)
+
+
+@pytest.fixture(scope="module")
+def report(reports) -> RelevanceReport:
+    return reports[0]
+
+
+@pytest.fixture(scope="module")
+def frozen(reports) -> RelevanceReport:
+    return reports[1]
 
 
 def _empty_the_database(app) -> None:
@@ -66,3 +95,14 @@ def test_every_group_of_queries_is_served(report):
     weak = {group: value for group, value in report.by_group.items() if value < KHMER_MINIMUM}
 
     assert not weak, report.table(worst=30)
+
+
+def test_the_frozen_khmer_spelling_set_is_no_worse_than_when_it_was_frozen(frozen):
+    """Only the figures are shown: the frozen set is not for tuning to (see relevance.py)."""
+    fallen = {
+        group: round(value, 3)
+        for group, value in frozen.ndcg_by_group.items()
+        if round(value, 3) < FROZEN_NDCG_FLOOR[group]
+    }
+    assert set(frozen.ndcg_by_group) == set(FROZEN_NDCG_FLOOR)
+    assert not fallen, frozen.figures()

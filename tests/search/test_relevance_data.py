@@ -5,6 +5,7 @@ itself is test_relevance.py.)"""
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from datetime import date
@@ -17,6 +18,8 @@ from portal.jobs.models import Opening, OpeningStatus
 from portal.jobs.queries import published_openings
 from portal.places import districts_of, provinces, resolve_province
 from tests.search.relevance import (
+    FROZEN_FILE,
+    FROZEN_GROUPS,
     GROUPS,
     OPENINGS_FILE,
     QUERIES_FILE,
@@ -62,7 +65,11 @@ def test_files_have_the_documented_columns_and_no_invisible_characters():
         assert csv.DictReader(f).fieldnames == [
             "query", "province_param", "kind_param", "group", "relevant",
         ]  # fmt: skip
-    for path in (OPENINGS_FILE, QUERIES_FILE):
+    with open(FROZEN_FILE, encoding="utf-8", newline="") as f:
+        assert csv.DictReader(f).fieldnames == [
+            "query", "province_param", "kind_param", "group", "relevant",
+        ]  # fmt: skip
+    for path in (OPENINGS_FILE, QUERIES_FILE, FROZEN_FILE):
         assert not INVISIBLE.search(path.read_text(encoding="utf-8")), path.name
 
 
@@ -97,7 +104,7 @@ def test_openings_mix_languages_and_include_hidden_ones(openings):
 
 
 def test_every_relevant_key_exists_and_is_open(openings, queries):
-    for q in queries:
+    for q in queries + read_queries(FROZEN_FILE):
         assert q.relevant, q.query
         unknown = q.relevant - openings.keys()
         assert not unknown, (q.query, unknown)
@@ -160,3 +167,37 @@ def test_the_fixture_loads_through_the_services_and_hides_what_is_hidden(ctx, op
     sewing = db.session.get(Opening, ids["sew04"])
     assert sewing.title == "ត្រូវការជាងកាត់ដេរ ២០នាក់" and sewing.published_at is not None
     assert sewing.closing_date >= date(2031, 1, 1)
+
+
+def test_ndcg_counts_where_the_relevant_results_are():
+    query = LabelledQuery("cook", "", "", "exact", frozenset({"a", "b"}))
+    assert score_query(query, ["a", "b", "x"]).ndcg == 1.0
+    first_and_third = score_query(query, ["a", "x", "b"]).ndcg
+    second_and_third = score_query(query, ["x", "a", "b"]).ndcg
+    assert 1.0 > first_and_third > second_and_third > 0
+    assert score_query(query, ["x"] * 10 + ["a", "b"]).ndcg == 0.0
+    assert score_query(query, ["x", "a"]).ndcg == pytest.approx(
+        (1 / math.log2(3)) / (1 + 1 / math.log2(3))
+    )
+
+
+def test_the_frozen_set_holds_khmer_as_people_write_it():
+    frozen = read_queries(FROZEN_FILE)
+    assert len(frozen) >= 30
+    counts = Counter(q.group for q in frozen)
+    assert set(counts) == set(FROZEN_GROUPS)
+    assert all(count >= 8 for count in counts.values()), counts
+    khmer_groups = {"kh_misspelling", "kh_variant", "kh_for_english"}
+    assert all(KHMER.search(q.query) for q in frozen if q.group in khmer_groups)
+    keys = [q.query.casefold() for q in frozen]
+    assert len(keys) == len(set(keys))
+    tuned = {q.query.casefold() for q in read_queries()}
+    assert not tuned & set(keys), "a frozen query is also a tuned one"
+
+
+def test_the_real_ads_report_skips_cleanly_when_the_ads_are_absent(tmp_path):
+    from tests.search.realads import report
+
+    assert report(folder=tmp_path) == (
+        "Real ads: benign.csv not found (../shared/realads or $REALADS_DIR): skipped."
+    )
