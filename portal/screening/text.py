@@ -126,11 +126,13 @@ AMOUNT = re.compile(
     rf"(?:(?P<daily>\s?(?:/|per|a|ក្នុងមួយ|មួយ)?\s?(?:day|daily|ថ្ងៃ))"
     rf"|(?P<weekly>\s?(?:/|per|a|ក្នុងមួយ|មួយ)?\s?(?:week|weekly|wk|សប្តាហ៍)))?"
 )
-# "age 16-25", "aged 16+", "អាយុ 16", "អាយុចាប់ពី 16", "16 years old", "from 16 years"
+# "age 16-25", "aged 16+", "អាយុ 16", "អាយុចាប់ពី 16", "16 years old", "from 16 years", "girls 16+"
 STATED_AGE = re.compile(
     r"(?:\bage[ds]?\b|អាយុ)[^0-9\n]{0,15}?(?P<a>\d{2})(?!\d)"
     r"|(?<!\d)(?P<b>\d{2})\s?\+?\s?(?:-\s?\d{2}\s?)?(?:years? old|yrs? old|y/o)"
     r"|\b(?:from|over|above)\s(?P<c>\d{2})\s?(?:years|yrs|\+)"
+    r"|\b(?:girls?|boys?|women|men|ladies|youths?|teens?|students?|staff|workers?|people)"
+    r"\s(?:aged\s)?(?P<d>\d{2})\s?\+"
 )
 # Words before an amount that make it a cost or a loan, not pay ("fee $50", "ថ្លៃ ៥០ដុល្លារ").
 NOT_PAY = re.compile(

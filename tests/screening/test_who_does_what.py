@@ -198,3 +198,18 @@ def test_keeping_the_company_s_papers_is_a_duty_of_the_job(description):
 def test_the_worker_s_own_papers_kept_by_the_company_are_still_held(description):
     result = screen(ad("Workers", description))
     assert "documents_held" in result.indicators
+
+
+def test_commission_on_a_shop_s_orders_is_how_sales_pay_not_a_task_scam():
+    result = screen(ad("Shop admin", "Answer the inbox and take orders. Commission on orders."))
+    assert result.level == NONE
+
+
+def test_commission_for_completing_orders_in_an_app_is_a_task_scam():
+    result = screen(ad("Online work", "Earn a commission for every 30 orders you complete a day."))
+    assert "pay_too_good" in result.indicators
+
+
+def test_girls_16_plus_at_a_beer_garden_is_a_minor_in_night_work():
+    result = screen(ad("Beer promoters", "Girls 16+ welcome, evening shifts at beer gardens."))
+    assert "minor_risky_work" in result.indicators and result.level == HIGH
