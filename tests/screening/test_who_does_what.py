@@ -213,3 +213,34 @@ def test_commission_for_completing_orders_in_an_app_is_a_task_scam():
 def test_girls_16_plus_at_a_beer_garden_is_a_minor_in_night_work():
     result = screen(ad("Beer promoters", "Girls 16+ welcome, evening shifts at beer gardens."))
     assert "minor_risky_work" in result.indicators and result.level == HIGH
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "You must pass the insurance agent exam (we pay the exam fee).",
+        "Individual contract of one year; monthly fee\nUSD 1,500 (fixed).",
+        "Meals in the canteen, deducted at cost $1/day for those who register.",
+        "Training at no cost ($0) for new staff.",
+        "ត្រូវការបុគ្គលិកផ្ញើ-ដកប្រាក់ (ភ្នាក់ងារវេរប្រាក់) ១ នាក់។",
+    ],
+    ids=["we-pay", "consultant-fee", "at-cost", "no-cost", "headcount"],
+)
+def test_money_the_applicant_does_not_pay_is_not_a_fee(description):
+    assert "fees" not in screen(ad("Staff", description)).indicators
+
+
+def test_a_height_asked_of_a_guard_is_a_weak_sign_but_of_a_receptionist_a_requirement():
+    guard = screen(ad("Security guard", "អាយុ ២០-៤៥ ឆ្នាំ កម្ពស់ ១.៦០ ម ឡើង។"))
+    receptionist = screen(ad("Receptionist", "ស្រី កម្ពស់ ១៦០ ឡើង។"))
+    assert guard.level == NONE and receptionist.level == REVIEW
+
+
+def test_a_project_about_labour_migration_is_not_work_abroad():
+    result = screen(
+        ad(
+            "Field coordinator - Migrant Worker Resource Centre",
+            "Advise people who plan to work in Thailand on safe migration.",
+        )
+    )
+    assert "abroad_unlicensed" not in result.indicators
