@@ -244,3 +244,13 @@ def test_a_project_about_labour_migration_is_not_work_abroad():
         )
     )
     assert "abroad_unlicensed" not in result.indicators
+
+
+def test_handing_the_passport_back_to_the_worker_is_not_holding_it():
+    result = screen(ad("Documentation officer", "ប្រគល់លិខិតឆ្លងដែនទៅពលករផ្ទាល់ដៃនៅពេលចេញដំណើរ។"))
+    assert "documents_held" not in result.indicators
+
+
+def test_big_pay_for_hostesses_at_night_is_pay_too_good():
+    result = screen(ad("Hostesses", "Karaoke club hostesses, $2,000 a month, night shift."))
+    assert "pay_too_good" in result.indicators
