@@ -1,5 +1,6 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
+from portal.alerts.models import AlertSetting, SavedSearch, SentAlert
 from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
@@ -24,6 +25,9 @@ from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "AlertSetting",
+    "SavedSearch",
+    "SentAlert",
     "AccountRecovery",
     "TwoFactor",
     "TwoFactorRecoveryCode",

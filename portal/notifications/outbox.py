@@ -18,7 +18,7 @@ from portal.notifications.models import (
     NotificationDelivery,
 )
 from portal.notifications.services import CHANNELS, PORTAL
-from portal.notifications.texts import describe, reader_locale
+from portal.notifications.texts import describe, reader_locale, unsubscribe_line
 from portal.notifications.transports import transport_for
 
 MAX_ATTEMPTS = 5
@@ -76,10 +76,15 @@ def address_for(user: User, channel: str) -> str | None:
 
 def message_for(notification: Notification) -> tuple[str, str]:
     """Subject and body in the recipient's language, with a link back to the portal."""
-    text = describe(notification, reader_locale(notification.user))
+    locale = reader_locale(notification.user)
+    text = describe(notification, locale)
     body = text.line
+    base_url = current_app.config.get("PUBLIC_URL") or ""
     if notification.link:
-        body += "\n" + (current_app.config.get("PUBLIC_URL") or "") + notification.link
+        body += "\n" + base_url + notification.link
+    stop = unsubscribe_line(notification, locale, base_url)  # job alerts: in every message
+    if stop:
+        body += "\n" + stop
     return text.title, body
 
 
