@@ -178,7 +178,7 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
         "user_id": staff.id,
         "token_id": _token_of(staff).id,
         "search_id": 1,  # job alerts: a saved search or digest not hers is 404 (tests/alerts)
-        "notification_id": 1,
+        "day": "2026-11-01",
         "token": "not-a-signed-token",
     }
 

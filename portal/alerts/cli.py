@@ -45,5 +45,6 @@ def _summary(report: Report) -> str:
             f"New openings looked at: {new or 'none'}; {report.searches_run} saved searches run.",
             f"{report.digests} digests made, listing {report.openings_listed} openings; "
             f"{report.nothing_new} had nothing new for them.",
+            "Seconds: " + ", ".join(f"{step} {s:.1f}" for step, s in report.seconds.items()),
         ]
     )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from time import perf_counter
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from werkzeug.datastructures import MultiDict
 
 from portal import search
@@ -27,7 +29,7 @@ from portal.alerts.models import (
 )
 from portal.alerts.tokens import make_token
 from portal.auth.models import Role, User
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.i18n import CAMBODIA
 from portal.jobs.listing import parse_search_args
 from portal.jobs.models import Opening
@@ -36,7 +38,7 @@ from portal.matching import Candidate, from_opening, from_youth
 from portal.matching.index import OfferIndex
 from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
-from portal.notifications.services import notify
+from portal.notifications.services import build_notification
 from portal.placements.models import Application, DismissedOpening
 from portal.places import neighbours
 from portal.search.types import SearchFilters, Sort
@@ -84,6 +86,15 @@ class Report:
     digests: int = 0
     openings_listed: int = 0
     nothing_new: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock of each step
+
+    @contextmanager
+    def timing(self, step: str):
+        started = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[step] = perf_counter() - started
 
 
 def in_quiet_hours(local: datetime) -> bool:
@@ -99,19 +110,24 @@ def send_digests(now: datetime | None = None, processes: int = 1) -> Report:
     if in_quiet_hours(local):
         report.quiet = True
         return report
-    today = local.date()
-    people = due_people(today, report)
-    indexes = {
-        frequency: OfferIndex(new_offers(now - NEW_FOR[frequency], today), today, neighbours)
-        for frequency in {p.frequency for p in people}
-    }
-    report.new_openings = {str(f): len(index) for f, index in indexes.items()}
-    people = [p for p in people if len(indexes[p.frequency])]
-    since = now - max(NEW_FOR.values())
-    excluded = excluded_openings(since)
-    searched = searched_openings({p.user_id for p in people}, since, today, report)
-    chosen = choose(people, indexes, excluded, searched, processes)
-    write(chosen, indexes, today, report)
+    today, since = local.date(), now - max(NEW_FOR.values())
+    with report.timing("people due"):
+        people = due_people(today, report)
+    with report.timing("index of new openings"):
+        indexes = {
+            frequency: OfferIndex(new_offers(now - NEW_FOR[frequency], today), today, neighbours)
+            for frequency in {p.frequency for p in people}
+        }
+        report.new_openings = {str(f): len(index) for f, index in indexes.items()}
+        people = [p for p in people if len(indexes[p.frequency])]
+    with report.timing("sent, applied, dismissed"):
+        excluded = excluded_openings(since)
+    with report.timing("saved searches"):
+        searched = searched_openings({p.user_id for p in people}, since, today, report)
+    with report.timing("choosing"):
+        chosen = choose(people, indexes, excluded, searched, processes)
+    with report.timing("writing"):
+        write(chosen, indexes, today, report)
     report.nothing_new = report.due - report.digests
     return report
 
@@ -247,30 +263,35 @@ def choose(people, indexes, excluded, searched, processes: int) -> list[tuple[Pe
         _work.clear()
 
 
+def digest_key(day: date) -> str:
+    """The dedupe key of her digest of `day` (one a day at most), also its page's address."""
+    return f"alerts:{day.isoformat()}"
+
+
 def write(chosen, indexes, today: date, report: Report) -> None:
     """One notification per person with picks, what it lists recorded, her day noted;
-    committed every CHUNK people so a crash keeps what was done."""
+    committed every CHUNK people (one flush each) so a crash keeps what was done."""
     chosen = [(person, picks) for person, picks in chosen if picks]
     for start in range(0, len(chosen), CHUNK):
         chunk = chosen[start : start + CHUNK]
         ids = [person.user_id for person, _ in chunk]
         users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
-        settings = {
-            s.user_id: s
-            for s in db.session.scalars(select(AlertSetting).where(AlertSetting.user_id.in_(ids)))
-        }
-        for person, picks in chunk:
+        made = []
+        for person, picks in chunk:  # built first: a query between adds would flush each one
             index = indexes[person.frequency]
-            _write_one(users[person.user_id], picks, index, today, report)
-            setting = settings.get(person.user_id) or AlertSetting(
-                user_id=person.user_id, frequency=person.frequency, per_digest=person.per_digest
-            )
-            setting.last_digest_on = today
-            db.session.add(setting)
+            notification = _digest(users[person.user_id], picks, index, today)
+            if notification is not None:
+                made.append((notification, picks))
+        db.session.add_all(notification for notification, _ in made)
+        db.session.flush()
+        _record_sent(made)
+        _note_day(chunk, today)
         db.session.commit()
+        report.digests += len(made)
+        report.openings_listed += sum(len(picks) for _, picks in made)
 
 
-def _write_one(user: User, picks: list[Pick], index: OfferIndex, today: date, report) -> None:
+def _digest(user: User, picks: list[Pick], index: OfferIndex, today: date):
     ids = [pick.match.offer_id for pick in picks]
     params = {
         "count": len(ids),
@@ -278,19 +299,51 @@ def _write_one(user: User, picks: list[Pick], index: OfferIndex, today: date, re
         "titles": [index.offer(i).title for i in ids],
         "unsubscribe": portal_path("alerts.unsubscribe", token=make_token(user.id)),
     }
-    kind = NotificationKind.NEW_SUGGESTIONS
-    notification = notify(user, kind, params, dedupe_key=f"alerts:{today.isoformat()}")
-    if notification is None:
-        return
-    notification.link = portal_path("alerts.digest", notification_id=notification.id)
-    db.session.add_all(
-        SentAlert(
-            user_id=user.id,
-            opening_id=pick.match.offer_id,
-            notification_id=notification.id,
-            saved_search_id=pick.search_id,
-        )
-        for pick in picks
+    return build_notification(
+        user,
+        NotificationKind.NEW_SUGGESTIONS,
+        params,
+        link=portal_path("alerts.digest", day=today.isoformat()),
+        dedupe_key=digest_key(today),
     )
-    report.digests += 1
-    report.openings_listed += len(ids)
+
+
+def _record_sent(made) -> None:
+    rows = [
+        {
+            "user_id": notification.user_id,
+            "opening_id": pick.match.offer_id,
+            "notification_id": notification.id,
+            "saved_search_id": pick.search_id,
+            "sent_at": notification.created_at,
+        }
+        for notification, picks in made
+        for pick in picks
+    ]
+    if rows:
+        db.session.execute(insert(SentAlert), rows)
+
+
+def _note_day(chunk, today: date) -> None:
+    """Her digest of `today` is done (a new settings row, with her defaults, if she had none)."""
+    ids = [person.user_id for person, _ in chunk]
+    have = set(
+        db.session.scalars(select(AlertSetting.user_id).where(AlertSetting.user_id.in_(ids)))
+    )
+    if have:
+        db.session.execute(
+            update(AlertSetting).where(AlertSetting.user_id.in_(have)).values(last_digest_on=today)
+        )
+    new = [
+        {
+            "user_id": person.user_id,
+            "frequency": person.frequency,
+            "per_digest": person.per_digest,
+            "last_digest_on": today,
+            "updated_at": utcnow(),
+        }
+        for person, _ in chunk
+        if person.user_id not in have
+    ]
+    if new:
+        db.session.execute(insert(AlertSetting), new)

@@ -3,14 +3,18 @@ one digest's openings, and the unsubscribe page that needs no login."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 
 from portal.alerts import services
 from portal.alerts.forms import AlertSettingsForm
 from portal.alerts.models import AlertFrequency
+from portal.alerts.run import digest_key
 from portal.alerts.tokens import make_token
 from portal.auth.permissions import youth_required
 from portal.extensions import csrf, db, limiter
@@ -85,16 +89,23 @@ def delete_search(search_id: int):
     return redirect(url_for(".settings"))
 
 
-@bp.route("/me/alerts/<int:notification_id>")
+@bp.route("/me/alerts/<day>")
 @youth_required
-def digest(notification_id: int):
-    """The openings of one digest, in its order (those no longer public left out)."""
-    notification = db.session.get(Notification, notification_id)
-    if (
-        notification is None
-        or notification.user_id != current_user.id
-        or notification.kind != NotificationKind.NEW_SUGGESTIONS
-    ):
+def digest(day: str):
+    """The openings of her digest of `day` (YYYY-MM-DD), in its order (those no longer public
+    left out)."""
+    try:
+        key = digest_key(date.fromisoformat(day))
+    except ValueError:
+        abort(404)
+    notification = db.session.scalar(
+        select(Notification).where(
+            Notification.user_id == current_user.id,
+            Notification.kind == NotificationKind.NEW_SUGGESTIONS,
+            Notification.dedupe_key == key,
+        )
+    )
+    if notification is None:
         abort(404)
     ids = [i for i in (notification.params or {}).get("opening_ids", []) if isinstance(i, int)]
     rows = db.session.scalars(with_card_data(published_openings().where(Opening.id.in_(ids))))

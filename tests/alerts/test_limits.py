@@ -35,11 +35,11 @@ def test_a_new_sewing_job_reaches_the_young_woman_who_sews_in_one_message(sewer,
     assert digest.params["opening_ids"] == [sewing.id]
     assert cook.id not in digest.params["opening_ids"]  # fits nothing of hers
     assert digest.params["titles"] == ["Sewing machine operator"]
-    assert digest.link == f"/me/alerts/{digest.id}"
+    assert digest.link == f"/me/alerts/{MORNING.date().isoformat()}"
     subject, body = message_for(digest)
     assert subject == "New openings for you"
     assert "1 new opening for you: Sewing machine operator" in body
-    assert f"/me/alerts/{digest.id}" in body
+    assert digest.link in body
     assert "Stop these alerts: " in body and digest.params["unsubscribe"] in body
     assert [d.channel for d in digest.deliveries] == ["email"]
     assert report.digests == 1 and report.openings_listed == 1

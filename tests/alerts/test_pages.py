@@ -20,7 +20,7 @@ def test_she_opens_her_digest_and_sees_its_openings_to_apply(app, sewer, publish
     db.session.commit()
     client = login(app.test_client(), sewer)
 
-    page = client.get(f"/me/alerts/{digest.id}").get_data(as_text=True)
+    page = client.get(digest.link).get_data(as_text=True)
 
     assert page.index(near.title) < page.index(far.title)
     assert f"/openings/{near.id}" in page and "Tailor" not in page
@@ -29,7 +29,8 @@ def test_she_opens_her_digest_and_sees_its_openings_to_apply(app, sewer, publish
     db.session.refresh(digest)
     assert digest.read_at is not None
     other = login(app.test_client(), make_user("youth"))
-    assert other.get(f"/me/alerts/{digest.id}").status_code == 404
+    assert other.get(digest.link).status_code == 404
+    assert client.get("/me/alerts/2026-02-30").status_code == 404
 
 
 def test_her_digest_reads_in_khmer_when_she_reads_khmer(sewer, publish):
