@@ -43,5 +43,5 @@ def test_her_digest_reads_in_khmer_when_she_reads_khmer(sewer, publish):
     subject, body = message_for(digests(sewer)[0])
 
     assert subject == "ឱកាសថ្មីសម្រាប់អ្នក"
-    assert "Sewing machine operator" in body
-    assert "/alerts/stop/" in body
+    assert "ឱកាសការងារថ្មី 1 សម្រាប់អ្នក៖ Sewing machine operator" in body
+    assert "បញ្ឈប់ការជូនដំណឹងទាំងនេះ៖ /alerts/stop/" in body
