@@ -51,6 +51,7 @@ NEW_FOR = {AlertFrequency.DAILY: timedelta(days=2), AlertFrequency.WEEKLY: timed
 WEEK = 7
 SEARCH_HITS = 200  # the newest hits of a saved search looked at
 CHUNK = 1_000  # people written per commit
+FORK_FROM = 2_000  # fewer people than this are chosen for in this process (a fork costs more)
 
 _YOUTH_FIELDS = (
     YouthProfile.id,
@@ -255,7 +256,7 @@ def choose(people, indexes, excluded, searched, processes: int) -> list[tuple[Pe
     """Each person's picks, in `processes` processes (forked: they share the indexes)."""
     _work.update(indexes=indexes, excluded=excluded, searched=searched)
     try:
-        if processes <= 1 or len(people) < 2_000:
+        if processes <= 1 or len(people) < FORK_FROM:
             return [_choose_one(p) for p in people]
         with multiprocessing.get_context("fork").Pool(processes) as workers:
             return list(workers.imap(_choose_one, people, chunksize=500))

@@ -53,3 +53,19 @@ def test_it_says_who_had_nothing_new(runner, sewer):
 
     assert "New openings looked at: 0 daily" in output
     assert "0 digests made, listing 0 openings; 1 had nothing new for them" in output
+
+
+def test_two_processes_choose_what_one_does(runner, sewer, publish, make_user, monkeypatch):
+    from portal.alerts import run
+
+    for n in range(3):
+        other = make_user("youth")
+        other.youth_profile.skills = ["sewing"]
+        publish(f"Sewing machine operator {n}")
+    monkeypatch.setattr(run, "FORK_FROM", 0)  # fork even for four people
+
+    forked = run.send_digests(MORNING, processes=2)
+
+    assert (forked.digests, forked.openings_listed) == (4, 12)
+    lists = db.session.scalars(select(Notification.params)).all()
+    assert all(len(params["opening_ids"]) == 3 for params in lists)
