@@ -56,6 +56,8 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "filename": "css/portal.css",
         "token": "not-a-reset-token",
         "token_id": 1,  # someone's API token: only its owner may revoke it
+        "search_id": 1,  # job alerts: a saved search, a digest's day
+        "day": "2026-11-01",
     }
 
 
