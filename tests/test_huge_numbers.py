@@ -31,7 +31,12 @@ NUMBER_ARGS = (
     "min_salary",
     "user_id",
 )
-VALUES = {"code": "km", "filename": "css/portal.css", "token": "not-a-reset-token"}
+VALUES = {
+    "code": "km",
+    "filename": "css/portal.css",
+    "token": "not-a-reset-token",
+    "day": "2026-11-01",  # a job alerts digest (issue 16)
+}
 
 
 def _urls(app, huge: str):
