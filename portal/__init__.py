@@ -95,6 +95,7 @@ def _may_write(connection) -> bool:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from portal.alerts.views import bp as alerts_bp
     from portal.api import bp as api_bp
     from portal.audit.views import bp as audit_bp
     from portal.auth.account_views import bp as account_bp
@@ -139,6 +140,7 @@ def _register_blueprints(app: Flask) -> None:
         account_bp,
         screening_admin_bp,
         phone_confirmation_bp,
+        alerts_bp,
     ):
         app.register_blueprint(blueprint)
     from portal.privacy.views import bp as privacy_bp
@@ -160,6 +162,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
+    from portal.alerts.cli import alerts_cli
     from portal.audit.cli import audit_cli
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
@@ -182,6 +185,7 @@ def _register_cli(app: Flask) -> None:
         audit_cli,
         two_factor_cli,
         screening_cli,
+        alerts_cli,
     ):
         app.cli.add_command(group)
 

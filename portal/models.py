@@ -1,5 +1,6 @@
 """Imports every domain's models so that SQLAlchemy and Alembic see the whole schema."""
 
+from portal.alerts.models import AlertSetting, SavedSearch, SentAlert
 from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
@@ -28,6 +29,9 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "ClaimCode",
+    "AlertSetting",
+    "SavedSearch",
+    "SentAlert",
     "AccountRecovery",
     "TwoFactor",
     "TwoFactorRecoveryCode",

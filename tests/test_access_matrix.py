@@ -57,6 +57,11 @@ ACCESS: dict[str, object] = {
     "youth.for_you": {Role.YOUTH},
     "youth.not_for_me": {Role.YOUTH},
     "youth.undo_not_for_me": {Role.YOUTH},
+    "alerts.save_search": {Role.YOUTH},
+    "alerts.settings": {Role.YOUTH},
+    "alerts.delete_search": {Role.YOUTH},
+    "alerts.digest": {Role.YOUTH},
+    "alerts.unsubscribe": PUBLIC,  # a signed token, no login (tests/alerts/test_unsubscribe.py)
     "youth.center_list": STAFF,
     "youth.new": STAFF,
     "youth.detail": STAFF,
@@ -187,6 +192,9 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
         "center_id": center.id,
         "user_id": staff.id,
         "token_id": _token_of(staff).id,
+        "search_id": 1,  # job alerts: a saved search or digest not hers is 404 (tests/alerts)
+        "day": "2026-11-01",
+        "token": "not-a-signed-token",
     }
 
 

@@ -36,6 +36,7 @@ VALUES = {
     "filename": "css/portal.css",
     "token": "not-a-reset-token",
     "secret": "not-the-secret",
+    "day": "2026-11-01",  # a job alerts digest (issue 16)
 }
 
 

@@ -57,6 +57,8 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "token": "not-a-reset-token",
         "token_id": 1,  # someone's API token: only its owner may revoke it
         "secret": "not-the-secret",  # the SMS gateway's delivery reports
+        "search_id": 1,  # job alerts: a saved search, a digest's day
+        "day": "2026-11-01",
     }
 
 

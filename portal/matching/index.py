@@ -15,7 +15,7 @@ How one person is scored against every opening at once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from functools import cache
 
@@ -70,6 +70,19 @@ class OfferIndex:
 
     def __len__(self) -> int:
         return len(self.offers)
+
+    def positions(self, ids: Collection[int]) -> np.ndarray:
+        """Where these opening ids sit in the index (ids it does not hold left out)."""
+        wanted = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        found = np.clip(np.searchsorted(self.ids, wanted), 0, max(len(self.ids) - 1, 0))
+        if len(self.ids) == 0:
+            return np.zeros(0, dtype=np.int64)
+        return found[self.ids[found] == wanted]
+
+    def offer(self, offer_id: int) -> Offer | None:
+        """The opening with this id, if the index holds it."""
+        found = self.positions([offer_id])
+        return self.offers[found[0]] if found.size else None
 
     def _index_texts(self) -> None:
         """Entries (opening, text) in opening order, skills then title, as match_skills reads
@@ -135,9 +148,21 @@ class OfferIndex:
         skill[touched] = round4(raw)
         return skill
 
-    def suggest(self, candidate: Candidate, limit: int = 10) -> list[Match]:
-        """What suggest_openings(candidate, these offers, day, neighbours, limit) gives."""
-        picked = best_positions(self.scores(candidate), limit + RESCORED_EXTRA)
+    def suggest(
+        self,
+        candidate: Candidate,
+        limit: int = 10,
+        excluded: Collection[int] = (),
+        above: float | None = None,
+    ) -> list[Match]:
+        """What suggest_openings(candidate, these offers, day, neighbours, limit) gives; the
+        openings `excluded` (ids) left out and, given `above`, only scores above it (alerts)."""
+        scores = self.scores(candidate)
+        if excluded:
+            scores[self.positions(excluded)] = REFUSED
+        if above is not None:
+            scores[scores <= above] = REFUSED
+        picked = best_positions(scores, limit + RESCORED_EXTRA)
         near, best = cache(self.neighbours), best_of(candidate.skill_texts)
         offers = self.offers
         return _best((score(candidate, offers[i], self.day, near, best) for i in picked), limit)

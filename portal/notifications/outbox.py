@@ -23,7 +23,7 @@ from portal.notifications.models import (
     NotificationDelivery,
 )
 from portal.notifications.services import CHANNELS, PORTAL
-from portal.notifications.texts import describe, reader_locale
+from portal.notifications.texts import describe, reader_locale, unsubscribe_line
 from portal.notifications.transports import Hold, PermanentFailure, Sent, transport_for
 
 MAX_ATTEMPTS = 5
@@ -103,7 +103,10 @@ def recipient_address(notification: Notification, channel: str) -> str | None:
 def message_for(notification: Notification) -> tuple[str, str]:
     """Subject and body in the recipient's language, with a link back to the portal."""
     title, line, url = _message_parts(notification)
-    return title, line + ("\n" + url if url else "")
+    body = line + ("\n" + url if url else "")
+    base_url = current_app.config.get("PUBLIC_URL") or ""
+    stop = unsubscribe_line(notification, reader_locale(notification.user), base_url)
+    return title, body + ("\n" + stop if stop else "")  # job alerts: in every message
 
 
 def _message_parts(notification: Notification) -> tuple[str, str, str | None]:

@@ -62,6 +62,26 @@ def notify(
         if user.user is None:
             return _notify_profile(user, kind, params or {}, channels or [], link)
         user = user.user
+    notification = build_notification(
+        user, kind, params, link=link, dedupe_key=dedupe_key, channels=channels
+    )
+    if notification is not None:
+        db.session.add(notification)
+        db.session.flush()
+    return notification
+
+
+def build_notification(
+    user: User,
+    kind: NotificationKind,
+    params: dict | None = None,
+    *,
+    link: str | None = None,
+    dedupe_key: str | None = None,
+    channels: list[str] | None = None,
+) -> Notification | None:
+    """What notify() records, not yet added to the session: for a caller that adds many and
+    flushes once (job alerts write 100,000 at a time)."""
     if channels is None:
         channels = channels_for(user, kind)
     if not channels:
@@ -80,8 +100,6 @@ def notify(
     notification.deliveries = [
         NotificationDelivery(channel=channel) for channel in channels if channel != PORTAL
     ]
-    db.session.add(notification)
-    db.session.flush()
     return notification
 
 

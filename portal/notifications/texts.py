@@ -164,9 +164,30 @@ def _new_suggestions(p: _Params) -> tuple[str, str]:
         count = int(p["count"])
     except (TypeError, ValueError):
         count = 1
+    titles = [str(t) for t in (p["titles"] or [])][:NAMED_IN_DIGEST]
+    if not titles:
+        return _("New openings for you"), ngettext(
+            "%(num)d new opening fits you.", "%(num)d new openings fit you.", count
+        )
+    named = ", ".join(titles) + ("…" if count > len(titles) else "")
     return _("New openings for you"), ngettext(
-        "%(num)d new opening fits you.", "%(num)d new openings fit you.", count
+        "%(num)d new opening for you: %(titles)s",
+        "%(num)d new openings for you: %(titles)s",
+        count,
+        titles=named,
     )
+
+
+NAMED_IN_DIGEST = 3  # job alerts (portal/alerts): the line stays short enough for an SMS
+
+
+def unsubscribe_line(notification: Notification, locale: str, base_url: str) -> str | None:
+    """The line that ends every job alert: how to stop them (no login needed)."""
+    path = (notification.params or {}).get("unsubscribe")
+    if not path:
+        return None
+    with force_locale(locale):
+        return _("Stop these alerts: %(url)s", url=base_url + path)
 
 
 def _profile_unused(p: _Params) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from portal.jobs.access import is_public
 from portal.jobs.models import Opening
 from portal.notifications.links import portal_path
 from portal.notifications.models import Notification, NotificationKind
-from portal.notifications.texts import describe, reader_locale
+from portal.notifications.texts import describe, reader_locale, unsubscribe_line
 from portal.notifications.transports import ConsoleTransport
 from portal.placements.services import dismissed_opening_ids
 from portal.places import province_name
@@ -55,6 +55,7 @@ class TelegramTransport:
             openings = [opening for opening in openings if opening.id not in dismissed]
         if not openings:
             self.api.run(message(address, heading, self._open_button(notification.link)))
+            self._stop_line(notification, address)
             return
         self.api.run(message(address, heading))
         for opening in openings:
@@ -64,6 +65,19 @@ class TelegramTransport:
                     address, describe_opening(opening), keyboards.opening_buttons(opening.id, url)
                 )
             )
+        self._stop_line(notification, address)
+
+    def _stop_line(self, notification: Notification, address: str) -> None:
+        """Every job alert ends with how to stop them (a link that needs no login)."""
+        stop_path = (notification.params or {}).get("unsubscribe")
+        if not stop_path:
+            return
+        stop = unsubscribe_line(
+            notification, reader_locale(notification.user), self.public_url or ""
+        )
+        url = self.url(stop_path)
+        buttons = [[url_button(_("Stop these alerts"), url)]] if url else None
+        self.api.run(message(address, stop, buttons))
 
     def _open_button(self, link: str | None) -> list[list[dict]] | None:
         url = self.url(link)

@@ -3,61 +3,15 @@
 
 from __future__ import annotations
 
-import csv
-from datetime import date
-from pathlib import Path
-
 import pytest
 
-from portal.matching import Candidate, Offer, score, suggest_openings
-from portal.skills import parse_skills
-from tests.matching.builders import DAY, born_years_ago, neighbours
+from portal.matching import score, suggest_openings
+from tests.matching.builders import DAY, neighbours
+from tests.matching.labelled import candidate_from as _candidate
+from tests.matching.labelled import ids, offer_from, rows
 
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _offer(row: dict[str, str]) -> Offer:
-    closing = row["closing_date"]
-    return Offer(
-        id=int(row["id"]),
-        kind=row["kind"],
-        title=row["title"],
-        skills=tuple(parse_skills(row["skills"])),
-        province_code=row["province"],
-        min_age=int(row["min_age"]),
-        status=row["status"],
-        closing_date=date.fromisoformat(closing) if closing else None,
-        hazardous=row["hazardous"] == "yes",
-        min_education=row["min_education"] or None,
-        languages=tuple(row["languages"].split()),
-    )
-
-
-def _candidate(row: dict[str, str]) -> Candidate:
-    return Candidate(
-        id=int(row["case"]),
-        skills=tuple(parse_skills(row["skills"])),
-        province_code=row["province"],
-        work_provinces=tuple(row["work_provinces"].split()),
-        wanted_kinds=tuple(row["wanted_kinds"].split()),
-        education_level=row["education"],
-        languages=tuple(row["languages"].split()),
-        date_of_birth=born_years_ago(int(row["age"]), days_later=-100),
-        consent=True,
-    )
-
-
-OFFERS = {offer.id: offer for offer in map(_offer, _rows("openings.csv"))}
-CASES = _rows("cases.csv")
-
-
-def ids(text: str) -> list[int]:
-    return [int(i) for i in text.split()]
+OFFERS = {offer.id: offer for offer in map(offer_from, rows("openings.csv"))}
+CASES = rows("cases.csv")
 
 
 def test_the_labelled_set_is_big_enough_and_consistent():

@@ -134,3 +134,28 @@ def test_a_failure_is_left_to_the_outbox_to_retry(app, telegram, linked_youth):
     assert "1 sent" in _send_outbox(app)
     [message] = telegram.messages_to(CHAT_ID)[-1:]
     assert message["text"] == "Your application changed\n“Cook”: Hired."
+
+
+def test_a_job_alert_in_telegram_ends_with_a_way_to_stop_them(
+    app, telegram, linked_youth, make_opening
+):
+    from portal.alerts.tokens import make_token
+    from portal.notifications.links import portal_path
+
+    client, user = linked_youth
+    sewing = make_opening(title="Garment sewer")
+    stop = portal_path("alerts.unsubscribe", token=make_token(user.id))
+    notify(
+        user,
+        NotificationKind.NEW_SUGGESTIONS,
+        {"count": 1, "opening_ids": [sewing.id], "unsubscribe": stop},
+        link="/me/for-you",
+    )
+    db.session.commit()
+    _send_outbox(app)
+
+    last = telegram.messages_to(CHAT_ID)[-1]
+    assert last["text"] == f"Stop these alerts: https://phlov.example{stop}"
+    [button] = telegram.buttons(last)
+    assert button["url"] == f"https://phlov.example{stop}"
+    assert client.get(stop).status_code == 200  # the page with the one Stop button
