@@ -254,3 +254,39 @@ def test_handing_the_passport_back_to_the_worker_is_not_holding_it():
 def test_big_pay_for_hostesses_at_night_is_pay_too_good():
     result = screen(ad("Hostesses", "Karaoke club hostesses, $2,000 a month, night shift."))
     assert "pay_too_good" in result.indicators
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        ad("Sales", "ផលិតផលពីប្រទេសថៃ។ ការងារនៅបន្ទាយមានជ័យ មិនទៅប្រទេសថៃទេ។"),
+        ad("Exchange", "Exchange programme: one semester at our partner university in Japan."),
+        ad("Scholarship", "Chinese Government Scholarship: buy your own ticket to Beijing."),
+    ],
+    ids=["products-from-thailand", "exchange-semester", "scholarship"],
+)
+def test_goods_from_abroad_or_study_abroad_is_not_work_abroad(posting):
+    result = screen(posting)
+    assert "abroad_unlicensed" not in result.indicators and result.level == NONE
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "No fee for candidates: our clients pay our service fee.",
+        "ប្រាក់ថែមម៉ោង បង់ ១៥០%។",
+    ],
+    ids=["clients-pay", "overtime-150"],
+)
+def test_what_clients_pay_or_overtime_rates_are_not_fees(description):
+    assert "fees" not in screen(ad("Staff", description)).indicators
+
+
+def test_a_khmer_get_rich_ad_with_seats_running_out_asks_for_review():
+    result = screen(ad("ការងារ", "ចំណូល ៣០០០$/ខែ គ្មានបទពិសោធ ចាប់ផ្តើមថ្ងៃនេះ។ សល់តែ ៥កន្លែង។"))
+    assert result.level in (REVIEW, HIGH)
+
+
+def test_girls_from_15_serving_alcohol_at_night_is_a_minor_in_night_work():
+    result = screen(ad("ត្រូវការស្រីៗ", "អាយុ ១៥ឆ្នាំឡើង បម្រើភ្ញៀវ និងចាក់ស្រា ម៉ោង ៥ល្ងាច ដល់ ១ទៀបភ្លឺ។"))
+    assert "minor_risky_work" in result.indicators and result.level == HIGH
