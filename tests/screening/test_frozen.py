@@ -28,8 +28,11 @@ RECALL_FLOOR = TARGET_RECALL
 # After the form's working age beside a word of the company's trades became review, not high:
 # "high" 0.070 (8/115), the rest unchanged. After the form's working age alone became a weak
 # sign: flagged 0.087 (10/115), "high" 0.017 (2/115), recall 0.950 (57/60).
-FALSE_ALARM_CEILING = 10 / 115
-FALSE_HIGH_CEILING = 2 / 115
+# After four batches of ads by people who had not read the rules (postings_[wvxy].toml) were
+# developed on, without looking at this set's postings: flagged 0.035 (4/115), "high" 0.009
+# (1/115), recall 0.950 (57/60): the target is met.
+FALSE_ALARM_CEILING = 4 / 115
+FALSE_HIGH_CEILING = 1 / 115
 
 POSTINGS = load_frozen()
 
