@@ -36,6 +36,7 @@ from portal.jobs.models import Opening
 from portal.jobs.queries import MATCHING_COLUMNS, published_openings
 from portal.matching import Candidate, from_opening, from_youth
 from portal.matching.index import OfferIndex
+from portal.matching.services import YOUTH_FIELDS
 from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import build_notification
@@ -52,18 +53,6 @@ WEEK = 7
 SEARCH_HITS = 200  # the newest hits of a saved search looked at
 CHUNK = 1_000  # people written per commit
 FORK_FROM = 2_000  # fewer people than this are chosen for in this process (a fork costs more)
-
-_YOUTH_FIELDS = (
-    YouthProfile.id,
-    YouthProfile.skills,
-    YouthProfile.province_code,
-    YouthProfile.work_provinces,
-    YouthProfile.wanted_kinds,
-    YouthProfile.education_level,
-    YouthProfile.languages,
-    YouthProfile.date_of_birth,
-    YouthProfile.consent_to_share,
-)
 
 
 @dataclass(frozen=True)
@@ -143,7 +132,7 @@ def due_people(today: date, report: Report) -> list[Person]:
             AlertSetting.frequency,
             AlertSetting.per_digest,
             AlertSetting.last_digest_on,
-            *_YOUTH_FIELDS,
+            *YOUTH_FIELDS,
         )
         .join(YouthProfile, YouthProfile.user_id == User.id)
         .outerjoin(AlertSetting, AlertSetting.user_id == User.id)

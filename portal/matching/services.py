@@ -27,7 +27,7 @@ from portal.places import neighbours
 from portal.youth.models import YouthProfile
 from portal.youth.queries import visible_to
 
-_YOUTH_FIELDS = (
+YOUTH_FIELDS = (  # what matching reads of a profile (job alerts read the same)
     YouthProfile.id,
     YouthProfile.skills,
     YouthProfile.province_code,
@@ -82,7 +82,7 @@ def candidate_index(day: date) -> CandidateIndex:
     stamp = _stamp(YouthProfile, None) + (day,)
 
     def build() -> CandidateIndex:
-        rows = db.session.execute(select(*_YOUTH_FIELDS))
+        rows = db.session.execute(select(*YOUTH_FIELDS))
         return CandidateIndex((from_youth(row) for row in rows), day, neighbours)
 
     return _cached("youth", stamp, build)

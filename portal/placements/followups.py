@@ -128,23 +128,28 @@ def _store(follow_up: FollowUp, *, still_employed: bool, note, by: User, via: st
     db.session.flush()
 
 
-def remind(day: date | None = None) -> int:
-    """Tell the counselors of each youth about follow-ups due within a week (or overdue), once
-    per follow-up and counselor. Returns how many notifications were made; flushes."""
-    day = day or date.today()
-    end = day + timedelta(days=REMIND_DAYS_AHEAD - 1)
+def _unanswered_due_by(day: date) -> list[FollowUp]:
+    """The hires' follow-ups not answered yet and due by `day` (overdue ones too), oldest first."""
     query = (
         select(FollowUp)
         .join(FollowUp.application)
         .where(
             Application.status == ApplicationStatus.HIRED,
             FollowUp.still_employed.is_(None),
-            FollowUp.due_on <= end,
+            FollowUp.due_on <= day,
         )
         .order_by(FollowUp.due_on, FollowUp.id)
     )
+    return list(db.session.scalars(query))
+
+
+def remind(day: date | None = None) -> int:
+    """Tell the counselors of each youth about follow-ups due within a week (or overdue), once
+    per follow-up and counselor. Returns how many notifications were made; flushes."""
+    day = day or date.today()
+    end = day + timedelta(days=REMIND_DAYS_AHEAD - 1)
     made = 0
-    for follow_up in db.session.scalars(query):
+    for follow_up in _unanswered_due_by(end):
         youth = follow_up.application.youth
         params = {
             "youth_name": youth.full_name,
@@ -169,18 +174,8 @@ def ask_the_hired(day: date | None = None) -> int:
     from portal.notifications.services import reachable_channels
 
     day = day or date.today()
-    query = (
-        select(FollowUp)
-        .join(FollowUp.application)
-        .where(
-            Application.status == ApplicationStatus.HIRED,
-            FollowUp.still_employed.is_(None),
-            FollowUp.due_on <= day,
-        )
-        .order_by(FollowUp.due_on, FollowUp.id)
-    )
     asked = 0
-    for follow_up in db.session.scalars(query):
+    for follow_up in _unanswered_due_by(day):
         user = follow_up.application.youth.user
         if user is None or not user.active or "telegram" not in reachable_channels(user):
             continue

@@ -7,19 +7,15 @@ opening from the Telegram message's "Open" button and applies."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 import httpx
 import pytest
 
-from portal.auth.models import Role
 from portal.extensions import db
-from portal.jobs.models import OpeningStatus
-from portal.jobs.services import publish
 from portal.placements.models import Application
+from tests.browser.pursat import girl_from_pursat_who_sews, sewing_opening_approved_and_alerted
 from tests.fakes.telegram import BOT_USERNAME, FakeTelegram
 
-MORNING = datetime.now(UTC).replace(hour=3, minute=0).strftime("%Y-%m-%dT%H:%M")  # 10:00 ICT
 SECRET = "browser-webhook-secret-0123456789"
 CHAT_ID = 880011223
 
@@ -59,9 +55,7 @@ def _connect_telegram(tab, telegram, live_server) -> None:
 def test_a_new_sewing_job_reaches_her_in_telegram_and_she_applies_from_the_message(
     phone, make_user, make_opening, runner, telegram, live_server
 ):
-    youth = make_user(Role.YOUTH, locale="km")
-    youth.youth_profile.skills = ["ដេរ"]
-    youth.youth_profile.province_code = "15"  # Pursat
+    youth = girl_from_pursat_who_sews(make_user, locale="km")
     login = youth.login_name
     db.session.commit()  # no transaction left open while the server writes
     tab = phone("km")
@@ -69,19 +63,7 @@ def test_a_new_sewing_job_reaches_her_in_telegram_and_she_applies_from_the_messa
     _connect_telegram(tab, telegram, live_server)
     db.session.rollback()
 
-    employer = make_user(Role.EMPLOYER)
-    opening = make_opening(
-        organization=employer.organization,
-        title="ជាងដេរ",
-        skills=["ដេរ"],
-        province_code="15",
-        status=OpeningStatus.PENDING_REVIEW,
-    )
-    publish(opening, by=make_user(Role.COUNSELOR))  # a counselor approves it
-    db.session.commit()
-
-    made = runner.invoke(args=["alerts", "send", "--now", MORNING])
-    assert "1 digests made, listing 1 openings" in made.output, made.output
+    opening = sewing_opening_approved_and_alerted(make_user, make_opening, runner)
     sent = runner.invoke(args=["notify", "send"])
     assert "0 to try again, 0 failed" in sent.output, sent.output
 

@@ -5,36 +5,17 @@ notifications, opens it from the message and applies; she also asks for alerts a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from portal.auth.models import Role
 from portal.extensions import db
-from portal.jobs.models import OpeningStatus
-from portal.jobs.services import publish
 from portal.placements.models import Application
-
-MORNING = datetime.now(UTC).replace(hour=3, minute=0).strftime("%Y-%m-%dT%H:%M")  # 10:00 ICT
+from tests.browser.pursat import girl_from_pursat_who_sews, sewing_opening_approved_and_alerted
 
 
 def test_a_new_sewing_job_reaches_the_girl_from_pursat_who_applies_from_the_alert(
     phone, make_user, make_opening, runner
 ):
-    youth = make_user(Role.YOUTH)
-    youth.youth_profile.skills = ["ដេរ"]
-    youth.youth_profile.province_code = "15"  # Pursat
-    employer = make_user(Role.EMPLOYER)
-    opening = make_opening(
-        organization=employer.organization,
-        title="ជាងដេរ",
-        skills=["ដេរ"],
-        province_code="15",
-        status=OpeningStatus.PENDING_REVIEW,
-    )
-    publish(opening, by=make_user(Role.COUNSELOR))  # a counselor approves it
-    db.session.commit()
-
-    sent = runner.invoke(args=["alerts", "send", "--now", MORNING])
-    assert "1 digests made, listing 1 openings" in sent.output, sent.output
+    youth = girl_from_pursat_who_sews(make_user)
+    opening = sewing_opening_approved_and_alerted(make_user, make_opening, runner)
 
     tab = phone("km")
     tab.log_in(youth.login_name)
