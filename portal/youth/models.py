@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, SmallInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, enum_column_type, utcnow
@@ -32,6 +32,16 @@ class EducationLevel(StrEnum):
 
 
 ADULT_AGE = 18
+# The Washington Group Short Set's six domains (columns of YouthProfile) and its cut-off.
+WG_DOMAINS = (
+    "wg_seeing",
+    "wg_hearing",
+    "wg_walking",
+    "wg_remembering",
+    "wg_self_care",
+    "wg_communicating",
+)
+WG_A_LOT = 3  # 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all
 
 
 def age_on(born: date, day: date) -> int:
@@ -73,6 +83,15 @@ class YouthProfile(db.Model):
     erasure_requested_at: Mapped[datetime | None]
     anonymised_at: Mapped[datetime | None] = mapped_column(index=True)
     dormant_warned_at: Mapped[datetime | None]
+    # The Washington Group Short Set on functioning (issue 17): six optional questions, each
+    # answered 1 (no difficulty), 2 (some), 3 (a lot) or 4 (cannot do at all); None: not asked
+    # or not answered. Never shown to employers.
+    wg_seeing: Mapped[int | None] = mapped_column(SmallInteger)
+    wg_hearing: Mapped[int | None] = mapped_column(SmallInteger)
+    wg_walking: Mapped[int | None] = mapped_column(SmallInteger)
+    wg_remembering: Mapped[int | None] = mapped_column(SmallInteger)
+    wg_self_care: Mapped[int | None] = mapped_column(SmallInteger)
+    wg_communicating: Mapped[int | None] = mapped_column(SmallInteger)
 
     user: Mapped[User | None] = relationship(back_populates="youth_profile", foreign_keys=[user_id])
     center: Mapped[Center | None] = relationship()
@@ -91,6 +110,15 @@ class YouthProfile(db.Model):
         if not consent:
             self.consent_at = None
         self.consent_to_share = consent
+
+    @property
+    def has_disability(self) -> bool | None:
+        """The Washington Group's recommended cut-off: "a lot of difficulty" or "cannot do at
+        all" in at least one domain. None when no question was answered (not said)."""
+        answers = [getattr(self, name) for name in WG_DOMAINS]
+        if all(answer is None for answer in answers):
+            return None
+        return any(answer is not None and answer >= WG_A_LOT for answer in answers)
 
     def __repr__(self) -> str:
         return f"<YouthProfile {self.id} {self.full_name}>"
