@@ -28,6 +28,7 @@ class Breakdown(StrEnum):
     PROVINCE = "province"  # value: a province code
     DISABILITY = "disability"  # value: "yes", "no", "not_said"
     EDUCATION = "education"  # value: an EducationLevel value, or "not_said"
+    OCCUPATION = "occupation"  # openings only; value: an ISCO-08 minor group or a concept id
 
 
 @dataclass(frozen=True)
