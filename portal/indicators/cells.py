@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal, or_
+from sqlalchemy import String, and_, case, func, literal, or_, type_coerce
 
 from portal.indicators.types import AGE_BANDS, ALL, SEXES, Breakdown
 from portal.youth.models import WG_A_LOT, WG_DOMAINS, EducationLevel, YouthProfile
@@ -20,6 +20,7 @@ TOTAL = "total"
 OUTSIDE = "outside"  # younger than 15 or older than 30 at the period's end
 BAND_AGES = (("15-17", 15), ("18-24", 18), ("25-30", 25))
 NOT_SAID = "not_said"
+OTHER = "other"
 DISABILITY_VALUES = ("yes", "no", NOT_SAID)
 EDUCATION_VALUES = (*(level.value for level in EducationLevel), NOT_SAID)
 DIMENSIONS = 5  # sex, band, province, disability, education: the first columns of each row
@@ -63,12 +64,18 @@ def disability_column():
 def person_columns(end: date) -> list:
     """The grouping columns of every people query, in the order `spread` reads them."""
     return [
-        YouthProfile.gender,
+        _text_or(YouthProfile.gender, OTHER),  # Gender.OTHER is "other or not said"
         age_band_column(end),
         YouthProfile.province_code,
         disability_column(),
-        func.coalesce(YouthProfile.education_level, literal(NOT_SAID)),
+        _text_or(YouthProfile.education_level, NOT_SAID),
     ]
+
+
+def _text_or(column, missing: str):
+    """An enum column read as its text, `missing` when empty (so a None never reads as an
+    enum member, and a "not said" never fails the enum's check)."""
+    return func.coalesce(type_coerce(column, String), literal(missing))
 
 
 def _value(raw) -> str:

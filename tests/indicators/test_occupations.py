@@ -1,0 +1,23 @@
+"""The occupation group an opening is counted in."""
+
+from portal.indicators.occupations import occupation_group
+
+
+def test_an_isco_code_gives_its_minor_group():
+    assert occupation_group("7231", "Anything at all") == "723"
+    assert occupation_group("723", "Sewing machine operator") == "723"
+
+
+def test_without_a_code_the_title_names_a_concept_in_english_or_khmer():
+    assert occupation_group(None, "Sewing machine operator (night shift)") == (
+        "sewing_machine_operator"
+    )
+    assert occupation_group("", "ត្រូវការជាងកាត់ដេរ ១០ នាក់") == "sewing_machine_operator"
+    assert occupation_group(None, "Motorbike mechanic intern") == "motorbike_mechanic"
+    # English terms match whole words only: "seamstress" is not found in "seamstresses".
+    assert occupation_group(None, "Seamstresses wanted") == "other"
+
+
+def test_a_title_naming_nothing_known_is_other():
+    assert occupation_group(None, "Zzz qqq") == "other"
+    assert occupation_group("12", "Zzz") == "other"  # two digits are no minor group
