@@ -5,7 +5,8 @@ Who belongs to a report (read by every query here):
 - an opening belongs to the centers serving its organization's province (the organization's
   own province, else the opening's), the same centers `safety.bursts.counselors_of` alerts:
   a fact of the opening, not of which counselor happened to click "verify". Several centers in
-  one province each count it; the all-centers report counts it once.
+  one province each count it; the all-centers report counts it once;
+- a report for one province keeps the young people living there and the openings located there.
 Pipeline figures (applications to hires) are of jobs and internships; a course place taken is
 an application to a course moved to "hired" (enrolled) and is counted apart."""
 

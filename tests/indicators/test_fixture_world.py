@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 
+from portal.extensions import db
 from portal.indicators.compute import INDICATORS, compute
 from portal.indicators.periods import Preset, period_for
 from portal.indicators.types import AGE_BANDS, Breakdown, Period, Unit
@@ -406,3 +408,23 @@ def test_sexes_add_up_to_the_total_and_bands_to_all(world):
         expected = 1 if (indicator,) in y10 and hers else 0
         assert gap.get("female", 0) == gap.get("total", 0) == expected, (indicator, value)
         assert gap.get("male", 0) == gap.get("other", 0) == 0
+
+
+def test_a_report_is_a_handful_of_queries_whatever_the_number_of_people(world, make_youth):
+    def statements() -> int:
+        sent = []
+
+        def count(*args):
+            sent.append(1)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            compute(Q2, today=TODAY)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+        return len(sent)
+
+    before = statements()
+    for _ in range(30):
+        make_youth(center_id=world.centers["A"].id, date_of_birth=date(2005, 5, 5))
+    assert statements() == before <= 12
