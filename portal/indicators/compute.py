@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from statistics import median
 
 from flask_babel import lazy_gettext as _l
@@ -212,7 +213,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "course_places",
         _l("Course places taken"),
         P,
-        _l("Applications to courses marked as enrolled, with a start day in the period."),
+        _l("Applications to courses marked as enrolled, with the day of enrolment in the period."),
         "hires",
         1,
     ),
@@ -356,7 +357,7 @@ def compute(
     center_ids: tuple[int, ...] | None = None,
     province_code: str | None = None,
     breakdowns: Iterable[Breakdown] = DEFAULT_BREAKDOWNS,
-    today=None,
+    today: date | None = None,
 ) -> Report:
     """Every indicator of `period` for the young people and openings of `center_ids` (None:
     every center) and of one province if given. `today` (Cambodian date by default) bounds the
@@ -370,3 +371,10 @@ def compute(
             read[indicator.source] = SOURCES[indicator.source](scope, breakdowns)
         report.figures.extend(_figures(indicator, read[indicator.source], breakdowns))
     return report
+
+
+def figures_by_cell(report: Report) -> dict[tuple[str, str, str, str, str], Figure]:
+    """The report's figures by (indicator, breakdown, breakdown value, sex, age band)."""
+    return {
+        (f.indicator, f.breakdown, f.breakdown_value, f.sex, f.age_band): f for f in report.figures
+    }

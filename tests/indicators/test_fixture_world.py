@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event
 
 from portal.extensions import db
-from portal.indicators.compute import INDICATORS, compute
+from portal.indicators.compute import INDICATORS, compute, figures_by_cell
 from portal.indicators.periods import Preset, period_for
 from portal.indicators.types import AGE_BANDS, Breakdown, Period, Unit
 from tests.indicators.world import build_world
@@ -57,13 +57,7 @@ def _shown(figure):
 
 def total(report, indicator, breakdown=NB, value="all"):
     """The total, all ages, of one indicator (people or things)."""
-    (figure,) = [
-        f
-        for f in report.figures
-        if (f.indicator, f.breakdown, f.breakdown_value, f.sex, f.age_band)
-        == (indicator, breakdown, value, "total", "all")
-    ]
-    return _shown(figure)
+    return _shown(figures_by_cell(report)[indicator, breakdown, value, "total", "all"])
 
 
 # Who counts, all centers, second quarter (see world.py for each person and application).
