@@ -297,3 +297,22 @@ def make_application(ctx, make_opening, make_youth):
         return application
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _indicators_before_compute_lands(monkeypatch):
+    """Issue 17 is built in parallel: until portal/indicators/compute.py is merged, every page
+    that shows indicators gets a hand-made report (tests/indicators/reports.py). Inert after."""
+    import importlib.util
+
+    if importlib.util.find_spec("portal.indicators.compute") is not None:
+        return
+    from portal.indicators import source
+    from tests.indicators.reports import realistic_report
+
+    def report_for(period, center_ids, province_code):
+        report = realistic_report(center_ids=center_ids, period=period)
+        report.province_code = province_code
+        return report
+
+    monkeypatch.setattr(source, "report_for", report_for)

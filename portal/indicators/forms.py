@@ -7,7 +7,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField
+from wtforms import BooleanField, DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, ValidationError
 
 from portal.indicators.choosing import DEFAULT_PRESET, PRESETS, PeriodError, choose_period
@@ -20,7 +20,11 @@ class IndicatorsForm(FlaskForm):
     class Meta:
         csrf = False
 
-    period = SelectField(_l("Period"), choices=list(PRESETS.items()), default=DEFAULT_PRESET)
+    period = SelectField(
+        _l("Period"),
+        choices=[SelectChoice(key, label) for key, label in PRESETS.items()],
+        default=DEFAULT_PRESET,
+    )
     start = DateField(_l("From"), validators=[Optional()])
     end = DateField(_l("To"), validators=[Optional()])
     center = CheckboxesField(_l("Centers (none ticked: all)"), coerce=int, validate_choice=False)
