@@ -112,7 +112,7 @@ def long_rows(cells: dict[Key, Cell]) -> list[list]:
     rows = []
     for cell in cells.values():
         f = cell.figure
-        value = cell.value
+        value = _rounded(cell.value)
         rows.append(
             [
                 f.indicator,
@@ -128,6 +128,11 @@ def long_rows(cells: dict[Key, Cell]) -> list[list]:
             ]
         )
     return rows
+
+
+def _rounded(value):
+    """Shares to 4 decimals and medians to 1: what the computation knows, not float noise."""
+    return round(value, 4) if isinstance(value, float) else value
 
 
 def indicators_csv(report: Report, made_on: date) -> str:
