@@ -2,7 +2,7 @@
 more than none) is shown as "<5", and so is a share of fewer than SMALL_CELL people. So that a
 hidden cell cannot be worked out by subtracting the others from a total, a group that adds up
 (the sexes to the total, the age bands to all ages, a breakdown's values to the whole) with
-exactly one hidden cell hides a second one: its smallest other figure. No HTTP."""
+exactly one hidden cell hides a second one: its smallest other figure, shown as "*". No HTTP."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from portal.indicators.types import (
 )
 
 SMALL = f"<{SMALL_CELL}"
+COMPLEMENT_MARK = "*"  # not "<5": the hidden second figure may be any size
 Key = tuple[str, str, str, str, str]  # indicator, sex, age band, breakdown, breakdown value
 
 
@@ -38,7 +39,9 @@ class Cell:
 
     @property
     def value(self) -> float | int | str | None:
-        """The figure as it may leave the center: "<5" when hidden."""
+        """The figure as it may leave the center: "<5" when small, "*" when hidden with it."""
+        if self.hidden == Hidden.COMPLEMENT:
+            return COMPLEMENT_MARK
         return SMALL if self.hidden else self.figure.value
 
 

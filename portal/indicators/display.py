@@ -1,10 +1,10 @@
 """A cell as the reader sees it: "<5" when hidden, a share as a percentage, days rounded, in the
-reader's digits; "–" when there is nothing to compute."""
+reader's digits; "*" when hidden with a small one; "–" when there is nothing to compute."""
 
 from __future__ import annotations
 
 from portal.i18n import local_digits
-from portal.indicators.cells import SMALL, Cell
+from portal.indicators.cells import Cell
 from portal.indicators.types import Unit
 
 NOTHING = "–"
@@ -15,7 +15,7 @@ def cell_text(cell: Cell | None) -> str:
     if cell is None:
         return NOTHING
     if cell.hidden:
-        return SMALL
+        return str(cell.value)
     value = cell.figure.value
     if value is None:
         return NOTHING

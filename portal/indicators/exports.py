@@ -101,8 +101,8 @@ def header_rows(report: Report, head: Heading) -> list[list[str]]:
 def small_cells_note() -> str:
     return _(
         "%(small)s: fewer than 5 young people (or a share of fewer than 5). Where one figure of "
-        "a row was hidden, a second one is hidden too, so that it cannot be worked out from the "
-        "total.",
+        "a row was hidden, a second one is hidden too (*), so that it cannot be worked out from "
+        "the total.",
         small=SMALL,
     )
 
@@ -123,7 +123,7 @@ def long_rows(cells: dict[Key, Cell]) -> list[list]:
                 f.breakdown_value,
                 value,
                 f.unit.value,
-                SMALL if cell.hidden and f.denominator is not None else f.denominator,
+                None if cell.hidden and f.denominator is not None else f.denominator,
                 cell.hidden.value,
             ]
         )

@@ -3,7 +3,7 @@ worked out from the others by subtracting."""
 
 from __future__ import annotations
 
-from portal.indicators.cells import SMALL, Hidden, suppressed
+from portal.indicators.cells import COMPLEMENT_MARK, SMALL, Hidden, suppressed
 from portal.indicators.types import AGE_BANDS, ALL, SEXES, Breakdown, Figure, Unit
 from tests.indicators.reports import realistic_report, tiny_report
 
@@ -17,9 +17,9 @@ def test_a_3_becomes_small_and_its_complement_is_hidden():
 
     assert shown(cells, "female", "18-24") == SMALL  # 3 women
     assert cells[("registered", "female", "18-24", "all", "all")].hidden == Hidden.SMALL
-    assert shown(cells, "male", "18-24") == SMALL  # 12, hidden: else 15 - 12 = 3
+    assert shown(cells, "male", "18-24") == COMPLEMENT_MARK  # 12, hidden: else 15 - 12 = 3
     assert cells[("registered", "male", "18-24", "all", "all")].hidden == Hidden.COMPLEMENT
-    assert shown(cells, "female", "25-30") == SMALL  # 7, hidden: else 10 - 7 = 3
+    assert shown(cells, "female", "25-30") == COMPLEMENT_MARK  # 7: else 10 - 7 = 3
     assert shown(cells, "total", ALL) == 22
     assert shown(cells, "other", ALL) == 0  # nobody is nobody: zeros stay
 
