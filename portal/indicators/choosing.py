@@ -52,7 +52,7 @@ def dates_period(start: date | None, end: date | None) -> Period:
         raise PeriodError(_("Give both dates."))
     if end < start:
         raise PeriodError(_("The end must be on or after the start."))
-    return Period(start, end, f"{start.isoformat()} – {end.isoformat()}")
+    return Period(start, end)  # no label: the dates say it
 
 
 def choose_period(preset: str, start: date | None, end: date | None, today: date) -> Period:

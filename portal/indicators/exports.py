@@ -62,7 +62,9 @@ def heading(report: Report, made_on: date, locale: str = "en") -> Heading:
     names = center_names(report.center_ids)
     centers = ", ".join(names) if report.center_ids is not None else _("All centers")
     start, end = report.period.start.isoformat(), report.period.end.isoformat()
-    period = f"{report.period.label} ({start} – {end})"
+    period = (
+        f"{report.period.label} ({start} – {end})" if report.period.label else f"{start} – {end}"
+    )
     province = province_name(report.province_code, locale) if report.province_code else ""
     return Heading(centers, period, made_on, province)
 
