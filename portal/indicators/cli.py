@@ -67,9 +67,10 @@ def _write(path: Path, kind: str, report) -> None:
     else:
         from portal.indicators.views import render_report
 
-        html = render_report(
-            report, "indicators/print.html", hide_small=True, standalone_css=_css()
-        )
+        html = render_report(report, "indicators/print.html", hide_small=True)
+        # A file read without the server: its stylesheets written in (never in a served page,
+        # where the CSP forbids inline style).
+        html = html.replace("</head>", f"<style>{_css()}</style></head>", 1)
         path.write_text(html, encoding="utf-8")
 
 
