@@ -13,6 +13,7 @@ from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import staff_required
 from portal.centers.services import center_choices
+from portal.clean_input import database_int
 from portal.i18n import current_language
 from portal.indicators import charts, exports, source
 from portal.indicators.access import centers_for
@@ -38,7 +39,7 @@ def _form() -> IndicatorsForm:
 
 def _report(form: IndicatorsForm) -> Report | None:
     """The report the form asks for, once access is checked; None while the dates are wrong."""
-    center_ids = centers_for(current_user, request.args.getlist("center", type=int))
+    center_ids = centers_for(current_user, request.args.getlist("center", type=database_int))
     if not form.validate():
         return None
     period = form.chosen_period(date.today())
