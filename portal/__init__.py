@@ -154,6 +154,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal.claims.views import bp as claims_bp
 
     app.register_blueprint(claims_bp)
+    from portal.indicators.views import bp as indicators_bp
+
+    app.register_blueprint(indicators_bp)
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors
@@ -166,6 +169,7 @@ def _register_cli(app: Flask) -> None:
     from portal.audit.cli import audit_cli
     from portal.auth.cli import users_cli
     from portal.demo.cli import demo_cli
+    from portal.indicators.cli import report_cli
     from portal.jobs.cli import openings_cli
     from portal.notifications.cli import notify_cli
     from portal.placements.cli import placements_cli
@@ -186,6 +190,7 @@ def _register_cli(app: Flask) -> None:
         two_factor_cli,
         screening_cli,
         alerts_cli,
+        report_cli,
     ):
         app.cli.add_command(group)
 

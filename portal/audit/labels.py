@@ -69,6 +69,9 @@ SUBJECT_LABELS = {
 }
 EXPORT_LABELS = {
     "placement_figures": _l("Placement figures"),
+    "indicators_csv": _l("Indicators (CSV)"),
+    "indicators_xlsx": _l("Indicators (XLSX)"),
+    "indicators_print": _l("Indicators (printed report)"),
     "audit": _l("Audit trail"),
 }
 OUTCOME_LABELS = {

@@ -5,15 +5,13 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.clean_input import optional_id
 from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS
 
 ANSWERS = {"yes": True, "no": False}
@@ -74,23 +72,3 @@ class CaseloadFilterForm(FlaskForm):
 
     status = SelectField(_l("Step"), validate_choice=False, default="")
     q = StringField(_l("Name or opening"), validators=[Optional(), Length(max=100)])
-
-
-class FiguresForm(FlaskForm):
-    """Which center and which days the placement figures count."""
-
-    class Meta:
-        csrf = False
-
-    center = SelectField(_l("Center"), validate_choice=False, default="")
-    start = DateField(_l("From"), validators=[Optional()])
-    end = DateField(_l("To"), validators=[Optional()])
-
-    def validate_end(self, field) -> None:
-        if field.data and self.start.data and field.data < self.start.data:
-            raise ValidationError(_l("The end must be on or after the start."))
-
-    @property
-    def center_id(self) -> int | None:
-        value = self.center.data or ""
-        return optional_id(value)

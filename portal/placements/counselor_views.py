@@ -1,5 +1,6 @@
 """The counselors' side of placements (blueprint "caseload"): the caseload, an application with
-its history, referrals, follow-ups due this week and the placement figures for donors.
+its history, referrals, follow-ups due this week (the figures for donors moved to
+portal/indicators; the old address redirects there).
 Counselors see their center's youth, admins everyone's."""
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from portal import audit
-from portal.auth.models import Role
 from portal.auth.permissions import staff_required
-from portal.centers.services import center_choices
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
 from portal.matching.services import suggestions_for
-from portal.placements import followups, reports, services
+from portal.placements import followups, services
 from portal.placements.access import get_application_or_404, youth_phone
 from portal.placements.caseload import (
     CaseloadFilters,
@@ -29,7 +28,6 @@ from portal.placements.caseload import (
 )
 from portal.placements.counselor_forms import (
     CaseloadFilterForm,
-    FiguresForm,
     FollowUpForm,
     MoveForm,
     ReferForm,
@@ -37,7 +35,7 @@ from portal.placements.counselor_forms import (
 from portal.placements.forms import show_error
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
-from portal.web import download, page_number, render_form, safe_next
+from portal.web import page_number, render_form, safe_next
 from portal.youth.access import get_youth_or_404
 
 bp = Blueprint("caseload", __name__)
@@ -226,47 +224,22 @@ def record_follow_up(follow_up_id: int):
     return redirect(back)
 
 
-def _figures_form() -> FiguresForm:
-    form = FiguresForm(formdata=request.args)
-    if current_user.role == Role.ADMIN:
-        form.center.choices = [SelectChoice("", _("All centers"))] + [
-            SelectChoice(str(id_), name) for id_, name in center_choices()
-        ]
-    else:
-        form.center.choices = [SelectChoice("", "")]
-    return form
-
-
-def _figures_rows(form: FiguresForm):
-    scope = reports.scope_for(current_user, form.center_id, form.start.data, form.end.data)
-    return reports.placement_figures(scope)
+def _old_figures_args() -> dict:
+    """The old page's query (center, start, end) in the indicators page's words."""
+    args = request.args.to_dict(flat=False)
+    if args.get("start") or args.get("end"):
+        args["period"] = ["dates"]
+    return args
 
 
 @bp.route("/placements/figures")
 @staff_required
 def figures():
-    form = _figures_form()
-    rows = _figures_rows(form) if form.validate() else None
-    status = 200 if rows is not None else 400
-    page = render_template(
-        "placements/counselor/figures.html",
-        form=form,
-        rows=rows,
-        genders=reports.GENDERS,
-        gender_labels=reports.GENDER_LABELS,
-        center=current_user.center if current_user.role != Role.ADMIN else None,
-    )
-    return page, status
+    """The old placement figures page: the indicators replace it (bookmarks keep working)."""
+    return redirect(url_for("indicators.page", **_old_figures_args()), 301)
 
 
 @bp.route("/placements/figures.csv")
 @staff_required
 def figures_csv():
-    form = _figures_form()
-    if not form.validate():
-        return redirect(request.full_path.replace("/figures.csv", "/figures", 1))
-    rows = _figures_rows(form)
-    audit.record_now(
-        audit.AuditAction.EXPORTED, detail={"export": "placement_figures", "rows": len(rows)}
-    )
-    return download(reports.figures_csv(rows), "placement-figures.csv", "text/csv")
+    return redirect(url_for("indicators.export_csv", **_old_figures_args()), 301)

@@ -16,7 +16,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, func, select
 
 from portal.auth.models import Role, User
-from portal.csvexport import csv_text
 from portal.extensions import db
 from portal.placements.models import (
     Application,
@@ -124,10 +123,3 @@ def _by_gender(conditions: list, follow_ups: bool = False) -> dict[Gender, int]:
     rows = db.session.execute(query.where(*conditions).group_by(YouthProfile.gender)).all()
     found = {Gender(gender): count for gender, count in rows}
     return {gender: found.get(gender, 0) for gender in GENDERS}
-
-
-def figures_csv(rows: list[Row]) -> str:
-    """The same table as CSV: a figure per line, a column per gender, then the total."""
-    header = [str(_l("Figure")), *(str(GENDER_LABELS[g]) for g in GENDERS), str(_l("Total"))]
-    lines = [[row.label, *(row.counts[g] for g in GENDERS), row.total] for row in rows]
-    return csv_text([header, *lines])

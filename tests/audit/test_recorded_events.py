@@ -163,14 +163,14 @@ def test_the_counselors_application_page_and_the_api_record_contact_views(
     ]
 
 
-def test_exporting_the_placement_figures_leaves_one_event(counselor):
+def test_exporting_the_indicators_leaves_one_event(counselor):
     client, staff = counselor
 
-    response = client.get("/placements/figures.csv")
+    response = client.get("/indicators.csv")
 
     assert response.status_code == 200 and response.mimetype == "text/csv"
     [export] = events(AuditAction.EXPORTED)
-    assert (export.actor_id, export.detail["export"]) == (staff.id, "placement_figures")
+    assert (export.actor_id, export.detail["export"]) == (staff.id, "indicators_csv")
 
 
 def test_decisions_on_an_opening_by_staff_are_recorded_with_the_checked_warnings(

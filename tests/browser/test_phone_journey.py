@@ -33,7 +33,7 @@ def _menu_paths(app, role) -> set[str]:
         ],
         Role.COUNSELOR: [
             "caseload.index", "jobs.review_queue", "youth.center_list", "jobs.index",
-            "safety.reports_queue", "caseload.follow_ups", "caseload.figures", "jobs.new",
+            "safety.reports_queue", "caseload.follow_ups", "indicators.page", "jobs.new",
             "courses.index", "two_factor.setup", "notifications.index", "account.index",
         ],
     }  # fmt: skip

@@ -1,10 +1,8 @@
-"""Placement figures for donors: hand-built numbers, split by gender, for a center or all,
-for a range of days; the page, its CSV, and who may see which center."""
+"""Placement figures by gender (placements/reports.py), hand-built numbers for a center or all and
+a range of days. Their page and CSV became the indicators (tests/indicators)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -115,55 +113,3 @@ def test_a_counselor_always_gets_their_own_center(centers, make_user):
     assert scope_for(counselor, centers[1].id, None, None).center_id == centers[0].id
     assert scope_for(admin, centers[1].id, None, None).center_id == centers[1].id
     assert scope_for(admin, None, None, None).center_id is None
-
-
-def test_the_page_shows_the_table_by_gender(centers, numbers, login_as):
-    client, _user = login_as(Role.COUNSELOR, center_id=centers[0].id)
-
-    response = client.get("/placements/figures")
-
-    assert response.status_code == 200
-    page = response.get_data(as_text=True)
-    assert "Kampot center" in page
-    row = page.split('id="figure-hired"')[1].split("</tr>")[0]
-    assert '<td class="female">2</td>' in row and '<td class="total">3</td>' in row
-
-
-def test_a_counselor_asking_for_another_center_still_sees_their_own(centers, numbers, login_as):
-    client, _user = login_as(Role.COUNSELOR, center_id=centers[1].id)
-
-    response = client.get(f"/placements/figures?center={centers[0].id}")
-
-    row = response.get_data(as_text=True).split('id="figure-hired"')[1].split("</tr>")[0]
-    assert '<td class="total">1</td>' in row  # Siem Reap's one hire, not Kampot's three
-
-
-def test_the_csv_is_the_same_table(centers, numbers, login_as):
-    client, _user = login_as(Role.ADMIN)
-
-    response = client.get(f"/placements/figures.csv?center={centers[0].id}&start=2026-01-01")
-
-    assert response.status_code == 200
-    assert response.mimetype == "text/csv"
-    assert "attachment" in response.headers["Content-Disposition"]
-    lines = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert lines[0] == ["Figure", "Female", "Male", "Other or not said", "Total"]
-    assert ["Hired", "2", "1", "0", "3"] in lines
-    assert ["Still employed at 3 months", "1", "0", "0", "1"] in lines
-
-
-def test_wrong_dates_get_a_message_not_a_table(login_as):
-    client, _user = login_as(Role.ADMIN)
-
-    response = client.get("/placements/figures?start=2026-05-01&end=2026-04-01")
-
-    assert response.status_code == 400
-    assert "The end must be on or after the start." in response.get_data(as_text=True)
-    assert client.get("/placements/figures.csv?start=tomorrow").status_code == 302
-
-
-@pytest.mark.parametrize("url", ["/placements/figures", "/placements/figures.csv"])
-@pytest.mark.parametrize("role", [Role.EMPLOYER, Role.YOUTH])
-def test_employers_and_youth_are_refused(login_as, url, role):
-    client, _user = login_as(role)
-    assert client.get(url).status_code == 403

@@ -16,10 +16,11 @@ from tests.web.walk import client_for, every_page
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Words that stay as they are in a Khmer sentence: the portal's name, the language switcher,
-# currencies and file formats, and the channels people know by these names.
+# currencies, file formats and keys, and the channels people know by these names.
 KEPT = {
     "Phlov", "English", "USD", "KHR", "PDF", "CV", "SMS", "Telegram", "WhatsApp", "Facebook",
     "ID", "QR", "API", "CSV", "Email", "e-mail", "IP",
+    "XLSX", "Excel", "Ctrl",  # the indicators' files and the print key (issue 17)
 }  # fmt: skip
 VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 SKIPPED_TAGS = {"script", "style", "code"}

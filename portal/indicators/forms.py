@@ -1,0 +1,45 @@
+"""The indicators page's choices (a GET form): the period, the centers (admins), the province,
+age bands shown or not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectChoice, SelectField
+from wtforms.validators import Optional, ValidationError
+
+from portal.indicators.choosing import DEFAULT_PRESET, PRESETS, PeriodError, choose_period
+from portal.indicators.types import Period
+from portal.places.fields import ProvinceField
+from portal.youth.forms import CheckboxesField
+
+
+class IndicatorsForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    period = SelectField(
+        _l("Period"),
+        choices=[SelectChoice(key, label) for key, label in PRESETS.items()],
+        default=DEFAULT_PRESET,
+    )
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()])
+    center = CheckboxesField(_l("Centers (none ticked: all)"), coerce=int, validate_choice=False)
+    province = ProvinceField(_l("Province"), blank=_l("Every province"), validators=[Optional()])
+    bands = BooleanField(_l("Show age bands"))
+
+    def validate_end(self, field) -> None:
+        if self.period.data != "dates":
+            return
+        try:
+            choose_period("dates", self.start.data, field.data, date.today())
+        except PeriodError as error:
+            raise ValidationError(str(error)) from None
+
+    def chosen_period(self, today: date) -> Period:
+        return choose_period(
+            self.period.data or DEFAULT_PRESET, self.start.data, self.end.data, today
+        )
