@@ -48,7 +48,8 @@ def seed_history(
     rng = random.Random(HISTORY_SEED)
     year = Year(
         rng=rng,
-        now=now,
+        # Up to this morning (7:00 in Cambodia): the same history all day long.
+        now=datetime.combine(now.date(), time(0, 0)),
         desk=_desk(posters, by_province),
         pools=_pools(youth),
         female_share=_female_shares(posters),

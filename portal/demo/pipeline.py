@@ -120,7 +120,10 @@ def _weight(year: Year, youth: YouthProfile, opening: Opening) -> float:
 
 
 def applicant_count(rng: random.Random, opening: Opening, open_days: int) -> int:
-    """How many apply over a month; an opening open for days only has a few so far."""
+    """How many apply over a month; an opening open for days only has a few so far (the demo
+    employer's are sought after: its dashboard shows applicants on each)."""
+    if opening.created_by_id is not None:
+        open_days = 30
     if opening.kind == OpeningKind.COURSE:
         count = rng.randint(3, min(12, opening.positions))
     else:
@@ -293,12 +296,13 @@ def _hired(year: Year, application: Application, places: Places, when: datetime)
 
 def answer_follow_ups(year: Year, application: Application) -> None:
     """Follow-ups whose day came: most answered within days (by her counselor, or by her in
-    Telegram), recent ones sometimes still waiting (overdue). Once she has left, she has left."""
+    Telegram); of those due in the last month, some still wait (overdue). Once she has left,
+    she has left."""
     rng = year.rng
     employed = True
     for follow_up in application.follow_ups:
         late = (year.today - follow_up.due_on).days
-        if late < 0 or rng.random() > (0.95 if late > 30 else 0.55):
+        if late < 0 or (late <= 30 and rng.random() > 0.55):
             return
         recorded = at_office_hours(rng, follow_up.due_on + timedelta(days=rng.randint(0, 6)))
         if recorded > year.now:
