@@ -22,6 +22,7 @@ from portal.safety.models import SafetyContact
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 from . import data
+from .history import seed_history
 from .openings import (
     Poster,
     apply_status,
@@ -70,6 +71,10 @@ class SeedSummary:
     provinces: int
     youth: int
     youth_logins: int
+    past_openings: int = 0
+    applications: int = 0
+    hires: int = 0
+    follow_ups_answered: int = 0
 
 
 def demo_present() -> bool:
@@ -98,6 +103,7 @@ def seed(now: datetime | None = None) -> SeedSummary:
     youth, youth_logins = _youth(rng, by_province, now)
     _safety_contacts(desks)
     db.session.flush()
+    history = seed_history(posters, by_province, youth, openings, now)
     return SeedSummary(
         centers=len(desks),
         organizations=len(posters),
@@ -105,6 +111,10 @@ def seed(now: datetime | None = None) -> SeedSummary:
         provinces=len({opening.province_code for opening in openings}),
         youth=len(youth),
         youth_logins=youth_logins,
+        past_openings=history.past_openings,
+        applications=history.applications,
+        hires=history.hires,
+        follow_ups_answered=history.follow_ups_answered,
     )
 
 

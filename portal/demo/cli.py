@@ -54,7 +54,11 @@ def seed_command(reset: bool, yes: bool) -> None:
     click.echo(
         f"Demo ready in {time.perf_counter() - started:.1f} s: {summary.centers} centers, "
         f"{summary.organizations} organizations, {summary.openings} openings in "
-        f"{summary.provinces} provinces, {summary.youth} youth ({summary.youth_logins} can log in)."
+        f"{summary.provinces} provinces, {summary.youth} youth "
+        f"({summary.youth_logins} can log in).\n"
+        f"The year before today: {summary.past_openings} more openings, now closed or still "
+        f"open, {summary.applications} applications and referrals, {summary.hires} hires, "
+        f"{summary.follow_ups_answered} follow-ups answered."
     )
     echo_logins()
 

@@ -104,3 +104,9 @@ def people() -> dict:
 def safety_contacts() -> tuple[dict, ...]:
     """Demo hotlines and legal-aid contacts (placeholder numbers: check them before going live)."""
     return tuple(_toml("safety_contacts.toml")["contact"])
+
+
+@cache
+def history() -> dict:
+    """The past year's held postings and visitors' reports (`held`, `report`)."""
+    return _toml("history.toml")

@@ -333,7 +333,7 @@ def test_the_demo_seed_ends_with_every_opening_in_the_index(app, runner, ctx):
         assert result.exit_code == 0, result.output
         openings = db.session.scalars(select(Opening)).all()
         searcher = sync.searcher()
-        assert searcher.doc_count() == len(openings) == 300
+        assert searcher.doc_count() == len(openings) >= 300  # today's and the past year's
         for opening in openings:
             found = searcher.document(id=str(opening.id))
             assert (found["title"], found["status"]) == (opening.title, opening.status)
