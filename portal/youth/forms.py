@@ -28,11 +28,12 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import PasswordMixin, cambodian_phone
 from portal.clean_input import optional_id
+from portal.form_messages import CHOOSE
 from portal.jobs.models import OpeningKind
 from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
 from portal.skills import parse_skills
-from portal.youth.models import EducationLevel, Gender
+from portal.youth.models import NOT_SAID, EducationLevel, Gender
 from portal.youth.queries import YouthFilters
 from portal.youth.services import (
     MAX_SKILL_LENGTH,
@@ -44,7 +45,15 @@ from portal.youth.services import (
 GENDER_LABELS = {
     Gender.FEMALE.value: _l("Female"),
     Gender.MALE.value: _l("Male"),
-    Gender.OTHER.value: _l("Other, or I prefer not to say"),
+    Gender.OTHER.value: _l("Other or not said"),
+}
+# What the forms offer: "prefer not to say" is stored as Gender.OTHER ("other or not said"),
+# so every figure keeps its three sexes (female, male, other or not said).
+GENDER_ANSWERS = {
+    Gender.FEMALE.value: _l("Female"),
+    Gender.MALE.value: _l("Male"),
+    Gender.OTHER.value: _l("Other"),
+    NOT_SAID: _l("Prefer not to say"),
 }
 EDUCATION_LABELS = {
     EducationLevel.NONE.value: _l("None"),
@@ -54,6 +63,9 @@ EDUCATION_LABELS = {
     EducationLevel.VOCATIONAL.value: _l("Vocational training"),
     EducationLevel.UNIVERSITY.value: _l("University"),
 }
+NOT_SAID_LABEL = _l("Not said")
+# Stored as None (not said): never counted as "none" (no schooling).
+EDUCATION_ANSWERS = {**EDUCATION_LABELS, NOT_SAID: _l("Prefer not to say")}
 LANGUAGE_LABELS = {
     "km": _l("Khmer"),
     "en": _l("English"),
@@ -72,7 +84,7 @@ KIND_LABELS = {
 # Labels of stored codes, for the pages that show a profile.
 LABELS = {
     "gender": GENDER_LABELS,
-    "education_level": EDUCATION_LABELS,
+    "education_level": {**EDUCATION_LABELS, None: NOT_SAID_LABEL},
     "languages": LANGUAGE_LABELS,
     "wanted_kinds": KIND_LABELS,
 }
@@ -119,7 +131,11 @@ class YouthFieldsMixin:
     """Fields of a young person shared by every form; their names are YouthProfile's columns."""
 
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    gender = SelectField(_l("Gender"), choices=choices(GENDER_LABELS))
+    gender = SelectField(
+        _l("Gender"),
+        choices=choices(GENDER_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=_l("Choose an answer, or “Prefer not to say”."))],
+    )
     date_of_birth = BirthDateField(
         _l("Date of birth"), validators=[InputRequired(message=_l("Enter the date of birth."))]
     )
@@ -156,7 +172,11 @@ class ProfileForm(YouthFieldsMixin, FlaskForm):
     """A young person edits their own profile."""
 
     district_code = DistrictField(_l("District"))
-    education_level = SelectField(_l("School finished"), choices=choices(EDUCATION_LABELS))
+    education_level = SelectField(
+        _l("School finished"),
+        choices=choices(EDUCATION_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=_l("Choose an answer, or “Prefer not to say”."))],
+    )
     skills = SkillsField(
         _l("Skills"),
         description=_l("Write what you can do, with commas: sewing, cooking, driving."),

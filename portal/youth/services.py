@@ -17,7 +17,7 @@ from portal.extensions import db
 from portal.jobs.models import OpeningKind
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
-from portal.youth.models import EducationLevel, Gender, YouthProfile, age_on
+from portal.youth.models import NOT_SAID, EducationLevel, Gender, YouthProfile, age_on
 from portal.youth.queries import registered_at_a_center
 
 MIN_AGE = 15
@@ -170,8 +170,9 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.full_name = tidy_name(profile.full_name)
-    profile.gender = Gender(profile.gender)
-    profile.education_level = EducationLevel(profile.education_level or EducationLevel.NONE)
+    profile.gender = Gender.OTHER if profile.gender == NOT_SAID else Gender(profile.gender)
+    education = profile.education_level
+    profile.education_level = None if education in (None, "", NOT_SAID) else EducationLevel(education)
     profile.phone = normalize_phone(profile.phone) if profile.phone else None
     if profile.district_code and profile.district_code[:2] != profile.province_code:
         raise ProfileError("district_code", _("This district is not in the chosen province."))
