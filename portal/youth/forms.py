@@ -14,6 +14,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    SubmitField,
     TelField,
 )
 from wtforms.validators import (
@@ -64,6 +65,7 @@ EDUCATION_LABELS = {
     EducationLevel.UNIVERSITY.value: _l("University"),
 }
 NOT_SAID_LABEL = _l("Not said")
+MUST_ANSWER = _l("Choose an answer, or “Prefer not to say”.")
 # Stored as None (not said): never counted as "none" (no schooling).
 EDUCATION_ANSWERS = {**EDUCATION_LABELS, NOT_SAID: _l("Prefer not to say")}
 LANGUAGE_LABELS = {
@@ -127,15 +129,29 @@ class BirthDateField(DateField):
             raise ValueError(_l("Enter the date of birth, for example 2005-03-21.")) from error
 
 
+def gender_field() -> SelectField:
+    """Gender, to be answered: "Choose…" first, "Prefer not to say" offered."""
+    return SelectField(
+        _l("Gender"),
+        choices=choices(GENDER_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=MUST_ANSWER)],
+    )
+
+
+def education_field() -> SelectField:
+    """The school finished, to be answered: "Choose…" first, "Prefer not to say" offered."""
+    return SelectField(
+        _l("School finished"),
+        choices=choices(EDUCATION_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=MUST_ANSWER)],
+    )
+
+
 class YouthFieldsMixin:
     """Fields of a young person shared by every form; their names are YouthProfile's columns."""
 
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    gender = SelectField(
-        _l("Gender"),
-        choices=choices(GENDER_ANSWERS, blank=CHOOSE),
-        validators=[DataRequired(message=_l("Choose an answer, or “Prefer not to say”."))],
-    )
+    gender = gender_field()
     date_of_birth = BirthDateField(
         _l("Date of birth"), validators=[InputRequired(message=_l("Enter the date of birth."))]
     )
@@ -172,11 +188,7 @@ class ProfileForm(YouthFieldsMixin, FlaskForm):
     """A young person edits their own profile."""
 
     district_code = DistrictField(_l("District"))
-    education_level = SelectField(
-        _l("School finished"),
-        choices=choices(EDUCATION_ANSWERS, blank=CHOOSE),
-        validators=[DataRequired(message=_l("Choose an answer, or “Prefer not to say”."))],
-    )
+    education_level = education_field()
     skills = SkillsField(
         _l("Skills"),
         description=_l("Write what you can do, with commas: sewing, cooking, driving."),
@@ -228,6 +240,18 @@ class CenterYouthForm(ProfileForm):
     )
     languages = CheckboxesField(_l("Languages spoken"), choices=choices(LANGUAGE_LABELS))
     consent = BooleanField(_l("The young person agrees that employers may see this profile"))
+
+
+class ConfirmDetailsForm(FlaskForm):
+    """The one-time question to a young person whose answers may be an old form's default."""
+
+    gender = gender_field()
+    education_level = education_field()
+    confirm = SubmitField(_l("Save"))
+    skip = SubmitField(_l("Not now"))
+
+    def details(self) -> dict:
+        return {"gender": self.gender.data, "education_level": self.education_level.data}
 
 
 class YouthFilterForm(FlaskForm):

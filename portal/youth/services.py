@@ -13,7 +13,7 @@ from portal.auth.models import Role, User
 from portal.auth.phones import normalize_phone
 from portal.auth.services import AccountError, AccountTaken, create_user, taken_message
 from portal.centers.models import Center
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.jobs.models import OpeningKind
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
@@ -169,10 +169,13 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
         raise TypeError(f"not profile fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(profile, name, value)
+    if fields.get("gender") and fields.get("education_level"):
+        # Both answered on a form that offers "Prefer not to say" (an import's missing column
+        # gives None): nothing left that an old form's default might have chosen.
+        profile.details_confirmed_at = utcnow()
     profile.full_name = tidy_name(profile.full_name)
     profile.gender = Gender.OTHER if profile.gender == NOT_SAID else Gender(profile.gender)
-    education = profile.education_level
-    profile.education_level = None if education in (None, "", NOT_SAID) else EducationLevel(education)
+    profile.education_level = _education(profile.education_level)
     profile.phone = normalize_phone(profile.phone) if profile.phone else None
     if profile.district_code and profile.district_code[:2] != profile.province_code:
         raise ProfileError("district_code", _("This district is not in the chosen province."))
@@ -182,6 +185,11 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
     kinds = profile.wanted_kinds or []
     profile.wanted_kinds = [kind.value for kind in OpeningKind if kind.value in kinds]
     profile.work_provinces = sorted(set(profile.work_provinces or []))
+
+
+def _education(answer: str | None) -> EducationLevel | None:
+    """A stored school level; None when she preferred not to say (never "none")."""
+    return None if answer in (None, "", NOT_SAID) else EducationLevel(answer)
 
 
 def _set_ref(profile: YouthProfile, ref: str | None, *, center_id: int | None) -> None:
