@@ -34,6 +34,7 @@ from portal.jobs.models import OpeningKind
 from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
 from portal.skills import parse_skills
+from portal.youth.functioning import FunctioningMixin
 from portal.youth.models import NOT_SAID, EducationLevel, Gender
 from portal.youth.queries import YouthFilters
 from portal.youth.services import (
@@ -184,7 +185,7 @@ class YouthSignupForm(YouthFieldsMixin, PasswordMixin, FlaskForm):
         return {name: getattr(self, name).data for name in PROFILE_FIELDS if name in self}
 
 
-class ProfileForm(YouthFieldsMixin, FlaskForm):
+class ProfileForm(YouthFieldsMixin, FunctioningMixin, FlaskForm):
     """A young person edits their own profile."""
 
     district_code = DistrictField(_l("District"))

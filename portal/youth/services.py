@@ -17,7 +17,8 @@ from portal.extensions import db, utcnow
 from portal.jobs.models import OpeningKind
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
-from portal.youth.models import NOT_SAID, EducationLevel, Gender, YouthProfile, age_on
+from portal.youth.functioning import stored_answer
+from portal.youth.models import NOT_SAID, WG_DOMAINS, EducationLevel, Gender, YouthProfile, age_on
 from portal.youth.queries import registered_at_a_center
 
 MIN_AGE = 15
@@ -41,6 +42,7 @@ PROFILE_FIELDS = (
     "languages",
     "wanted_kinds",
     "work_provinces",
+    *WG_DOMAINS,
 )
 
 
@@ -176,6 +178,8 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
     profile.full_name = tidy_name(profile.full_name)
     profile.gender = Gender.OTHER if profile.gender == NOT_SAID else Gender(profile.gender)
     profile.education_level = _education(profile.education_level)
+    for domain in WG_DOMAINS:
+        setattr(profile, domain, stored_answer(getattr(profile, domain)))
     profile.phone = normalize_phone(profile.phone) if profile.phone else None
     if profile.district_code and profile.district_code[:2] != profile.province_code:
         raise ProfileError("district_code", _("This district is not in the chosen province."))

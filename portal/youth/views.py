@@ -32,6 +32,7 @@ from portal.youth.forms import (
     YouthFilterForm,
     YouthSignupForm,
 )
+from portal.youth.functioning import WG_INTRODUCTION
 from portal.youth.queries import gender_counts, search_youth
 from portal.youth.services import (
     ProfileError,
@@ -46,7 +47,7 @@ bp = Blueprint("youth", __name__)
 
 @bp.context_processor
 def labels() -> dict:
-    return {"labels": LABELS}
+    return {"labels": LABELS, "wg_introduction": WG_INTRODUCTION}
 
 
 def _refuse(form, error: ProfileError) -> None:
