@@ -38,6 +38,7 @@ from portal.jobs.models import (
     OpeningKind,
     OpeningStatus,
 )
+from portal.occupations.fields import IscoGroupField
 from portal.orgs.models import Organization
 from portal.places import districts_of, provinces
 from portal.places.fields import DistrictField, ProvinceField
@@ -103,6 +104,7 @@ class OpeningForm(FlaskForm):
         default="",
     )
     languages = CheckboxesField(_l("Languages needed"), choices=choices(LANGUAGE_LABELS))
+    isco_minor_group = IscoGroupField()
     positions = IntegerField(
         _l("How many people?"),
         validators=[InputRequired(), NumberRange(min=1, max=10000)],
@@ -226,6 +228,7 @@ class OpeningForm(FlaskForm):
             "ref": (self.ref.data or "").strip() or None,
             "work_abroad": bool(self.work_abroad.data),
             "work_country": " ".join((self.work_country.data or "").split()) or None,
+            "isco_minor_group": self.isco_minor_group.data or None,
         }
 
     def course_fields(self) -> dict | None:
@@ -284,6 +287,7 @@ def initial_data(opening: Opening) -> dict:
         "ref": opening.ref,
         "work_abroad": opening.work_abroad,
         "work_country": opening.work_country or "",
+        "isco_minor_group": opening.isco_minor_group or "",
     }
     course = opening.course
     if course is not None:
