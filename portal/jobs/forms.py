@@ -28,7 +28,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from portal.clean_input import optional_id
 from portal.extensions import db
+from portal.form_messages import CHOOSE, MUST_CHOOSE
 from portal.i18n import current_language
 from portal.jobs.models import (
     MIN_HAZARDOUS_AGE,
@@ -72,8 +74,17 @@ REQUIREMENT_LABELS = {"education": EDUCATION_LABELS, "languages": LANGUAGE_LABEL
 
 
 class OpeningForm(FlaskForm):
-    organization = SelectField(_l("Organization"), coerce=int, validate_choice=True)
-    kind = SelectField(_l("What is it?"), choices=KIND_CHOICES, default=OpeningKind.JOB.value)
+    organization = SelectField(
+        _l("Organization"),
+        coerce=optional_id,
+        validate_choice=True,
+        validators=[DataRequired(message=_l("Choose an organization."))],
+    )
+    kind = SelectField(
+        _l("What is it?"),
+        choices=[SelectChoice("", CHOOSE), *KIND_CHOICES],
+        validators=[DataRequired(message=MUST_CHOOSE)],
+    )
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(
         _l("Description"),
@@ -147,7 +158,7 @@ class OpeningForm(FlaskForm):
         if organization_id is not None:
             del self.organization
         else:
-            self.organization.choices = _organization_choices()
+            self.organization.choices = [SelectChoice("", CHOOSE), *_organization_choices()]
         self.district.limit_to(self.province.data)
         if not self.province.data:  # no JavaScript: offer every district, grouped by province
             self.district.choices = _all_districts()
