@@ -22,6 +22,6 @@ class KioskForm(FlaskForm):
     def __init__(self, centers: list[Center], *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_centers = bool(centers)
-        self.center_id.choices = [SelectChoice("", CHOOSE)] + [
-            SelectChoice(str(c.id), c.name) for c in centers
-        ]
+        # "Choose…" when there is a choice; a counselor's only center is no choice at all.
+        placeholder = [SelectChoice("", CHOOSE)] if len(centers) > 1 else []
+        self.center_id.choices = placeholder + [SelectChoice(str(c.id), c.name) for c in centers]
