@@ -19,10 +19,16 @@ MINOR_GROUPS_FILE = Path(__file__).parent / "data" / "isco08_minor_groups.csv"
 
 
 @cache
-def minor_groups() -> dict[str, str]:
-    """{code: English title} of the 130 ISCO-08 minor groups, in code order (read once)."""
+def _rows() -> tuple[dict[str, str], ...]:
     with open(MINOR_GROUPS_FILE, encoding="utf-8", newline="") as f:
-        return {row["code"]: row["title"] for row in csv.DictReader(f)}
+        return tuple(csv.DictReader(f))
+
+
+def minor_groups(language: str = "en") -> dict[str, str]:
+    """{code: title} of the 130 ISCO-08 minor groups in code order, the titles in English (the
+    ILO's) or in Khmer ("km")."""
+    column = "title_km" if language == "km" else "title"
+    return {row["code"]: row[column] for row in _rows()}
 
 
 @cache

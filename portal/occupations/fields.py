@@ -7,6 +7,7 @@ from wtforms import SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from portal.form_messages import CHOOSE
+from portal.i18n import current_language
 from portal.occupations import minor_groups
 
 
@@ -19,7 +20,10 @@ class IscoGroupField(SelectField):
             label or _l("Occupation group (ISCO-08)"),
             validators or [Optional()],
             choices=[SelectChoice("", CHOOSE)]
-            + [SelectChoice(code, f"{code} {title}") for code, title in minor_groups().items()],
+            + [
+                SelectChoice(code, f"{code} {title}")
+                for code, title in minor_groups(current_language()).items()
+            ],
             description=_l(
                 "The international code of the occupation. Leave “Choose…” and we find it from "
                 "the title and skills; correct it if it is wrong."

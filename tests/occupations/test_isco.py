@@ -26,6 +26,9 @@ def test_the_ilo_list_has_the_130_minor_groups_under_the_10_major_groups():
     assert groups["723"] == "Machinery mechanics and repairers"
     assert groups["512"] == "Cooks"
     assert list(groups) == sorted(groups)
+    khmer = minor_groups("km")
+    assert list(khmer) == list(groups) and all(khmer.values())
+    assert khmer["512"] == "ចុងភៅ"
 
 
 def test_every_occupation_of_the_vocabulary_has_a_valid_minor_group():

@@ -19,7 +19,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # currencies and file formats, and the channels people know by these names.
 KEPT = {
     "Phlov", "English", "USD", "KHR", "PDF", "CV", "SMS", "Telegram", "WhatsApp", "Facebook",
-    "ID", "QR", "API", "CSV", "Email", "e-mail", "IP",
+    "ID", "QR", "API", "CSV", "Email", "e-mail", "IP", "ISCO",
 }  # fmt: skip
 VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 SKIPPED_TAGS = {"script", "style", "code"}
