@@ -13,6 +13,11 @@ from flask import Flask, request
 from flask_babel import get_translations, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 
+# A select a person must answer starts on this placeholder, never on a real value: a form never
+# answers for the person (CONVENTIONS). Optional questions offer "Prefer not to say" as well.
+CHOOSE = _l("Choose…")
+MUST_CHOOSE = _l("Choose an answer.")
+
 MESSAGES = (
     _l("This field is required."),
     _l("Invalid input."),

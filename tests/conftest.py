@@ -155,6 +155,7 @@ def make_user(ctx, make_center, make_org):
                     date_of_birth=date(2004, 5, 1),
                     province_code="12",
                     education_level=EducationLevel.LOWER_SECONDARY,
+                    details_confirmed_at=datetime(2025, 1, 1),  # not re-asked (issue 17)
                     consent_to_share=True,  # applying needs it (issue 14)
                     consent_at=datetime(2025, 1, 1),
                 )

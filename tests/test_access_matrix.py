@@ -56,6 +56,7 @@ ACCESS: dict[str, object] = {
     "telegram.webhook": PUBLIC,  # Telegram's servers; the secret-token header is the check
     "youth.my_profile": {Role.YOUTH},
     "youth.for_you": {Role.YOUTH},
+    "youth.confirm_details": {Role.YOUTH},
     "youth.not_for_me": {Role.YOUTH},
     "youth.undo_not_for_me": {Role.YOUTH},
     "alerts.save_search": {Role.YOUTH},
@@ -67,6 +68,7 @@ ACCESS: dict[str, object] = {
     "youth.new": STAFF,
     "youth.detail": STAFF,
     "youth.edit": STAFF,
+    "youth.details_confirmed": STAFF,
     "claims.claim_profile": PUBLIC,
     "claims.give_code": STAFF,
     "claims.merge": STAFF,

@@ -86,6 +86,13 @@ def _schemas() -> dict:
                 "min_age": COUNT,
                 "min_education": _nullable({"type": "string", "enum": _values(EducationLevel)}),
                 "languages": _list(STRING),
+                "isco_minor_group": _nullable(
+                    {
+                        "type": "string",
+                        "pattern": "^[0-9]{3}$",
+                        "description": "ISCO-08 minor group",
+                    }
+                ),
                 "score": {"type": "number"},
             }
         ),

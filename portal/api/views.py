@@ -57,6 +57,7 @@ def opening_json(opening: Opening, score: float) -> dict:
         "min_age": opening.min_age,
         "min_education": opening.min_education.value if opening.min_education else None,
         "languages": list(opening.languages or []),
+        "isco_minor_group": opening.isco_minor_group,  # ISCO-08, 3 digits (portal/occupations)
         "score": round(score, 4),
     }
 

@@ -48,6 +48,7 @@ ACTION_LABELS = {
     A.TELEGRAM_LINKED: _l("Telegram connected"),
     A.TELEGRAM_UNLINKED: _l("Telegram disconnected"),
     A.FOLLOW_UP_ANSWERED: _l("Follow-up answered by the young person"),
+    A.DETAILS_CONFIRMED: _l("Gender and schooling confirmed by a counselor"),
     A.WORK_PROBLEM_REPORTED: _l("Problem at work reported"),
     A.PHONE_CONFIRMED: _l("Phone number confirmed"),
     A.CLAIM_CODE_ISSUED: _l("Code to claim the profile given"),

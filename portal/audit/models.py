@@ -53,6 +53,7 @@ class AuditAction(StrEnum):
     TELEGRAM_LINKED = "telegram_linked"
     TELEGRAM_UNLINKED = "telegram_unlinked"
     FOLLOW_UP_ANSWERED = "follow_up_answered"  # by the young person herself (Telegram)
+    DETAILS_CONFIRMED = "details_confirmed"  # gender and schooling, by a counselor (issue 17)
     WORK_PROBLEM_REPORTED = "work_problem_reported"
     PHONE_CONFIRMED = "phone_confirmed"  # she typed the code sent to her phone by SMS
     CLAIM_CODE_ISSUED = "claim_code_issued"  # a counselor gave a code to claim a profile

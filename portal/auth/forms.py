@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 
 from portal.auth.passwords import password_problem
 from portal.auth.phones import normalize_phone
+from portal.form_messages import CHOOSE, MUST_CHOOSE
 from portal.orgs.models import OrgKind
 from portal.places.fields import ProvinceField
 
@@ -65,12 +66,18 @@ class EmployerSignupForm(PasswordMixin, FlaskForm):
     )
     kind = SelectField(
         _l("You are"),
+        validators=[DataRequired(message=MUST_CHOOSE)],
         choices=[
+            SelectChoice("", CHOOSE),
             SelectChoice(OrgKind.EMPLOYER.value, _l("An employer")),
             SelectChoice(OrgKind.TRAINING_PROVIDER.value, _l("A training provider")),
         ],
     )
-    province = ProvinceField(_l("Province"), validators=[DataRequired()])
+    province = ProvinceField(
+        _l("Province"),
+        validators=[DataRequired(message=_l("Choose a province."))],
+        blank=_l("Choose a province"),
+    )
     contact_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
     phone = TelField(_l("Phone number"), validators=[DataRequired(), cambodian_phone])
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254)])

@@ -16,6 +16,7 @@ from portal.kiosk.device import kiosk_center
 from portal.orgs.services import register_employer
 from portal.two_factor.login import ask_for_second_step, needs_second_step
 from portal.web import render_form, safe_next
+from portal.youth.confirmation import after_login
 
 bp = Blueprint("auth", __name__)
 
@@ -55,8 +56,9 @@ def login():
             return ask_for_second_step(user, remember=remember, next_url=request.args.get("next"))
         else:
             start_session(user, remember=not on_kiosk and form.remember.data)
+            target = after_login(user, safe_next(request.args.get("next")) or home_for(user))
             db.session.commit()
-            return redirect(safe_next(request.args.get("next")) or home_for(user))
+            return redirect(target)
     return render_form("auth/login.html", form)
 
 

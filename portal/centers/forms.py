@@ -29,6 +29,8 @@ from portal.auth.models import Role
 from portal.auth.phones import looks_like_phone
 from portal.centers.models import KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MAX
 from portal.centers.services import CENTER_FIELDS, center_choices
+from portal.clean_input import optional_id
+from portal.form_messages import CHOOSE, MUST_CHOOSE
 from portal.places.fields import ProvinceField
 
 OFFICE_CHOICES = [
@@ -111,15 +113,21 @@ class StaffForm(FlaskForm):
     )
     role = SelectField(
         _l("Role"),
+        validators=[DataRequired(message=MUST_CHOOSE)],
         choices=[
+            SelectChoice("", CHOOSE),
             SelectChoice(Role.COUNSELOR.value, _l("Counselor")),
             SelectChoice(Role.ADMIN.value, _l("Admin")),
         ],
     )
     center_id = SelectField(
-        _l("Center"), coerce=int, validators=[DataRequired(message=_l("Choose a center."))]
+        _l("Center"),
+        coerce=optional_id,
+        validators=[DataRequired(message=_l("Choose a center."))],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.center_id.choices = [SelectChoice(str(id_), name) for id_, name in center_choices()]
+        self.center_id.choices = [SelectChoice("", CHOOSE)] + [
+            SelectChoice(str(id_), name) for id_, name in center_choices()
+        ]

@@ -258,6 +258,7 @@ def _demo_youth(desk: CenterDesk, now: datetime) -> YouthProfile:
         center=desk.center,
         created_at=registered_at,
         updated_at=registered_at,
+        details_confirmed_at=registered_at,
     )
     profile.set_consent(True, when=registered_at)
     return profile

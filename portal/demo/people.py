@@ -174,6 +174,7 @@ def build_youth(
         registered_by_id=desk.counselor.id,
         created_at=registered_at,
         updated_at=registered_at,
+        details_confirmed_at=registered_at,  # answered on today's form, not an old default
     )
     youth.set_consent(rng.random() < 0.88, when=registered_at)
     return youth

@@ -1,6 +1,6 @@
 """Which occupation group an opening is counted in: its ISCO-08 minor group (3 digits) when
-the opening carries an ISCO code, else the minor group of the search vocabulary's concept its
-title names (when concepts carry one), else that concept's id, else "other". One small function,
+the opening carries one, else the minor group of the search vocabulary's concept its title names,
+else that concept's id (languages, general skills), else "other". One small function,
 so the grouping can switch without touching the computation."""
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ from portal.search.vocabulary import Concept, concepts, fold
 OTHER = "other"
 
 
-ISCO_NAMES = ("isco", "isco_code", "isco08")  # what an ISCO-08 attribute may be called
-
-
 def opening_isco_column():
-    """Opening's ISCO-08 code column, or None while openings have none."""
-    return next((getattr(Opening, n) for n in ISCO_NAMES if hasattr(Opening, n)), None)
+    """The opening's ISCO-08 minor group (from its title and skills, correctable on its form)."""
+    return Opening.isco_minor_group
 
 
 def minor_group(code) -> str | None:
@@ -35,8 +32,7 @@ def occupation_group(isco: str | None, title: str) -> str:
     concept = concept_of_title(title or "")
     if concept is None:
         return OTHER
-    concept_isco = next((getattr(concept, n) for n in ISCO_NAMES if hasattr(concept, n)), None)
-    return minor_group(concept_isco) or concept.id
+    return minor_group(concept.isco) or concept.id
 
 
 @cache

@@ -81,3 +81,15 @@ def screen_command() -> None:
     became_high = rescreen_live(by=None)
     db.session.commit()
     click.echo(f"{len(became_high)} opening(s) became high risk and wait for review.")
+
+
+@openings_cli.command("isco")
+@click.option("--again", is_flag=True, help="Recompute every opening, corrections included.")
+@with_appcontext
+def isco_command(again: bool) -> None:
+    """Give openings their ISCO-08 minor group, found from the title and skills."""
+    from portal.occupations.openings import fill_isco_groups
+
+    found, missing = fill_isco_groups(again=again)
+    db.session.commit()
+    click.echo(f"{found} opening(s) got an ISCO-08 group; {missing} could not be matched.")

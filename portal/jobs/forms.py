@@ -28,7 +28,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from portal.clean_input import optional_id
 from portal.extensions import db
+from portal.form_messages import CHOOSE, MUST_CHOOSE
 from portal.i18n import current_language
 from portal.jobs.models import (
     MIN_HAZARDOUS_AGE,
@@ -38,6 +40,7 @@ from portal.jobs.models import (
     OpeningKind,
     OpeningStatus,
 )
+from portal.occupations.fields import IscoGroupField
 from portal.orgs.models import Organization
 from portal.places import districts_of, provinces
 from portal.places.fields import DistrictField, ProvinceField
@@ -71,8 +74,17 @@ REQUIREMENT_LABELS = {"education": EDUCATION_LABELS, "languages": LANGUAGE_LABEL
 
 
 class OpeningForm(FlaskForm):
-    organization = SelectField(_l("Organization"), coerce=int, validate_choice=True)
-    kind = SelectField(_l("What is it?"), choices=KIND_CHOICES, default=OpeningKind.JOB.value)
+    organization = SelectField(
+        _l("Organization"),
+        coerce=optional_id,
+        validate_choice=True,
+        validators=[DataRequired(message=_l("Choose an organization."))],
+    )
+    kind = SelectField(
+        _l("What is it?"),
+        choices=[SelectChoice("", CHOOSE), *KIND_CHOICES],
+        validators=[DataRequired(message=MUST_CHOOSE)],
+    )
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     description = TextAreaField(
         _l("Description"),
@@ -103,6 +115,7 @@ class OpeningForm(FlaskForm):
         default="",
     )
     languages = CheckboxesField(_l("Languages needed"), choices=choices(LANGUAGE_LABELS))
+    isco_minor_group = IscoGroupField()
     positions = IntegerField(
         _l("How many people?"),
         validators=[InputRequired(), NumberRange(min=1, max=10000)],
@@ -145,7 +158,7 @@ class OpeningForm(FlaskForm):
         if organization_id is not None:
             del self.organization
         else:
-            self.organization.choices = _organization_choices()
+            self.organization.choices = [SelectChoice("", CHOOSE), *_organization_choices()]
         self.district.limit_to(self.province.data)
         if not self.province.data:  # no JavaScript: offer every district, grouped by province
             self.district.choices = _all_districts()
@@ -226,6 +239,7 @@ class OpeningForm(FlaskForm):
             "ref": (self.ref.data or "").strip() or None,
             "work_abroad": bool(self.work_abroad.data),
             "work_country": " ".join((self.work_country.data or "").split()) or None,
+            "isco_minor_group": self.isco_minor_group.data or None,
         }
 
     def course_fields(self) -> dict | None:
@@ -284,6 +298,7 @@ def initial_data(opening: Opening) -> dict:
         "ref": opening.ref,
         "work_abroad": opening.work_abroad,
         "work_country": opening.work_country or "",
+        "isco_minor_group": opening.isco_minor_group or "",
     }
     course = opening.course
     if course is not None:

@@ -98,6 +98,9 @@ class Opening(db.Model):
     languages: Mapped[list[str]] = mapped_column(  # ISO 639-1 codes: "km", "en"
         JSON, default=list, server_default="[]"
     )
+    # The ISCO-08 minor group (3 digits, e.g. "753" garment trades), found from the title and
+    # skills through the search vocabulary (portal/occupations) or corrected on the form.
+    isco_minor_group: Mapped[str | None] = mapped_column(String(3), index=True)
     # Where the work is, when outside Cambodia (screening and the safe-migration panel read it).
     work_abroad: Mapped[bool] = mapped_column(default=False, server_default=false())
     work_country: Mapped[str | None] = mapped_column(String(60))

@@ -25,6 +25,7 @@ from portal.jobs.queries import published_openings
 from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
+from portal.occupations import isco_for
 from portal.orgs.models import Organization
 from portal.screening.openings import may_publish, needs_confirmation, screen_opening
 from portal.screening_admin.decisions import record_decision
@@ -272,6 +273,7 @@ EDITABLE_FIELDS = frozenset(
         "ref",
         "work_abroad",
         "work_country",
+        "isco_minor_group",
     }
 )
 COURSE_FIELDS = frozenset(
@@ -297,6 +299,8 @@ def _apply(opening: Opening, fields: dict, course: dict | None) -> None:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(opening, name, value)
+    if not opening.isco_minor_group:  # not chosen on the form: found from title and skills
+        opening.isco_minor_group = isco_for(opening.title, opening.skills or ())
     if opening.kind != OpeningKind.COURSE or course is None:
         opening.course = None  # only courses have course details
         return

@@ -25,7 +25,7 @@ class Candidate:
     province_code: str
     work_provinces: tuple[str, ...] = ()
     wanted_kinds: tuple[str, ...] = ()
-    education_level: str = "none"
+    education_level: str | None = None  # None: not said, so no school requirement is checked
     languages: tuple[str, ...] = ()  # ISO 639-1 codes ("km", "en")
     date_of_birth: date | None = None
     consent: bool = False
@@ -71,7 +71,7 @@ def from_youth(profile) -> Candidate:
         province_code=profile.province_code,
         work_provinces=_texts(profile.work_provinces),
         wanted_kinds=_texts(profile.wanted_kinds),
-        education_level=str(profile.education_level or "none"),
+        education_level=str(profile.education_level) if profile.education_level else None,
         languages=_texts(profile.languages),
         date_of_birth=profile.date_of_birth,
         consent=bool(profile.consent_to_share),

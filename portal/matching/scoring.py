@@ -78,10 +78,11 @@ def place_tier(candidate: Candidate, offer: Offer, neighbours: Neighbours) -> st
 
 
 def reaches_education(level: str | None, needed: str | None) -> bool:
-    """True when `level` is at least `needed` (no requirement: always; unknown level: none)."""
-    if not needed or needed not in _EDUCATION_RANK:
+    """True when `level` is at least `needed`. No requirement: always. A level not said (None)
+    cannot be checked, so it is not held against her (she is never taken for unschooled)."""
+    if not needed or needed not in _EDUCATION_RANK or level is None:
         return True
-    return _EDUCATION_RANK.get(level or "none", 0) >= _EDUCATION_RANK[needed]
+    return _EDUCATION_RANK.get(level, 0) >= _EDUCATION_RANK[needed]
 
 
 def score(

@@ -34,7 +34,7 @@ from portal.placements.models import (
 from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
 from portal.privacy.employer import CvState, applicant_for_employer, cv_state
 from portal.web import render_form, safe_next
-from portal.youth.forms import EDUCATION_LABELS
+from portal.youth.forms import EDUCATION_LABELS, NOT_SAID_LABEL
 
 bp = Blueprint("placements", __name__)
 
@@ -59,7 +59,9 @@ def _labels():
         "application_status_labels": STATUS_LABELS,
         "refusal_reasons": REFUSAL_REASONS,
         "move_label": lambda status: MOVE_LABELS[ApplicationStatus(status)],
-        "education_label": lambda level: EDUCATION_LABELS.get(str(level), str(level)),
+        "education_label": lambda level: (
+            EDUCATION_LABELS.get(str(level), str(level)) if level else NOT_SAID_LABEL
+        ),
     }
 
 

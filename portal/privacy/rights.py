@@ -55,7 +55,7 @@ def _profile(profile: YouthProfile) -> dict:
         "phone": profile.phone,
         "province": profile.province_code,
         "district": profile.district_code,
-        "education_level": str(profile.education_level),
+        "education_level": str(profile.education_level) if profile.education_level else None,
         "skills": list(profile.skills or []),
         "languages": list(profile.languages or []),
         "wanted_kinds": list(profile.wanted_kinds or []),

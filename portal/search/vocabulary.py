@@ -9,6 +9,8 @@ The data is `data/vocabulary.csv`, one concept a row, first row the header:
 - `khmer`: Khmer terms in Unicode as Cambodians write them (no zero-width spaces), `;`-separated.
 - `misspellings`: common misspellings and romanized Khmer ("motorbik mechanc", "kat der"), may be
   empty. They find the concept but are never searched for themselves.
+- `isco`: the occupation's ISCO-08 minor group, 3 digits ("753" garment trades); empty only for
+  what is not an occupation (the `languages` and `general` sectors). See portal/occupations.
 
 A term belongs to one concept only (tests/search/test_vocabulary.py checks it), so widening a query
 never jumps from one trade to an unrelated one. Terms are compared lowercased with spaces collapsed.
@@ -31,6 +33,7 @@ class Concept:
     english: tuple[str, ...]
     khmer: tuple[str, ...]
     misspellings: tuple[str, ...] = ()
+    isco: str | None = None  # ISCO-08 minor group; None: not an occupation (a language)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -58,6 +61,7 @@ def concepts() -> tuple[Concept, ...]:
                 english=_split(row["english"]),
                 khmer=_split(row["khmer"]),
                 misspellings=_split(row["misspellings"]),
+                isco=(row.get("isco") or "").strip() or None,
             )
             for row in csv.DictReader(f)
         )

@@ -14,6 +14,7 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
+    SubmitField,
     TelField,
 )
 from wtforms.validators import (
@@ -28,11 +29,13 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import PasswordMixin, cambodian_phone
 from portal.clean_input import optional_id
+from portal.form_messages import CHOOSE
 from portal.jobs.models import OpeningKind
 from portal.places import UnknownPlace, resolve_province, unknown_province_message
 from portal.places.fields import DistrictField, ProvinceField, ProvincesField
 from portal.skills import parse_skills
-from portal.youth.models import EducationLevel, Gender
+from portal.youth.functioning import FunctioningMixin
+from portal.youth.models import NOT_SAID, EducationLevel, Gender
 from portal.youth.queries import YouthFilters
 from portal.youth.services import (
     MAX_SKILL_LENGTH,
@@ -44,7 +47,15 @@ from portal.youth.services import (
 GENDER_LABELS = {
     Gender.FEMALE.value: _l("Female"),
     Gender.MALE.value: _l("Male"),
-    Gender.OTHER.value: _l("Other, or I prefer not to say"),
+    Gender.OTHER.value: _l("Other or not said"),
+}
+# What the forms offer: "prefer not to say" is stored as Gender.OTHER ("other or not said"),
+# so every figure keeps its three sexes (female, male, other or not said).
+GENDER_ANSWERS = {
+    Gender.FEMALE.value: _l("Female"),
+    Gender.MALE.value: _l("Male"),
+    Gender.OTHER.value: _l("Other"),
+    NOT_SAID: _l("Prefer not to say"),
 }
 EDUCATION_LABELS = {
     EducationLevel.NONE.value: _l("None"),
@@ -54,6 +65,10 @@ EDUCATION_LABELS = {
     EducationLevel.VOCATIONAL.value: _l("Vocational training"),
     EducationLevel.UNIVERSITY.value: _l("University"),
 }
+NOT_SAID_LABEL = _l("Not said")
+MUST_ANSWER = _l("Choose an answer, or “Prefer not to say”.")
+# Stored as None (not said): never counted as "none" (no schooling).
+EDUCATION_ANSWERS = {**EDUCATION_LABELS, NOT_SAID: _l("Prefer not to say")}
 LANGUAGE_LABELS = {
     "km": _l("Khmer"),
     "en": _l("English"),
@@ -72,7 +87,7 @@ KIND_LABELS = {
 # Labels of stored codes, for the pages that show a profile.
 LABELS = {
     "gender": GENDER_LABELS,
-    "education_level": EDUCATION_LABELS,
+    "education_level": {**EDUCATION_LABELS, None: NOT_SAID_LABEL},
     "languages": LANGUAGE_LABELS,
     "wanted_kinds": KIND_LABELS,
 }
@@ -115,11 +130,29 @@ class BirthDateField(DateField):
             raise ValueError(_l("Enter the date of birth, for example 2005-03-21.")) from error
 
 
+def gender_field() -> SelectField:
+    """Gender, to be answered: "Choose…" first, "Prefer not to say" offered."""
+    return SelectField(
+        _l("Gender"),
+        choices=choices(GENDER_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=MUST_ANSWER)],
+    )
+
+
+def education_field() -> SelectField:
+    """The school finished, to be answered: "Choose…" first, "Prefer not to say" offered."""
+    return SelectField(
+        _l("School finished"),
+        choices=choices(EDUCATION_ANSWERS, blank=CHOOSE),
+        validators=[DataRequired(message=MUST_ANSWER)],
+    )
+
+
 class YouthFieldsMixin:
     """Fields of a young person shared by every form; their names are YouthProfile's columns."""
 
     full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    gender = SelectField(_l("Gender"), choices=choices(GENDER_LABELS))
+    gender = gender_field()
     date_of_birth = BirthDateField(
         _l("Date of birth"), validators=[InputRequired(message=_l("Enter the date of birth."))]
     )
@@ -152,11 +185,11 @@ class YouthSignupForm(YouthFieldsMixin, PasswordMixin, FlaskForm):
         return {name: getattr(self, name).data for name in PROFILE_FIELDS if name in self}
 
 
-class ProfileForm(YouthFieldsMixin, FlaskForm):
+class ProfileForm(YouthFieldsMixin, FunctioningMixin, FlaskForm):
     """A young person edits their own profile."""
 
     district_code = DistrictField(_l("District"))
-    education_level = SelectField(_l("School finished"), choices=choices(EDUCATION_LABELS))
+    education_level = education_field()
     skills = SkillsField(
         _l("Skills"),
         description=_l("Write what you can do, with commas: sewing, cooking, driving."),
@@ -208,6 +241,18 @@ class CenterYouthForm(ProfileForm):
     )
     languages = CheckboxesField(_l("Languages spoken"), choices=choices(LANGUAGE_LABELS))
     consent = BooleanField(_l("The young person agrees that employers may see this profile"))
+
+
+class ConfirmDetailsForm(FlaskForm):
+    """The one-time question to a young person whose answers may be an old form's default."""
+
+    gender = gender_field()
+    education_level = education_field()
+    confirm = SubmitField(_l("Save"))
+    skip = SubmitField(_l("Not now"))
+
+    def details(self) -> dict:
+        return {"gender": self.gender.data, "education_level": self.education_level.data}
 
 
 class YouthFilterForm(FlaskForm):

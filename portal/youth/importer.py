@@ -124,9 +124,7 @@ class YouthImporter:
             "province_code": row.value("province", parse_province, required=True),
             "phone": row.value("phone", parse_phone),
             "skills": row.value("skills", parse_list, default=[]),
-            "education_level": row.value(
-                "education_level", parse_education, default=EducationLevel.NONE.value
-            ),
+            "education_level": row.value("education_level", parse_education),
             "wanted_kinds": row.value("wanted_kinds", parse_each(parse_kind), default=[]),
             "work_provinces": row.value("work_provinces", parse_each(parse_province), default=[]),
         }

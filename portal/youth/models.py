@@ -22,6 +22,10 @@ class Gender(StrEnum):
     OTHER = "other"  # other, or prefers not to say
 
 
+# A form's answer "prefer not to say": stored as Gender.OTHER, or as a None education level.
+NOT_SAID = "not_said"
+
+
 class EducationLevel(StrEnum):
     NONE = "none"
     PRIMARY = "primary"
@@ -65,9 +69,8 @@ class YouthProfile(db.Model):
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     province_code: Mapped[str] = mapped_column(String(2), index=True)
     district_code: Mapped[str | None] = mapped_column(String(4))
-    education_level: Mapped[EducationLevel] = mapped_column(
-        enum_column_type(EducationLevel), default=EducationLevel.NONE
-    )
+    # None: she preferred not to say (never counted as "none", i.e. no schooling).
+    education_level: Mapped[EducationLevel | None] = mapped_column(enum_column_type(EducationLevel))
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     wanted_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -92,6 +95,10 @@ class YouthProfile(db.Model):
     wg_remembering: Mapped[int | None] = mapped_column(SmallInteger)
     wg_self_care: Mapped[int | None] = mapped_column(SmallInteger)
     wg_communicating: Mapped[int | None] = mapped_column(SmallInteger)
+    # When she (or her counselor) last confirmed gender and schooling; None for rows whose values
+    # may have come from an old form's default, so she is asked once on her next login.
+    details_confirmed_at: Mapped[datetime | None]
+    details_asked_at: Mapped[datetime | None]
 
     user: Mapped[User | None] = relationship(back_populates="youth_profile", foreign_keys=[user_id])
     center: Mapped[Center | None] = relationship()

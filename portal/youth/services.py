@@ -13,11 +13,12 @@ from portal.auth.models import Role, User
 from portal.auth.phones import normalize_phone
 from portal.auth.services import AccountError, AccountTaken, create_user, taken_message
 from portal.centers.models import Center
-from portal.extensions import db
+from portal.extensions import db, utcnow
 from portal.jobs.models import OpeningKind
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
-from portal.youth.models import EducationLevel, Gender, YouthProfile, age_on
+from portal.youth.functioning import stored_answer
+from portal.youth.models import NOT_SAID, WG_DOMAINS, EducationLevel, Gender, YouthProfile, age_on
 from portal.youth.queries import registered_at_a_center
 
 MIN_AGE = 15
@@ -41,6 +42,7 @@ PROFILE_FIELDS = (
     "languages",
     "wanted_kinds",
     "work_provinces",
+    *WG_DOMAINS,
 )
 
 
@@ -169,9 +171,15 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
         raise TypeError(f"not profile fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(profile, name, value)
+    if fields.get("gender") and fields.get("education_level"):
+        # Both answered on a form that offers "Prefer not to say" (an import's missing column
+        # gives None): nothing left that an old form's default might have chosen.
+        profile.details_confirmed_at = utcnow()
     profile.full_name = tidy_name(profile.full_name)
-    profile.gender = Gender(profile.gender)
-    profile.education_level = EducationLevel(profile.education_level or EducationLevel.NONE)
+    profile.gender = Gender.OTHER if profile.gender == NOT_SAID else Gender(profile.gender)
+    profile.education_level = _education(profile.education_level)
+    for domain in WG_DOMAINS:
+        setattr(profile, domain, stored_answer(getattr(profile, domain)))
     profile.phone = normalize_phone(profile.phone) if profile.phone else None
     if profile.district_code and profile.district_code[:2] != profile.province_code:
         raise ProfileError("district_code", _("This district is not in the chosen province."))
@@ -181,6 +189,11 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
     kinds = profile.wanted_kinds or []
     profile.wanted_kinds = [kind.value for kind in OpeningKind if kind.value in kinds]
     profile.work_provinces = sorted(set(profile.work_provinces or []))
+
+
+def _education(answer: str | None) -> EducationLevel | None:
+    """A stored school level; None when she preferred not to say (never "none")."""
+    return None if answer in (None, "", NOT_SAID) else EducationLevel(answer)
 
 
 def _set_ref(profile: YouthProfile, ref: str | None, *, center_id: int | None) -> None:

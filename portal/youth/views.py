@@ -20,16 +20,19 @@ from portal.matching.gaps import explain_gap, gap_courses_for
 from portal.matching.reasons import explain
 from portal.matching.services import suggestions_for
 from portal.placements.services import dismiss_opening, dismissed_opening_ids, undismiss_opening
-from portal.web import page_number, render_form
+from portal.web import page_number, render_form, safe_next
 from portal.youth.access import get_youth_or_404
+from portal.youth.confirmation import confirm_by_counselor
 from portal.youth.for_you import suggestions_left_for
 from portal.youth.forms import (
     LABELS,
     CenterYouthForm,
+    ConfirmDetailsForm,
     ProfileForm,
     YouthFilterForm,
     YouthSignupForm,
 )
+from portal.youth.functioning import WG_INTRODUCTION
 from portal.youth.queries import gender_counts, search_youth
 from portal.youth.services import (
     ProfileError,
@@ -44,7 +47,7 @@ bp = Blueprint("youth", __name__)
 
 @bp.context_processor
 def labels() -> dict:
-    return {"labels": LABELS}
+    return {"labels": LABELS, "wg_introduction": WG_INTRODUCTION}
 
 
 def _refuse(form, error: ProfileError) -> None:
@@ -96,6 +99,23 @@ def my_profile():
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("youth.my_profile"))
     return render_form("youth/my_profile.html", form, profile=profile)
+
+
+@bp.route("/me/confirm", methods=["GET", "POST"])
+@youth_required
+def confirm_details():
+    """Asked once after logging in when her gender and schooling may be an old form's default."""
+    profile = _own_profile()
+    target = safe_next(request.values.get("next")) or url_for(".my_profile")
+    form = ConfirmDetailsForm()
+    if form.skip.data:
+        return redirect(target)
+    if form.validate_on_submit():
+        update_profile(profile, consent=profile.consent_to_share, **form.details())
+        db.session.commit()
+        flash(_("Thank you. Your answers are saved."), "success")
+        return redirect(target)
+    return render_form("youth/confirm_details.html", form, profile=profile, target=target)
 
 
 @bp.route("/me/for-you")
@@ -202,6 +222,17 @@ def detail(youth_id: int):
         gap_courses=gap_courses_for(profile),
         explain_gap=explain_gap,
     )
+
+
+@bp.route("/youth/<int:youth_id>/details-confirmed", methods=["POST"])
+@staff_required
+def details_confirmed(youth_id: int):
+    """A counselor checked gender and schooling with the young person."""
+    profile = get_youth_or_404(youth_id, for_user=current_user)
+    confirm_by_counselor(profile, by=current_user)
+    db.session.commit()
+    flash(_("Gender and schooling are marked as confirmed."), "success")
+    return redirect(url_for("youth.detail", youth_id=profile.id))
 
 
 @bp.route("/youth/<int:youth_id>/edit", methods=["GET", "POST"])

@@ -55,7 +55,7 @@ def test_the_answer_has_the_documented_shape(client, openings):
     first = body["results"][0]
     assert set(first) == {
         "id", "ref", "kind", "title", "organization", "province", "closing_date",
-        "hazardous", "min_age", "min_education", "languages", "score",
+        "hazardous", "min_age", "min_education", "languages", "isco_minor_group", "score",
     }  # fmt: skip
     assert first["id"] == openings["operator"].id
     assert first | {"score": None} == {
@@ -70,6 +70,7 @@ def test_the_answer_has_the_documented_shape(client, openings):
         "min_age": 15,
         "min_education": None,
         "languages": [],
+        "isco_minor_group": None,
         "score": None,
     }
     scores = [result["score"] for result in body["results"]]
@@ -81,12 +82,14 @@ def test_each_opening_says_what_the_work_needs(client, make_opening, reindex):
     make_opening(
         title="Welder", skills=["welding"], hazardous=True, min_age=18,
         min_education=EducationLevel.LOWER_SECONDARY, languages=["km", "en"],
+        isco_minor_group="721",
     )  # fmt: skip
     reindex()
     (welder,) = search(client, q="welder")["results"]
     assert welder["hazardous"] is True and welder["min_age"] == 18
     assert welder["min_education"] == "lower_secondary"
     assert welder["languages"] == ["km", "en"]
+    assert welder["isco_minor_group"] == "721"  # ISCO-08: metal workers and welders
 
 
 def test_a_course_without_closing_date(client, openings):

@@ -52,7 +52,7 @@ def _rows() -> list[dict[str, str]]:
 
 def test_the_file_has_the_documented_columns_and_parses():
     rows = _rows()
-    assert list(rows[0]) == ["concept", "sector", "english", "khmer", "misspellings"]
+    assert list(rows[0]) == ["concept", "sector", "english", "khmer", "misspellings", "isco"]
     assert all(None not in row and None not in row.values() for row in rows)
     assert len(concepts()) == len(rows)
 

@@ -19,7 +19,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # currencies, file formats and keys, and the channels people know by these names.
 KEPT = {
     "Phlov", "English", "USD", "KHR", "PDF", "CV", "SMS", "Telegram", "WhatsApp", "Facebook",
-    "ID", "QR", "API", "CSV", "Email", "e-mail", "IP",
+    "ID", "QR", "API", "CSV", "Email", "e-mail", "IP", "ISCO",
     "XLSX", "Excel", "Ctrl",  # the indicators' files and the print key (issue 17)
 }  # fmt: skip
 VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")

@@ -66,7 +66,7 @@ def test_the_profile_form_uses_plain_labels(login_as):
         "Korean",
         "An internship",
         "Provinces where you would work",
-        "Other, or I prefer not to say",
+        "Prefer not to say",
     ):
         assert label in page
     assert page.count("<h1>") == 1
