@@ -15,13 +15,11 @@ to all of them on 2 processes (labelled so); both ways pick the same openings on
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import random
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -29,13 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import func, insert, select, update  # noqa: E402
 
 from bench.matching_db import fill  # noqa: E402
+from bench.scratch import scratch_app  # noqa: E402
 from bench.synthetic import SKILLS  # noqa: E402
 from bench.synthetic_matching import DAY, POPULATION  # noqa: E402
-from portal import create_app  # noqa: E402
 from portal.alerts.digest import FITS_ABOVE  # noqa: E402
 from portal.alerts.models import AlertFrequency, AlertSetting, SavedSearch, SentAlert  # noqa: E402
 from portal.alerts.run import (  # noqa: E402
@@ -236,18 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-youth", type=int, default=20, help="naive way's sample")
     args = parser.parse_args(argv)
     print(f"load average before: {load()} (the machine is shared)")
-    with tempfile.TemporaryDirectory(prefix="phlov-alerts-") as tmp:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
-                "SEARCH_INDEX_DIR": f"{tmp}/search",
-                "SECRET_KEY": "bench",
-            }
-        )
-        with app.app_context():
-            logging.disable(logging.INFO)  # the migrations' progress
-            upgrade()
-            run(args)
+    with scratch_app("phlov-alerts-"):
+        run(args)
     print(f"load average after: {load()}")
     return 0
 

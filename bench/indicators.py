@@ -12,20 +12,17 @@ Written to a temporary SQLite file with the migrations. Timed: `compute()` for t
 from __future__ import annotations
 
 import argparse
-import logging
 import random
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import event, insert  # noqa: E402
 
-from portal import create_app  # noqa: E402
+from bench.scratch import scratch_app  # noqa: E402
 from portal.centers.models import Center  # noqa: E402
 from portal.extensions import db  # noqa: E402
 from portal.indicators.compute import compute  # noqa: E402
@@ -169,20 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--youth", type=int, default=10_000)
     parser.add_argument("--openings", type=int, default=1_000)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="phlov-indicators-") as tmp:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
-                "SEARCH_INDEX_DIR": f"{tmp}/search",
-                "SECRET_KEY": "bench",
-            }
-        )
-        with app.app_context():
-            logging.disable(logging.INFO)  # the migrations' progress
-            upgrade()
-            fill(args.youth, args.openings)
-            timed("all centers, the year 2026")
-            timed("one center, the year 2026", center_ids=(1,))
+    with scratch_app("phlov-indicators-"):
+        fill(args.youth, args.openings)
+        timed("all centers, the year 2026")
+        timed("one center, the year 2026", center_ids=(1,))
     return 0
 
 

@@ -12,11 +12,9 @@ call (which builds the index from the database), of suggestions_for / candidates
 from __future__ import annotations
 
 import argparse
-import logging
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -24,11 +22,10 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
+from bench.scratch import scratch_app  # noqa: E402
 from bench.synthetic_matching import DAY, candidates, center_of, offers  # noqa: E402
-from portal import create_app  # noqa: E402
 from portal.auth.models import Role  # noqa: E402
 from portal.centers.models import Center  # noqa: E402
 from portal.extensions import db  # noqa: E402
@@ -146,18 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--openings", type=int, default=50_000)
     parser.add_argument("--youth", type=int, default=100_000)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="phlov-matching-") as tmp:
-        app = create_app(
-            {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
-                "SEARCH_INDEX_DIR": f"{tmp}/search",
-                "SECRET_KEY": "bench",
-            }
-        )
-        with app.app_context():
-            logging.disable(logging.INFO)  # the migrations' progress
-            upgrade()
-            run(args)
+    with scratch_app("phlov-matching-"):
+        run(args)
     return 0
 
 
