@@ -113,7 +113,11 @@ _TO_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
 
 def local_digits(number: int) -> str:
     """A number in the reader's digits: ១២ for a Khmer reader, 12 for others."""
-    text = str(number)
+    return localise_digits(str(number))
+
+
+def localise_digits(text: str) -> str:
+    """Every digit of `text` in the reader's digits ("1 ធ្នូ 2026" -> "១ ធ្នូ ២០២៦" in Khmer)."""
     return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
 
 

@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.indicators import exports, source
-from portal.indicators.choosing import PeriodError, dates_period, parse_day
+from portal.indicators.periods import PeriodError, dates_period, parse_day, today_in_cambodia
 from portal.places import get_province
 
 report_cli = click.Group("report", help="Reports for donors, as files.")
@@ -59,7 +59,7 @@ def indicators(start, end, centers, province, kind, output, lang) -> None:
 
 
 def _write(path: Path, kind: str, report) -> None:
-    today = date.today()
+    today = today_in_cambodia()
     if kind == "csv":
         path.write_text("\ufeff" + exports.indicators_csv(report, today), encoding="utf-8")
     elif kind == "xlsx":

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from portal.centers.models import Center
 from portal.csvexport import csv_text
 from portal.extensions import db
-from portal.indicators.choosing import period_slug
+from portal.i18n import localise_digits, nice_date
 from portal.indicators.labels import indicator_label
+from portal.indicators.periods import period_slug, period_words
 from portal.indicators.suppression import SMALL, Cell, Hidden, Key
 from portal.indicators.tables import report_cells
 from portal.indicators.types import Report
@@ -46,6 +47,12 @@ class Heading:
     period: str
     made_on: date
     province: str = ""
+    period_in_files: str = ""  # with ISO dates, which any spreadsheet reads
+
+    @property
+    def made_on_words(self) -> str:
+        """The day it was made, in the reader's words and digits."""
+        return localise_digits(nice_date(self.made_on))
 
 
 def center_names(center_ids: tuple[int, ...] | None) -> list[str]:
@@ -61,12 +68,10 @@ def center_names(center_ids: tuple[int, ...] | None) -> list[str]:
 def heading(report: Report, made_on: date, locale: str = "en") -> Heading:
     names = center_names(report.center_ids)
     centers = ", ".join(names) if report.center_ids is not None else _("All centers")
-    start, end = report.period.start.isoformat(), report.period.end.isoformat()
-    period = (
-        f"{report.period.label} ({start} – {end})" if report.period.label else f"{start} – {end}"
-    )
     province = province_name(report.province_code, locale) if report.province_code else ""
-    return Heading(centers, period, made_on, province)
+    return Heading(
+        centers, period_words(report.period), made_on, province, period_words(report.period, True)
+    )
 
 
 def _slug(text: str) -> str:
@@ -91,7 +96,7 @@ def header_rows(report: Report, head: Heading) -> list[list[str]]:
     """The rows above the table: what, whose, when, and how small cells are shown."""
     rows = [
         [_("Phlov indicators"), head.centers],
-        [_("Period"), head.period],
+        [_("Period"), head.period_in_files],
         [_("Made on"), head.made_on.isoformat()],
     ]
     if head.province:

@@ -10,7 +10,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, ValidationError
 
-from portal.indicators.choosing import DEFAULT_PRESET, PRESETS, PeriodError, choose_period
+from portal.indicators.periods import (
+    DEFAULT_PRESET,
+    PRESETS,
+    PeriodError,
+    choose_period,
+    today_in_cambodia,
+)
 from portal.indicators.types import Period
 from portal.places.fields import ProvinceField
 from portal.youth.forms import CheckboxesField
@@ -35,7 +41,7 @@ class IndicatorsForm(FlaskForm):
         if self.period.data != "dates":
             return
         try:
-            choose_period("dates", self.start.data, field.data, date.today())
+            choose_period("dates", self.start.data, field.data, today_in_cambodia())
         except PeriodError as error:
             raise ValidationError(str(error)) from None
 

@@ -3,8 +3,6 @@ center), the printable A4 report and the CSV and XLSX (small cells hidden: they 
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -20,6 +18,7 @@ from portal.indicators.access import centers_for
 from portal.indicators.display import cell_text
 from portal.indicators.forms import IndicatorsForm
 from portal.indicators.labels import BAND_LABELS, SEX_LABELS, SHORT_SEX_LABELS
+from portal.indicators.periods import today_in_cambodia
 from portal.indicators.suppression import Hidden
 from portal.indicators.tables import breakdown_tables, main_table, report_cells
 from portal.indicators.types import SEXES, Report
@@ -42,7 +41,7 @@ def _report(form: IndicatorsForm) -> Report | None:
     center_ids = centers_for(current_user, request.args.getlist("center", type=database_int))
     if not form.validate():
         return None
-    period = form.chosen_period(date.today())
+    period = form.chosen_period(today_in_cambodia())
     return source.report_for(period, center_ids, form.province.data or None)
 
 
@@ -53,7 +52,7 @@ def render_report(report: Report, template: str, hide_small: bool, **context) ->
     return render_template(
         template,
         report=report,
-        heading=exports.heading(report, date.today(), current_language()),
+        heading=exports.heading(report, today_in_cambodia(), current_language()),
         table=main_table(report, cells, bands=bands),
         breakdowns=breakdown_tables(report, cells),
         sex_chart=charts.by_sex(report, cells),
@@ -111,8 +110,8 @@ def _file(extension: str):
     _audit(f"indicators_{extension}", report)
     name = exports.file_name(report, extension)
     if extension == "csv":
-        return download(exports.indicators_csv(report, date.today()), name, "text/csv")
-    return download(exports.indicators_xlsx(report, date.today()), name, XLSX)
+        return download(exports.indicators_csv(report, today_in_cambodia()), name, "text/csv")
+    return download(exports.indicators_xlsx(report, today_in_cambodia()), name, XLSX)
 
 
 @bp.route("/indicators.csv")

@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from portal.indicators.choosing import period_slug, preset_period
 from portal.indicators.exports import COLUMNS, file_name, indicators_csv, indicators_xlsx
+from portal.indicators.periods import period_slug, preset_period
 from portal.indicators.suppression import COMPLEMENT_MARK, SMALL
 from portal.indicators.types import Period
 from tests.indicators.reports import realistic_report, tiny_report

@@ -13,12 +13,12 @@ from sqlalchemy import event
 
 from portal.extensions import db
 from portal.indicators.compute import INDICATORS, compute, figures_by_cell
-from portal.indicators.periods import Preset, period_for
+from portal.indicators.periods import preset_period
 from portal.indicators.types import AGE_BANDS, Breakdown, Period, Unit
 from tests.indicators.world import build_world
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
-Q2 = period_for(Preset.LAST_QUARTER, today=date(2026, 7, 15))  # 1 April - 30 June 2026
+Q2 = preset_period("last_quarter", date(2026, 7, 15))  # 1 April - 30 June 2026
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
 TODAY = date(2026, 12, 7)
 NB = Breakdown.NONE
