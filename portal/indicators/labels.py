@@ -27,6 +27,7 @@ BREAKDOWN_LABELS = {
     Breakdown.PROVINCE: _l("By province"),
     Breakdown.DISABILITY: _l("By disability"),
     Breakdown.EDUCATION: _l("By education"),
+    Breakdown.OCCUPATION: _l("By occupation group (openings)"),
 }
 DISABILITY_LABELS = {
     "yes": _l("With a disability"),
@@ -54,4 +55,17 @@ def breakdown_value_label(breakdown: Breakdown, value: str, locale: str = "en") 
     if breakdown == Breakdown.EDUCATION:
         label = EDUCATION_LABELS.get(value) or DISABILITY_LABELS["not_said"]
         return str(label)
+    if breakdown == Breakdown.OCCUPATION:
+        return _occupation_label(value, locale)
     return value
+
+
+def _occupation_label(value: str, locale: str) -> str:
+    """An ISCO-08 minor group as "723 Machinery mechanics and repairers"; a vocabulary concept
+    without one by its id; "Other" for titles no concept names."""
+    from portal.occupations import minor_groups
+
+    name = minor_groups(locale.split("_")[0]).get(value)
+    if name:
+        return f"{value} {name}"
+    return str(_l("Other")) if value == "other" else value

@@ -18,7 +18,12 @@ from portal.indicators.labels import (
 from portal.indicators.suppression import Cell, Hidden, Key, key_of, suppressed
 from portal.indicators.types import AGE_BANDS, ALL, SEXES, Breakdown, Report, Unit
 
-BREAKDOWNS = (Breakdown.PROVINCE, Breakdown.DISABILITY, Breakdown.EDUCATION)
+BREAKDOWNS = (
+    Breakdown.PROVINCE,
+    Breakdown.DISABILITY,
+    Breakdown.EDUCATION,
+    Breakdown.OCCUPATION,
+)
 
 
 @dataclass
@@ -72,11 +77,16 @@ def main_table(report: Report, cells: dict[Key, Cell], bands: bool = False) -> T
     return table
 
 
-def breakdown_table(report: Report, cells: dict[Key, Cell], breakdown: Breakdown) -> Table:
-    """Under each indicator, a row per province (or disability, or school level), all ages."""
+def breakdown_table(
+    report: Report, cells: dict[Key, Cell], breakdown: Breakdown, only: str | None = None
+) -> Table:
+    """Under each indicator (or the `only` one), a row per province (or disability, school
+    level, occupation group), all ages."""
     locale = str(get_locale() or "en")
     table = Table(breakdown.value, str(BREAKDOWN_LABELS[breakdown]))
     for indicator in indicators_of(report):
+        if only and indicator != only:
+            continue
         values = dict.fromkeys(
             f.breakdown_value
             for f in report.figures
@@ -93,7 +103,12 @@ def breakdown_table(report: Report, cells: dict[Key, Cell], breakdown: Breakdown
     return table
 
 
-def breakdown_tables(report: Report, cells: dict[Key, Cell]) -> list[Table]:
-    """The breakdown tables that have rows."""
-    tables = [breakdown_table(report, cells, breakdown) for breakdown in BREAKDOWNS]
+def breakdown_tables(
+    report: Report,
+    cells: dict[Key, Cell],
+    chosen: tuple[Breakdown, ...] = BREAKDOWNS,
+    only: str | None = None,
+) -> list[Table]:
+    """The chosen breakdown tables (of one indicator, or every one) that have rows."""
+    tables = [breakdown_table(report, cells, breakdown, only) for breakdown in chosen]
     return [table for table in tables if table.rows]

@@ -20,7 +20,7 @@ from portal.indicators.forms import IndicatorsForm
 from portal.indicators.labels import BAND_LABELS, SEX_LABELS, SHORT_SEX_LABELS
 from portal.indicators.periods import today_in_cambodia
 from portal.indicators.suppression import Hidden
-from portal.indicators.tables import breakdown_tables, main_table, report_cells
+from portal.indicators.tables import BREAKDOWNS, breakdown_tables, main_table, report_cells
 from portal.indicators.types import SEXES, Report
 from portal.web import download
 
@@ -49,12 +49,14 @@ def render_report(report: Report, template: str, hide_small: bool, **context) ->
     """The page or the printed report of `report` (also what the CLI writes as HTML)."""
     cells = report_cells(report, hide_small=hide_small)
     bands = context.pop("bands", False)
+    chosen = context.pop("chosen", BREAKDOWNS)
+    only = context.pop("only", None)
     return render_template(
         template,
         report=report,
         heading=exports.heading(report, today_in_cambodia(), current_language()),
         table=main_table(report, cells, bands=bands),
-        breakdowns=breakdown_tables(report, cells),
+        breakdowns=breakdown_tables(report, cells, chosen, only),
         sex_chart=charts.by_sex(report, cells),
         band_chart=charts.by_age_band(report, cells),
         hidden={cell.hidden for cell in cells.values()},
@@ -77,9 +79,7 @@ def page():
     report = _report(form)
     if report is None:
         return render_template("indicators/page.html", form=form, report=None), 400
-    return render_report(
-        report, "indicators/page.html", hide_small=False, form=form, bands=form.bands.data
-    )
+    return render_report(report, "indicators/page.html", hide_small=False, **_choices(form))
 
 
 @bp.route("/indicators/print")
@@ -90,7 +90,17 @@ def printed():
     if report is None:
         return render_template("indicators/page.html", form=form, report=None), 400
     _audit("indicators_print", report)
-    return render_report(report, "indicators/print.html", hide_small=True)
+    return render_report(report, "indicators/print.html", hide_small=True, **_choices(form))
+
+
+def _choices(form: IndicatorsForm) -> dict:
+    """What the reader chose to see: age bands, one breakdown, one indicator in it."""
+    return {
+        "form": form,
+        "bands": form.bands.data,
+        "chosen": form.chosen_breakdowns(),
+        "only": form.only.data or None,
+    }
 
 
 def _audit(kind: str, report: Report) -> None:

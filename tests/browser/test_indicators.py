@@ -46,7 +46,7 @@ def test_indicators_on_a_phone_and_printed_in_khmer(
     assert bar and bar["width"] > 0
     assert tab.fits_the_screen()
 
-    page = tab.open("/indicators/print?period=last_quarter")
+    page = tab.open("/indicators/print?period=last_quarter&split=province")
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     page.emulate_media(media="print")
     tab.shot("printed-report")

@@ -159,3 +159,33 @@ def test_employers_and_youth_are_refused(login_as, asked, url, role):
     client, _user = login_as(role)
     assert client.get(url).status_code == 403
     assert asked == []
+
+
+def test_one_split_at_a_time_and_of_one_indicator_if_asked(pursat, asked, login_as):
+    client, _user = login_as(Role.COUNSELOR, center_id=pursat.id)
+
+    plain = client.get("/indicators?period=last_quarter").get_data(as_text=True)
+    split = client.get("/indicators?period=last_quarter&split=province&only=hires")
+
+    assert 'id="table-main"' in plain and 'id="chart-sex"' in plain
+    assert "table-province" not in plain and "table-education" not in plain
+    html = split.get_data(as_text=True)
+    province = html.split('id="table-province"')[1].split("</table>")[0]
+    rows = province.count("<tr id=")
+    assert rows >= 2 and province.count('<tr id="province-hires') == rows  # hires only
+    assert len(html) < len(plain) + 8000  # one indicator's rows, not every breakdown
+
+
+def test_openings_by_occupation_group(make_center, make_opening, login_as):
+    center = make_center(name="Phnom Penh center", province_code="12")  # the orgs' province
+    for _n in range(2):
+        make_opening(title="Motorbike mechanic", isco_minor_group="723")
+    make_opening(title="Sewing machine operator", isco_minor_group="815")
+    client, _user = login_as(Role.COUNSELOR, center_id=center.id)
+
+    html = client.get("/indicators?split=occupation").get_data(as_text=True)
+
+    table = html.split('id="table-occupation"')[1].split("</table>")[0]
+    mechanics = table.split("723 Machinery mechanics and repairers")[1].split("</tr>")[0]
+    assert ">2<" in mechanics
+    assert "815 " in table

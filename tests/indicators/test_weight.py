@@ -27,7 +27,10 @@ def test_the_indicators_fit_the_budget(login_as, every_province, language):
     client, _user = login_as(Role.ADMIN)
     client.post(f"/lang/{language}", data={"next": "/"})
 
-    for path in ("/indicators?bands=y", "/indicators/print"):
+    for path in (
+        "/indicators?bands=y&split=province",
+        "/indicators/print?bands=y&split=province",
+    ):
         html, assets = transfer_size(client, path)
         print(f"{language} {path}: HTML {html} B + CSS/JS {assets} B = {html + assets} B")
         assert html > 4000  # the tables are there

@@ -12,10 +12,10 @@ from sqlalchemy import select
 from portal.audit import AuditAction, AuditEvent
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
-from portal.notifications.models import Notification, NotificationKind
 from portal.indicators.compute import compute
 from portal.indicators.periods import preset_period
 from portal.indicators.types import Breakdown
+from portal.notifications.models import Notification, NotificationKind
 from portal.placements import services
 from portal.placements.models import Application, ApplicationDocument, ApplicationStatus
 from portal.privacy.sweep import sweep
