@@ -64,8 +64,16 @@ def _occupation_label(value: str, locale: str) -> str:
     """An ISCO-08 minor group as "723 Machinery mechanics and repairers"; a vocabulary concept
     without one by its id; "Other" for titles no concept names."""
     from portal.occupations import minor_groups
+    from portal.search.vocabulary import concepts
 
-    name = minor_groups(locale.split("_")[0]).get(value)
+    language = locale.split("_")[0]
+    name = minor_groups(language).get(value)
     if name:
         return f"{value} {name}"
-    return str(_l("Other")) if value == "other" else value
+    if value == "other":
+        return str(_l("Other"))
+    concept = next((c for c in concepts() if c.id == value), None)
+    if concept is None:
+        return value
+    names = concept.khmer if language == "km" and concept.khmer else concept.english
+    return names[0] if names else value

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from portal.auth.models import Role
+from portal.jobs.models import OpeningKind
 
 
 @pytest.fixture
@@ -181,6 +182,7 @@ def test_openings_by_occupation_group(make_center, make_opening, login_as):
     for _n in range(2):
         make_opening(title="Motorbike mechanic", isco_minor_group="723")
     make_opening(title="Sewing machine operator", isco_minor_group="815")
+    make_opening(title="English class", kind=OpeningKind.COURSE)  # a language: no ISCO group
     client, _user = login_as(Role.COUNSELOR, center_id=center.id)
 
     html = client.get("/indicators?split=occupation").get_data(as_text=True)
@@ -189,3 +191,7 @@ def test_openings_by_occupation_group(make_center, make_opening, login_as):
     mechanics = table.split("723 Machinery mechanics and repairers")[1].split("</tr>")[0]
     assert ">2<" in mechanics
     assert "815 " in table
+    assert '<td class="sub">English</td>' in table and "english_language" not in table
+    client.post("/lang/km", data={"next": "/"})
+    khmer = client.get("/indicators?split=occupation").get_data(as_text=True)
+    assert '<td class="sub">ភាសាអង់គ្លេស</td>' in khmer
