@@ -62,3 +62,25 @@ def test_a_foreign_phone_number_is_refused(client, ctx):
     response = client.post("/signup/employer", data=_form(phone="+66 81 234 5678"))
     assert response.status_code == 400
     assert "Cambodian phone number" in _error_of(response.get_data(as_text=True), "phone")
+
+
+def test_employer_signup_does_not_pick_a_province_for_them(client, ctx):
+    page = client.get("/signup/employer").get_data(as_text=True)
+    province = re.search(r'<select[^>]*name="province".*?</select>', page, re.S).group(0)
+    first = re.search(r"<option[^>]*>[^<]*</option>", province).group(0)
+    assert first == '<option value="">Choose a province</option>' and "selected" not in province
+
+    response = client.post("/signup/employer", data=_form(province=""))
+
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert _error_of(page, "province") == "Choose a province."
+    assert 'value="Angkor Silk Garments"' in page
+    assert db.session.scalar(select(func.count()).select_from(Organization)) == 0
+
+
+def test_employer_signup_must_say_whether_it_is_an_employer_or_a_school(client, ctx):
+    response = client.post("/signup/employer", data=_form(kind=""))
+
+    assert response.status_code == 400
+    assert _error_of(response.get_data(as_text=True), "kind") == "Choose an answer."

@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 
 from portal.auth.models import Role, User
 from portal.extensions import db
-from portal.matching.profiles import Candidate, Offer
-from portal.matching.scoring import reaches_education
-from portal.orgs.models import Organization
+from portal.matching.profiles import Candidate
+from portal.matching.scoring import reaches_education, score
 from portal.youth.models import Gender, YouthProfile
+from tests.matching.builders import DAY, candidate, neighbours, offer
 from tests.youth.helpers import profile_data, signup_data
 
 
@@ -88,42 +88,6 @@ def test_a_youth_whose_schooling_is_not_said_sees_not_said_on_her_counselors_pag
     assert "Not said" in page
 
 
-def _employer_form(**changes) -> dict:
-    data = {
-        "organization_name": "Angkor Silk Garments",
-        "kind": "employer",
-        "province": "17",
-        "contact_name": "Chan Sophea",
-        "phone": "012 888 777",
-        "email": "hr@angkorsilk.example",
-        "password": "long-enough-1",
-        "confirm": "long-enough-1",
-    }
-    return data | changes
-
-
-def test_employer_signup_does_not_pick_a_province_for_them(client, ctx):
-    page = client.get("/signup/employer").get_data(as_text=True)
-    province = re.search(r'<select[^>]*name="province".*?</select>', page, re.S).group(0)
-    first = re.search(r"<option[^>]*>[^<]*</option>", province).group(0)
-    assert first == '<option value="">Choose a province</option>' and "selected" not in province
-
-    response = client.post("/signup/employer", data=_employer_form(province=""))
-
-    assert response.status_code == 400
-    page = response.get_data(as_text=True)
-    assert _error_of(page, "province") == "Choose a province."
-    assert 'value="Angkor Silk Garments"' in page
-    assert db.session.scalar(select(func.count()).select_from(Organization)) == 0
-
-
-def test_employer_signup_must_say_whether_it_is_an_employer_or_a_school(client, ctx):
-    response = client.post("/signup/employer", data=_employer_form(kind=""))
-
-    assert response.status_code == 400
-    assert _error_of(response.get_data(as_text=True), "kind") == "Choose an answer."
-
-
 def test_a_schooling_not_said_is_unknown_to_matching_never_taken_for_none():
     # Decision: an unsaid level cannot be checked against a requirement, so it costs nothing
     # and is not listed as missing; "none" (no schooling) still falls short.
@@ -133,34 +97,13 @@ def test_a_schooling_not_said_is_unknown_to_matching_never_taken_for_none():
 
 
 def test_matching_scores_an_unsaid_schooling_without_a_need():
-    from datetime import date
-
-    from portal.matching.scoring import score
-
-    offer = Offer(
-        id=1,
-        kind="job",
-        title="Cook",
-        skills=("cooking",),
-        province_code="12",
-        min_age=15,
-        status="published",
-        closing_date=None,
-        min_education="upper_secondary",
-    )
+    cook = offer(title="Cook", skills=("cooking",), min_education="upper_secondary")
 
     def person(level):
-        return Candidate(
-            id=2,
-            skills=("cooking",),
-            province_code="12",
-            education_level=level,
-            date_of_birth=date(2000, 1, 1),
-            consent=True,
-        )
+        return candidate(id=2, skills=("cooking",), education_level=level)
 
-    unsaid = score(person(None), offer, date(2026, 1, 1), lambda _code: set())
-    unschooled = score(person("none"), offer, date(2026, 1, 1), lambda _code: set())
+    unsaid = score(person(None), cook, DAY, neighbours)
+    unschooled = score(person("none"), cook, DAY, neighbours)
 
     assert unsaid.score > unschooled.score
     assert all(reason.code != "needs" for reason in unsaid.reasons)
