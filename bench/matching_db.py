@@ -3,10 +3,11 @@ bench's synthetic openings and youth written to a temporary SQLite file, then ti
 
     .venv/bin/python bench/matching_db.py --openings 50000 --youth 100000
 
-Prints the time of the change counter query that tells whether an index is still current, of the first
-call (which builds the index from the database), of suggestions_for / candidates_for once built
-(counter query, index, loading the chosen rows), and of the first call after one opening changed
-(that opening read again, the arrays rebuilt in memory). bench/matching.py times the indexes alone, beside the naive baseline.
+Prints the time of the change counter query that tells whether an index is still current, of
+the first call (which builds the index from the database), of suggestions_for / candidates_for
+once built (counter query, index, loading the chosen rows), and of the first call after one
+opening changed (that opening read again, the arrays rebuilt in memory). bench/matching.py times
+the indexes alone, beside the naive baseline.
 """
 
 from __future__ import annotations
