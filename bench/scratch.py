@@ -14,12 +14,13 @@ from portal import create_app
 
 
 @contextmanager
-def scratch_app(prefix: str) -> Iterator:
-    """Inside: an app context on an empty migrated database (`prefix` names the temp folder)."""
+def scratch_app(prefix: str, database_url: str | None = None) -> Iterator:
+    """Inside: an app context on an empty migrated database (`prefix` names the temp folder,
+    which holds the SQLite file unless `database_url` names another, empty, database)."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         app = create_app(
             {
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+                "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp}/bench.db",
                 "SEARCH_INDEX_DIR": f"{tmp}/search",
                 "SECRET_KEY": "bench",
             }

@@ -10,6 +10,7 @@ from sqlalchemy import event
 from portal import search, sms
 from portal.config import load_config
 from portal.extensions import csrf, db, limiter, login_manager, migrate
+from portal.matching import changes as matching_changes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     _register_cli(app)
     search.init_app(app)  # `flask search`, the index's commit hook, and its start-up check
     sms.init_app(app)  # the SMS gateway transport, its delivery reports and the admins' page
+    matching_changes.listen()  # the change log the matching caches follow (issue 18)
     return app
 
 

@@ -7,6 +7,7 @@ from portal.centers.models import Center
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
+from portal.matching.changes import MatchingChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
 from portal.phone_confirmation.models import PhoneConfirmation
@@ -29,6 +30,7 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "ClaimCode",
+    "MatchingChange",
     "AlertSetting",
     "SavedSearch",
     "SentAlert",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal.jobs.models import Opening, OpeningStatus
@@ -27,6 +27,12 @@ def published_openings(today: date | None = None) -> Select:
         or_(Opening.closing_date.is_(None), Opening.closing_date >= today),
         *_not_withheld(),
     )
+
+
+def published_any_day() -> ColumnElement[bool]:
+    """Published and public, whatever the closing date (matching keeps these and judges each
+    day which are still open)."""
+    return and_(Opening.status == OpeningStatus.PUBLISHED, *_not_withheld())
 
 
 def published_or_closed_openings() -> Select:

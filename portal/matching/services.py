@@ -2,26 +2,27 @@
 
 Scoring every opening (or every young person) pair by pair takes about a second at national
 scale (50,000 openings, 100,000 youth), so each worker keeps the open openings of the day and
-all the youth in arrays (index.py) and asks them instead; the answers are the same. An index is
-rebuilt when what it was built from has changed: before each use a cheap query reads a stamp
-(how many rows, the sum of their ids, the latest updated_at, and the day), and a different stamp
-means a rebuild. Only the chosen openings or profiles are then loaded as models.
+all the youth in arrays (index.py) and asks them instead; the answers are the same. Before each
+use, one cheap query reads the change log's counter (changes.py); when it moved, only the
+openings or profiles logged since are read again, and the arrays are rebuilt from the rows held
+in memory (no scan of the table). Only the chosen openings or profiles are then loaded as models.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from portal.auth.models import User
 from portal.extensions import db
 from portal.jobs.models import Opening
-from portal.jobs.queries import MATCHING_COLUMNS, published_openings, with_card_data
-from portal.matching import Match, from_opening, from_youth
+from portal.jobs.queries import MATCHING_COLUMNS, published_any_day, with_card_data
+from portal.matching import Match, changes, from_opening, from_youth
 from portal.matching.index import CandidateIndex, OfferIndex
 from portal.places import neighbours
 from portal.youth.models import YouthProfile
@@ -66,47 +67,73 @@ def candidates_for(
 
 
 def offer_index(day: date) -> OfferIndex:
-    """This worker's index of the openings open on `day`, rebuilt if they changed."""
-    where = published_openings(day).whereclause
-    stamp = _stamp(Opening, where) + (day,)
-
-    def build() -> OfferIndex:
-        rows = db.session.execute(select(*MATCHING_COLUMNS).where(where))
-        return OfferIndex((from_opening(row) for row in rows), day, neighbours)
-
-    return _cached("offers", stamp, build)
+    """This worker's index of the openings open on `day`, brought up to date first."""
+    return _current(
+        changes.OPENINGS,
+        day,
+        lambda where: select(*MATCHING_COLUMNS).where(published_any_day(), *where),
+        from_opening,
+        lambda rows: OfferIndex(rows, day, neighbours),
+    )
 
 
 def candidate_index(day: date) -> CandidateIndex:
-    """This worker's index of all youth profiles (ages on `day`), rebuilt if they changed."""
-    stamp = _stamp(YouthProfile, None) + (day,)
-
-    def build() -> CandidateIndex:
-        rows = db.session.execute(select(*YOUTH_FIELDS))
-        return CandidateIndex((from_youth(row) for row in rows), day, neighbours)
-
-    return _cached("youth", stamp, build)
-
-
-def _stamp(model, where) -> tuple:
-    """What changes whenever a row is added, removed or edited (edits set updated_at)."""
-    query = select(func.count(model.id), func.sum(model.id), func.max(model.updated_at))
-    if where is not None:
-        query = query.where(where)
-    return tuple(db.session.execute(query).one())
+    """This worker's index of all youth profiles (ages on `day`), brought up to date first."""
+    return _current(
+        changes.YOUTH,
+        day,
+        lambda where: select(*YOUTH_FIELDS).where(*where),
+        from_youth,
+        lambda rows: CandidateIndex(rows, day, neighbours),
+    )
 
 
-def _cached(name: str, stamp: tuple, build: Callable):
-    """The index kept under `name` for this app if its stamp is `stamp`, else a new one. The
-    stamp is read before the rows, so a change in between only causes one more rebuild."""
-    kept = current_app.extensions.setdefault("matching_indexes", {})
-    found = kept.get(name)
-    if found is None or found[0] != stamp:
-        with _building:
-            found = kept.get(name)
-            if found is None or found[0] != stamp:
-                found = kept[name] = (stamp, build())
-    return found[1]
+@dataclass(frozen=True)
+class _Kept:
+    seen: int  # the change log id these rows are current to
+    day: date
+    rows: dict  # id -> Offer or Candidate
+    index: object
+
+
+def _current(kind: str, day: date, query: Callable, read: Callable, build: Callable):
+    """The index kept under `kind` for this app, after applying the changes logged since it was
+    built: one cheap query when nothing changed, else only the changed rows are read again."""
+    kept_by_kind = current_app.extensions.setdefault("matching_indexes", {})
+    newest = changes.latest()
+    kept = kept_by_kind.get(kind)
+    if kept is not None and (kept.seen, kept.day) == (newest, day):
+        return kept.index
+    with _building:
+        kept = kept_by_kind.get(kind)
+        if kept is None or kept.seen != newest or kept.day != day:
+            kept = kept_by_kind[kind] = _updated(kept, kind, day, newest, query, read, build)
+    return kept.index
+
+
+def _updated(kept, kind, day, newest, query, read, build) -> _Kept:
+    found = changes.since(kind, kept.seen, newest) if kept else None
+    if found is None or found.everything:
+        rows = {row.id: read(row) for row in db.session.execute(query(()))}
+        return _Kept(newest, day, rows, build(rows.values()))
+    if not found.row_ids and kept.day == day:  # only the other kind changed
+        return _Kept(newest, day, kept.rows, kept.index)
+    rows = dict(kept.rows)
+    for row_id in found.row_ids:
+        rows.pop(row_id, None)  # deleted, or no longer public: not read again below
+    for ids in _chunks(sorted(found.row_ids)):
+        rows.update((row.id, read(row)) for row in db.session.execute(query([_id_in(kind, ids)])))
+    return _Kept(newest, day, rows, build(rows.values()))
+
+
+def _id_in(kind: str, ids: list[int]):
+    model = Opening if kind == changes.OPENINGS else YouthProfile
+    return model.id.in_(ids)
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _load(query, model, ids: list[int]) -> dict:

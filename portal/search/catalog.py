@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -72,6 +73,17 @@ class Catalog:
 
         return self._derived("newest_first", compute)
 
+    def array(self, column: str) -> np.ndarray:
+        """A number column (published_at, ...) as a numpy array, by document number."""
+        return self._derived(f"array:{column}", lambda: np.array(self.columns[column], np.int64))
+
+    def counts(self, column: str, docs: np.ndarray) -> dict:
+        """How many of `docs` (an array) hold each value of `column`, most first."""
+        values, codes = self._derived(f"codes:{column}", lambda: _coded(self.columns[column]))
+        counted = np.bincount(codes[docs], minlength=len(values)).tolist()
+        pairs = sorted(((n, i) for i, n in enumerate(counted) if n), key=lambda p: -p[0])
+        return {values[i]: n for n, i in pairs}
+
     @property
     def latin_terms(self) -> dict[int, list[str]]:
         """Terms not in Khmer, by length (typo correction compares words of similar length)."""
@@ -106,6 +118,18 @@ class Catalog:
         """Documents having `term` in `fieldname` (deleted ones included)."""
         leaves = self._leaves
         return self._cached((fieldname, term), lambda: _postings(leaves, fieldname, term))
+
+    def posting_array(self, fieldname: str, term: str) -> np.ndarray:
+        """The same as `postings`, as an array (to index numpy arrays with)."""
+        return self.kept(
+            ("array", fieldname, term),
+            lambda: np.fromiter(self.postings(fieldname, term), np.int64),
+        )
+
+    def kept(self, key: tuple, compute):
+        """A set (or array) of documents derived from this generation's postings, kept while
+        there is room (the postings' budget)."""
+        return self._cached(key, compute)
 
     def docs_where(self, column: str, value) -> frozenset[int]:
         """Documents whose `column` holds `value` (not deleted ones)."""
@@ -164,6 +188,13 @@ def _postings(leaves, fieldname: str, term: str) -> frozenset[int]:
     parts = [_shifted(postings_of(reader, fieldname, term), offset) for reader, offset in leaves]
     parts = [part for part in parts if part]
     return parts[0] if len(parts) == 1 else frozenset().union(*parts)
+
+
+def _coded(column: list) -> tuple[list, np.ndarray]:
+    """A column's distinct values, and each document's value as its position among them."""
+    positions: dict = {}
+    codes = np.fromiter((positions.setdefault(v, len(positions)) for v in column), np.int32)
+    return list(positions), codes
 
 
 def _shifted(docs, offset: int):

@@ -11,17 +11,16 @@ An empty query lists every matching published opening, newest first.
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from datetime import date
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
 from portal.search.expansion import Group, plan, vocabulary
 from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
 from portal.search.schema import Moment
-from portal.search.scoring import any_group, matching, scores
+from portal.search.scoring import any_group, doc_array, matching, scores
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
 MAX_QUERY_CHARS = 200  # longer text is cut (the API refuses it; a search box never sends it)
@@ -118,16 +117,30 @@ def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> Search
 
 
 def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], result):
-    published = catalog.columns["published_at"]
+    """Only the best `_wanted` documents are put in order, in numpy: a common word matches
+    thousands of openings at national scale."""
+    published = catalog.array("published_at")
+    wanted = _wanted(filters, docs)
     if filters.sort == Sort.NEWEST:
-        ordered = heapq.nlargest(_wanted(filters, docs), docs, key=lambda d: (published[d], d))
-        doc_scores = scores(catalog, groups, set(ordered))
+        found = doc_array(docs)
+        ordered = _top(wanted, found, published[found])
+        scored, values = scores(catalog, groups, set(ordered.tolist()))
     else:
-        doc_scores = scores(catalog, groups, docs)
-        ordered = heapq.nlargest(
-            _wanted(filters, docs), docs, key=lambda d: (round(doc_scores[d], 6), published[d], d)
-        )
-    return _page(catalog, filters, ordered, result, doc_scores, counted=docs)
+        scored, values = scores(catalog, groups, docs)
+        ordered = _top(wanted, scored, published[scored], np.round(values, 6))
+    doc_scores = dict(zip(scored.tolist(), values.tolist(), strict=True))
+    return _page(catalog, filters, ordered.tolist(), result, doc_scores, counted=docs)
+
+
+def _top(count: int, docs: np.ndarray, *keys: np.ndarray) -> np.ndarray:
+    """The `count` docs with the largest keys (the last key first, then the others, then the
+    document number), best first. Only the ties of the last one kept are sorted with them."""
+    if count < len(docs):
+        primary = keys[-1]
+        cut = np.partition(primary, len(primary) - count)[len(primary) - count]
+        keep = primary >= cut
+        docs, keys = docs[keep], tuple(key[keep] for key in keys)
+    return docs[np.lexsort((docs, *keys))[::-1][:count]]
 
 
 def _wanted(filters: SearchFilters, docs) -> int:
@@ -148,11 +161,9 @@ def _page(catalog, filters, ordered, result, scores, counted=None, facets=None) 
 
 
 def _facets(catalog: Catalog, docs) -> dict[str, dict[str, int]]:
-    kind, province = catalog.columns["kind"], catalog.columns["province"]
-    return {
-        "kind": dict(Counter(kind[d] for d in docs).most_common()),
-        "province": dict(Counter(province[d] for d in docs).most_common()),
-    }
+    """How many of `docs` there are of each kind and in each province, most first."""
+    found = doc_array(docs)
+    return {"kind": catalog.counts("kind", found), "province": catalog.counts("province", found)}
 
 
 def _filters_key(filters: SearchFilters) -> tuple:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+import numpy as np
+
 from portal.search.catalog import Catalog
 from portal.search.expansion import Alternative, Group
 from portal.search.schema import FIELD_WEIGHTS
@@ -24,10 +26,18 @@ _FIELDS_BY_WEIGHT = sorted(FIELD_WEIGHTS.items(), key=lambda item: item[1])
 def slot_docs(catalog: Catalog, slot: frozenset[str]) -> frozenset[int]:
     if len(slot) == 1:
         return catalog.docs_with(next(iter(slot)))
-    return frozenset().union(*(catalog.docs_with(term) for term in slot))
+    return catalog.kept(
+        ("slot", slot), lambda: frozenset().union(*(catalog.docs_with(term) for term in slot))
+    )
 
 
 def alternative_docs(catalog: Catalog, alternative: Alternative) -> frozenset[int]:
+    """Documents having every slot of the alternative (kept: queries share alternatives)."""
+    key = ("alternative", alternative.slots)
+    return catalog.kept(key, lambda: _all_slots(catalog, alternative))
+
+
+def _all_slots(catalog: Catalog, alternative: Alternative) -> frozenset[int]:
     found = None
     for slot in sorted(alternative.slots, key=len):
         docs = slot_docs(catalog, slot)
@@ -38,8 +48,11 @@ def alternative_docs(catalog: Catalog, alternative: Alternative) -> frozenset[in
 
 
 def group_docs(catalog: Catalog, group: Group) -> frozenset[int]:
-    docs = [alternative_docs(catalog, alt) for alt in group.alternatives]
-    return frozenset().union(*docs) if docs else frozenset()
+    def union() -> frozenset[int]:
+        docs = [alternative_docs(catalog, alt) for alt in group.alternatives]
+        return frozenset().union(*docs) if docs else frozenset()
+
+    return catalog.kept(("group", tuple(alt.slots for alt in group.alternatives)), union)
 
 
 def matching(catalog: Catalog, groups: list[Group]) -> tuple[set[int], list[Group]]:
@@ -64,44 +77,60 @@ def any_group(catalog: Catalog, groups: list[Group]) -> set[int]:
     return found
 
 
-def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> dict[int, float]:
-    """The score of each of `docs` (see the module docstring)."""
-    matched = dict.fromkeys(docs, 0)
-    exact = dict.fromkeys(docs, 0)
-    found = dict.fromkeys(docs, 0.0)
+def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.ndarray, np.ndarray]:
+    """`docs` as a sorted array of document numbers, and the score of each (see the module
+    docstring). Vectorised: a common word matches thousands of openings at national scale, and
+    the work per document stays in numpy."""
+    wanted, docs = frozenset(docs), doc_array(docs)
     size = max(1, catalog.size)
+    matched = np.zeros(size, np.int64)
+    exact = np.zeros(size, np.int64)
+    found = np.zeros(size)
     for group in groups:
         rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
-        best: dict[int, tuple[bool, float]] = {}
+        best_exact, best_where = np.zeros(size, bool), np.zeros(size)
+        has_best = np.zeros(size, bool)
         for alternative in group.alternatives:
-            for doc, where in _alternative_scores(catalog, alternative, docs).items():
-                value = (alternative.exact, where * alternative.weight)
-                if value > best.get(doc, (False, 0.0)):
-                    best[doc] = value
-        for doc, (is_exact, where) in best.items():
-            matched[doc] += 1
-            exact[doc] += is_exact
-            found[doc] += where * rarity
-    return {d: 1000 * matched[d] + 10 * exact[d] + found[d] / (1 + found[d]) for d in docs}
+            hit, where = _alternative_scores(catalog, alternative, wanted)
+            value = where * alternative.weight
+            if alternative.exact:  # (exact, where) compared as a tuple, as people rank typos
+                better = ~best_exact[hit] | (value > best_where[hit])
+            else:
+                better = ~best_exact[hit] & (value > best_where[hit])
+            chosen = hit[better]
+            best_exact[chosen] = alternative.exact
+            best_where[chosen] = value[better]
+            has_best[chosen] = True
+        matched += has_best
+        exact += best_exact & has_best
+        found[has_best] += best_where[has_best] * rarity
+    found = found[docs]
+    return docs, 1000 * matched[docs] + 10 * exact[docs] + found / (1 + found)
 
 
-def _alternative_scores(catalog: Catalog, alternative: Alternative, docs: set[int]):
-    """For each doc having the alternative: where its words were found (field weights)."""
+def doc_array(docs) -> np.ndarray:
+    """Document numbers (a set or a list) as a sorted numpy array."""
+    found = np.fromiter(docs, np.int64, len(docs))
+    found.sort()
+    return found
+
+
+def _alternative_scores(catalog: Catalog, alternative: Alternative, docs: frozenset[int]):
+    """The docs having the alternative (an array), and where its words were found in each
+    (the field weights, averaged over its slots)."""
     matched = alternative_docs(catalog, alternative) & docs
-    if not matched:
-        return {}
-    summed = dict.fromkeys(matched, 0.0)
+    hit = doc_array(matched)
+    summed = np.zeros(len(hit))
     for slot in alternative.slots:
-        for doc, weight in _where_found(catalog, slot, matched).items():
-            summed[doc] += weight
-    count = len(alternative.slots)
-    return {doc: value / count for doc, value in summed.items()}
+        summed += _where_found(catalog, slot, hit)
+    return hit, summed / len(alternative.slots)
 
 
-def _where_found(catalog: Catalog, slot: Iterable[str], docs) -> dict[int, float]:
-    """For each doc, the weight of the best field holding one of the slot's terms."""
-    found: dict[int, float] = {}
+def _where_found(catalog: Catalog, slot: Iterable[str], hit: np.ndarray) -> np.ndarray:
+    """For each of `hit`, the weight of the best field holding one of the slot's terms (set on
+    every document having the term, read only at `hit`)."""
+    found = np.zeros(max(1, catalog.size))
     for fieldname, weight in _FIELDS_BY_WEIGHT:  # heavier fields last: they overwrite
         for term in slot:
-            found.update(dict.fromkeys(catalog.postings(fieldname, term) & docs, weight))
-    return found
+            found[catalog.posting_array(fieldname, term)] = weight
+    return found[hit]
