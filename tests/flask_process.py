@@ -54,3 +54,14 @@ def run_flask(app, *args: str, timeout: float = 120, **extra: str) -> subprocess
         text=True,
         timeout=timeout,
     )
+
+
+def read_until(process: subprocess.Popen, prefix: str) -> list[str]:
+    """The lines the process printed up to and including the first that starts with `prefix`
+    (all of its output if it ended first)."""
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith(prefix):
+            break
+    return lines
