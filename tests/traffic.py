@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from portal import search
 from portal.auth.models import Role
 from portal.auth.services import create_user
 from portal.auth.tokens import issue_token
@@ -70,7 +71,8 @@ def arrange_visitors(accounts: int, referrals: int) -> Visitors:
     )
     youth = [_young_person(center, n) for n in range(referrals)]
     db.session.add_all([opening, *youth])
-    token = issue_token(counselor)
+    token = issue_token(counselor)  # flushes: the opening has its id
+    search.index(opening)
     db.session.commit()
     return Visitors(logins, token, [(opening.id, person.id) for person in youth])
 
