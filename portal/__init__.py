@@ -199,6 +199,10 @@ def _register_cli(app: Flask) -> None:
         report_cli,
     ):
         app.cli.add_command(group)
+    from portal.backup.cli import backup_command, restore_command
+
+    app.cli.add_command(backup_command)  # `flask backup`, `flask restore`
+    app.cli.add_command(restore_command)
 
 
 __all__ = ["create_app"]
