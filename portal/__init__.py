@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from flask import Flask, has_request_context, request
@@ -63,18 +64,20 @@ def _init_extensions(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
-            event.listen(db.engine, "connect", _tune_sqlite)
+            busy_ms = int(float(app.config["DB_BUSY_TIMEOUT"]) * 1000)
+            event.listen(db.engine, "connect", partial(_tune_sqlite, busy_ms=busy_ms))
             event.listen(db.engine, "begin", _begin_sqlite)
 
 
-def _tune_sqlite(dbapi_connection, _record) -> None:
-    """WAL lets readers read while a writer commits; busy_timeout makes writers queue, not fail."""
+def _tune_sqlite(dbapi_connection, _record, busy_ms: int = 30_000) -> None:
+    """WAL lets readers read while a writer commits; busy_timeout makes writers queue, not fail
+    (DB_BUSY_TIMEOUT: longer than an import's batch, so a login waits for it)."""
     # pysqlite's own transaction handling breaks SAVEPOINTs (a released savepoint commits);
     # hand BEGIN to SQLAlchemy instead, as its SQLite dialect documentation recommends.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -91,8 +94,11 @@ def _may_write(connection) -> bool:
     with several workers (gunicorn -w 3). BEGIN IMMEDIATE makes it queue (busy_timeout) instead.
     GET requests, and connections opened with execution option read_only, keep a plain BEGIN and
     run side by side."""
-    if connection.get_execution_options().get("read_only"):
+    options = connection.get_execution_options()
+    if options.get("read_only"):
         return False
+    if options.get("for_write"):  # a command's batch of writes (portal/csvimport/batches.py)
+        return True
     return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
 
 
@@ -195,6 +201,10 @@ def _register_cli(app: Flask) -> None:
         report_cli,
     ):
         app.cli.add_command(group)
+    from portal.backup.cli import backup_command, restore_command
+
+    app.cli.add_command(backup_command)  # `flask backup`, `flask restore`
+    app.cli.add_command(restore_command)
 
 
 __all__ = ["create_app"]

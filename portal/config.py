@@ -76,6 +76,11 @@ def load_config(instance_path: str) -> dict:
         "SECRET_KEY": _secret_key(instance, production),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR") or str(instance / "search-index"),
+        # Seconds a write waits for another's turn (SQLite's busy timeout; on PostgreSQL, an
+        # import batch waiting for another import's): longer than one import batch takes.
+        "DB_BUSY_TIMEOUT": _whole_number("DB_BUSY_TIMEOUT", 30),
+        # Rows an import commits at a time (`flask openings import`, `flask youth import`).
+        "IMPORT_BATCH_SIZE": _whole_number("IMPORT_BATCH_SIZE", 200),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

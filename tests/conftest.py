@@ -72,12 +72,17 @@ def app(tmp_path_factory):
 def _clean_database(app):
     yield
     with app.app_context():
-        db.session.rollback()
-        # Organizations and accounts point at each other (who verified it): unlink first.
-        db.session.execute(update(Organization).values(verified_by_id=None))
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(delete(table))
-        db.session.commit()
+        empty_database()
+
+
+def empty_database() -> None:
+    """Delete every row of every table (the schema stays)."""
+    db.session.rollback()
+    # Organizations and accounts point at each other (who verified it): unlink first.
+    db.session.execute(update(Organization).values(verified_by_id=None))
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(delete(table))
+    db.session.commit()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ An importer (see portal/jobs/importer.py) says which columns it needs, how to `p
 (raising RowError, writing nothing), the `key` that identifies a record, and how to `save` it;
 `run_import_command` is the body of its `flask ... import` command."""
 
+from portal.csvimport.batches import ImportStopped
 from portal.csvimport.cells import (
     KHMER_DIGITS,
     check_length,
@@ -30,6 +31,7 @@ __all__ = [
     "KHMER_DIGITS",
     "CsvFile",
     "FileError",
+    "ImportStopped",
     "ImportSummary",
     "Outcome",
     "Row",

@@ -35,10 +35,10 @@ from portal.jobs.models import (
     OpeningKind,
     OpeningStatus,
 )
-from portal.jobs.services import hold_if_unsafe, publish, submit_for_review
+from portal.jobs.services import ScreeningHold, hold_if_unsafe, publish, submit_for_review
 from portal.orgs.models import Organization, OrgKind
 from portal.orgs.services import find_organization
-from portal.screening.openings import CAMBODIA, may_publish, screen_opening
+from portal.screening.openings import CAMBODIA, screen_opening
 from portal.youth.models import EducationLevel
 
 # What counselors write in the kind column (also the youth file's wanted_kinds).
@@ -282,13 +282,14 @@ def _work_country(row: Row) -> dict[str, Any]:
 
 def _publish(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None:
     """Publish the row's opening unless the screening holds it (then it waits for a counselor
-    and the summary says why); leave alone what a counselor closed or sent back."""
+    and the summary says why); leave alone what a counselor closed or sent back. `publish`
+    screens the opening and decides (the one door): a good row is screened once."""
     if opening.status == OpeningStatus.PUBLISHED:
         if hold_if_unsafe(opening, by=None):
             _note_flagged(opening, item, summary)
         return
-    screen_opening(opening)
     if opening.status in KEPT_STATUSES:
+        screen_opening(opening)
         summary.note(
             _(
                 "line %(line)s: %(what)s is %(status)s; it was updated but not published again.",
@@ -298,12 +299,12 @@ def _publish(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None
             )
         )
         return
-    if not may_publish(opening):
+    try:
+        publish(opening, by=None, reason=f"CSV import {summary.file_name}")
+    except ScreeningHold:
         if opening.status != OpeningStatus.PENDING_REVIEW:
             submit_for_review(opening, by=None)
         _note_flagged(opening, item, summary)
-        return
-    publish(opening, by=None, reason=f"CSV import {summary.file_name}")
 
 
 def _note_flagged(opening: Opening, item: OpeningRow, summary: ImportSummary) -> None:
