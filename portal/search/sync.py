@@ -29,8 +29,10 @@ from whoosh.searching import Searcher
 
 from portal.extensions import db
 from portal.jobs.models import Opening
+from portal.search import pg_index
 from portal.search.documents import document_for
 from portal.search.models import SearchOutbox
+from portal.search.pg_index import is_postgres_backend
 from portal.search.schema import build_schema
 from portal.search.store import Generation, IndexStore
 
@@ -70,6 +72,9 @@ def _before_commit(session: Session) -> None:
         return  # a SAVEPOINT: the outer transaction writes the rows when it commits
     pending = session.info.pop(_PENDING, None)
     if not pending:
+        return
+    if is_postgres_backend():  # the documents themselves, in this transaction: no outbox
+        pg_index.write(session, pending)
         return
     if session.get_bind().dialect.name == "postgresql":
         # Held until COMMIT: outbox ids are then handed out in commit order (see module doc).
@@ -209,7 +214,11 @@ def searcher() -> Searcher:
 
 def rebuild(wait: float = REBUILD_WAIT) -> Rebuilt:
     """Build a new generation from the database and switch searches to it (`flask search
-    reindex`). Waits up to `wait` s for a rebuild running elsewhere, then raises SearchBusy."""
+    reindex`). Waits up to `wait` s for a rebuild running elsewhere, then raises SearchBusy.
+    On SEARCH_BACKEND=postgres: every document and term written again (pg_index.rebuild)."""
+    if is_postgres_backend():
+        openings, seconds = pg_index.rebuild()
+        return Rebuilt(openings, seconds, "postgres")
     store = _store()
     with store.rebuild_lock(wait) as locked:
         if not locked:
@@ -294,9 +303,14 @@ def tables_ready() -> bool:
 
 def check_at_start() -> None:
     """Rebuild a missing, corrupt or outdated index (several workers starting at once: one
-    rebuilds, the others wait and find it sound). Never stops the portal from starting."""
+    rebuilds, the others wait and find it sound). Never stops the portal from starting.
+    On SEARCH_BACKEND=postgres: fill the documents when there are none yet."""
     store = _store()
     try:
+        if is_postgres_backend():
+            if filled := pg_index.check_at_start():
+                log.warning("Search documents written in PostgreSQL: %d openings", filled)
+            return
         if not tables_ready() or store.problem(build_schema()) is None:
             return
         with store.rebuild_lock(REBUILD_WAIT) as locked:
@@ -319,11 +333,15 @@ def check_at_start() -> None:
 
 def problem() -> str | None:
     """Why searches cannot read the index now (missing, unreadable, another schema), or None."""
+    if is_postgres_backend():
+        return pg_index.problem()
     return _store().problem(build_schema())
 
 
 def status() -> dict:
     """What `flask search status` shows."""
+    if is_postgres_backend():
+        return pg_index.status()
     store = _store()
     generation = store.current()
     watermark = generation.watermark() if generation else 0
@@ -354,6 +372,7 @@ def init_app(app: Flask) -> None:
     from portal.search.cli import search_cli
 
     app.config.setdefault("SEARCH_LOCK_WAIT", 10.0)
+    pg_index.check_backend(app)
     app.cli.add_command(search_cli)
     _listen_once()
     with app.app_context():
