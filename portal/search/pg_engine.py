@@ -33,6 +33,8 @@ from portal.search.query_parse import parse_words
 from portal.search.schema import FIELD_WEIGHTS, Moment
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
+ESTIMATED_FROM = 10_000  # documents: from this many, the planner's count is close enough
+
 
 class Params:
     """Bound parameters of one statement, named as they are added."""
@@ -61,7 +63,7 @@ def run_query(text_typed: str, filters: SearchFilters) -> SearchResult:
         return _run(session, filters, result, allowed, None, [], params)
     groups = plan(words, lexicon)
     result.did_you_mean = did_you_mean(text_typed, parsed, groups)
-    used = _used_groups(session, groups)
+    used = _used_groups(session, lexicon, groups)
     if not used:
         result.facets = {"kind": {}, "province": {}}
         return result
@@ -96,22 +98,62 @@ def group_query(group: Group) -> str:
 # --- which groups match, and how rare they are --------------------------------------------------
 
 
-def _used_groups(session, groups: list[Group]) -> list[tuple[Group, float]]:
+def _used_groups(session, lexicon: PgLexicon, groups: list[Group]) -> list[tuple[Group, float]]:
     """The groups some document matches (a word found nowhere is left out rather than emptying
-    the answer), with their rarity: log(1 + documents / (1 + documents matching the group))."""
+    the answer), with their rarity, log(1 + documents / (1 + documents matching the group)),
+    the documents matching it estimated from the terms' counts (`_estimate`: what Whoosh counts
+    exactly would cost a scan of every matching document here)."""
     groups = [group for group in groups if group.alternatives]
-    if not groups:
-        return []
-    params = Params()
-    counts = ", ".join(
-        f"(SELECT count(*) FROM search_document WHERE words @@ {params.tsquery(group_query(g))})"
-        for g in groups
+    lexicon.learn(term for group in groups for term in _terms_of(group))
+    size = max(1, _documents(session))
+    used = []
+    for group in groups:
+        if _group_found(session, lexicon, group):
+            matching = min(_estimate(lexicon, group), size)
+            used.append((group, math.log(1 + size / (1 + matching))))
+    return used
+
+
+def _estimate(lexicon: PgLexicon, group: Group) -> int:
+    """The documents matching `group`, about: its most common alternative, an alternative as
+    common as its rarest slot, a slot as its terms together."""
+    return max(
+        min(sum(lexicon.known[term] for term in slot) for slot in alternative.slots)
+        for alternative in group.alternatives
     )
-    row = session.execute(
-        text(f"SELECT (SELECT count(*) FROM search_document), {counts}"), params.values
-    ).one()
-    size, matched = max(1, row[0]), row[1:]
-    return [(g, math.log(1 + size / (1 + n))) for g, n in zip(groups, matched, strict=True) if n]
+
+
+def _terms_of(group: Group) -> set[str]:
+    return {term for a in group.alternatives for slot in a.slots for term in slot}
+
+
+def _group_found(session, lexicon: PgLexicon, group: Group) -> bool:
+    """Some document matches the group: surely when an alternative of one slot has a term some
+    document holds; otherwise asked of the GIN index (the first match is enough)."""
+    possible = [
+        a
+        for a in group.alternatives
+        if all(any(lexicon.known[term] for term in slot) for slot in a.slots)
+    ]
+    if any(len(a.slots) == 1 for a in possible):
+        return True
+    if not possible:
+        return False
+    params = Params()
+    query = params.tsquery(group_query(Group([], alternatives=possible)))
+    sql = f"SELECT EXISTS (SELECT 1 FROM search_document WHERE words @@ {query})"
+    return bool(session.scalar(text(sql), params.values))
+
+
+def _documents(session) -> int:
+    """How many documents there are: the planner's estimate once the table is big enough for
+    it to be kept up to date by autovacuum, else counted."""
+    estimate = session.scalar(
+        text("SELECT reltuples::bigint FROM pg_class WHERE relname = 'search_document'")
+    )
+    if estimate and estimate >= ESTIMATED_FROM:
+        return estimate
+    return session.scalar(text("SELECT count(*) FROM search_document"))
 
 
 # --- filters ------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 in the transaction that changes the openings, so every app server reads one truth at once.
 
 - `write(session, opening_ids)`: the commit hook (sync.py) calls it just before the commit with
-  the openings `search.index()` noted; each is analysed in Python exactly as for Whoosh
+  the openings `search.index()` noted, and every opening flushed in the transaction (or whose
+  organization was: `note_flushed`), so even a change made past the services is searchable at
+  once; each is analysed in Python exactly as for Whoosh
   (documents.py, analysis.py) and upserted into `search_document`; a deleted one is deleted.
   `search_term` counts, for each word, the text fields holding it (old words minus, new plus).
   A rolled-back transaction leaves both as they were.
@@ -81,11 +83,15 @@ def quote(term: str) -> str:
 
 def row_for(opening: Opening) -> tuple[dict, Counter]:
     """The search_document row of `opening`, and how many of its fields hold each term."""
-    document = document_for(opening)
+    return row_for_document(document_for(opening))
+
+
+def row_for_document(document: dict) -> tuple[dict, Counter]:
+    """The same from the document Whoosh would index (documents.document_for)."""
     by_field = field_terms(document)
     closing = document["closing_date"]
     row = {
-        "opening_id": opening.id,
+        "opening_id": int(document["id"]),
         "status": document["status"],
         "kind": document["kind"],
         "province": document["province"],
@@ -99,6 +105,30 @@ def row_for(opening: Opening) -> tuple[dict, Counter]:
 
 
 # --- writing in the caller's transaction --------------------------------------------------------
+
+PENDING_ORGANIZATIONS = "search.pending_organizations"  # session.info: their openings change too
+
+
+def note_flushed(session: Session, pending: set[int]) -> None:
+    """Add to `pending` the openings this flush wrote or deleted (an after_flush hook: the
+    session still lists what it flushed), and remember the organizations it changed."""
+    from portal.orgs.models import Organization
+
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(instance, Opening) and instance.id is not None:
+            pending.add(instance.id)
+        elif isinstance(instance, Organization) and instance.id is not None:
+            session.info.setdefault(PENDING_ORGANIZATIONS, set()).add(instance.id)
+
+
+def organizations_openings(session: Session) -> set[int]:
+    """The openings of the organizations changed in this transaction (their name and whether a
+    counselor verified them are in the documents)."""
+    organization_ids = session.info.pop(PENDING_ORGANIZATIONS, None)
+    if not organization_ids:
+        return set()
+    query = select(Opening.id).where(Opening.organization_id.in_(organization_ids))
+    return set(session.scalars(query))
 
 
 def write(session: Session, opening_ids) -> int:
@@ -182,7 +212,7 @@ def rebuild() -> tuple[int, float]:
         _in_own_transaction(opening_ids[start : start + BATCH])
     for start in range(0, len(gone), BATCH):
         _in_own_transaction(gone[start : start + BATCH])
-    _recount_terms()
+    recount_terms()
     return len(opening_ids), time.perf_counter() - started
 
 
@@ -197,7 +227,7 @@ def _exclusive(session: Session) -> None:
     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INDEX_LOCK_KEY})
 
 
-def _recount_terms() -> None:
+def recount_terms() -> None:
     """Every term's count from the documents, and every Khmer term's expression read again
     (khmer_spelling.toml may have changed since they were written)."""
     with Session(db.engine) as session:

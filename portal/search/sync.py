@@ -70,17 +70,24 @@ def enqueue(opening_id: int) -> None:
 def _before_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a SAVEPOINT: the outer transaction writes the rows when it commits
+    if is_postgres_backend():  # the documents themselves, in this transaction: no outbox
+        session.flush()
+        pending = session.info.pop(_PENDING, set()) | pg_index.organizations_openings(session)
+        pg_index.write(session, pending)
+        return
     pending = session.info.pop(_PENDING, None)
     if not pending:
-        return
-    if is_postgres_backend():  # the documents themselves, in this transaction: no outbox
-        pg_index.write(session, pending)
         return
     if session.get_bind().dialect.name == "postgresql":
         # Held until COMMIT: outbox ids are then handed out in commit order (see module doc).
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
     session.add_all([SearchOutbox(opening_id=opening_id) for opening_id in sorted(pending)])
     session.info[_WROTE] = True
+
+
+def _after_flush(session: Session, _flush_context) -> None:
+    if is_postgres_backend():
+        pg_index.note_flushed(session, session.info.setdefault(_PENDING, set()))
 
 
 def _after_commit(session: Session) -> None:
@@ -96,12 +103,14 @@ def _after_transaction_end(session: Session, transaction) -> None:
     if transaction.parent is None:  # the whole transaction ended: forget what it noted
         session.info.pop(_PENDING, None)
         session.info.pop(_WROTE, None)
+        session.info.pop(pg_index.PENDING_ORGANIZATIONS, None)
 
 
 def _listen_once() -> None:
     """The commit hooks, on the session class every app of this process shares."""
     hooks = {
         "before_commit": _before_commit,
+        "after_flush": _after_flush,
         "after_commit": _after_commit,
         "after_transaction_end": _after_transaction_end,
     }
