@@ -229,48 +229,99 @@ def _score(groups_with_rarity) -> str:
     return f"1000 * ({matched}) + 10 * ({exact}) + ({found}) / (1 + {found})"
 
 
-# --- one statement: the page and the facets -----------------------------------------------------
+# --- the page and the facets --------------------------------------------------------------------
 
 
 def _run(session, filters, result, allowed, match, groups_with_rarity, params) -> SearchResult:
+    """The page asked for and the facets of the whole answer: the documents matching are read
+    once (MATERIALIZED); on the relevance order, the best a document can be is tried first."""
     per_page = max(1, filters.per_page)
     offset = (max(1, filters.page) - 1) * per_page
+    paging = f"LIMIT {per_page} OFFSET {offset}"
     if match is None:  # no words: every allowed opening, newest first
-        scored = f"SELECT opening_id, kind, province, published_at, 0.0::float8 AS score FROM search_document WHERE {allowed}"  # noqa: E501
-        order = "published_at DESC, opening_id ASC"
-    else:
-        columns = ", ".join(
-            _group_columns(n, group, params) for n, (group, _r) in enumerate(groups_with_rarity)
-        )
         matched = (
-            f"SELECT opening_id, kind, province, published_at, {columns} FROM search_document "
-            f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
+            f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {allowed}"  # noqa: E501
         )
-        scored = (
-            f"SELECT opening_id, kind, province, published_at, {_score(groups_with_rarity)} "
-            f"AS score FROM ({matched}) m"
+        page = (
+            f"SELECT opening_id, 0.0::float8 FROM m ORDER BY published_at DESC, opening_id {paging}"  # noqa: E501
         )
-        order = "published_at DESC, opening_id DESC"
-        if filters.sort != Sort.NEWEST:
-            order = f"round(score::numeric, 6) DESC, {order}"
+        return _answer(session, result, matched, page, params)[0]
+    matched = (
+        f"SELECT opening_id, kind, province, published_at, words FROM search_document "
+        f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
+    )
+    newest = "published_at DESC, opening_id DESC"
+    if filters.sort == Sort.NEWEST:
+        scored = _scored(f"SELECT * FROM m ORDER BY {newest} {paging}", groups_with_rarity, params)
+        page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {newest}"
+        return _answer(session, result, matched, page, params)[0]
+    best, best_score = _best_possible(groups_with_rarity, params)
+    page = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {newest} {paging}"  # noqa: E501
+    result, hits = _answer(session, result, matched, page, params)
+    if hits == per_page or hits == result.total - offset:
+        return result  # the page is made of openings nothing can rank above
+    ranked = _scored("SELECT * FROM m", groups_with_rarity, params)
+    page = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {newest} {paging}"  # noqa: E501
+    return _answer(session, result, matched, page, params)[0]
+
+
+def _scored(rows: str, groups_with_rarity, params: Params) -> str:
+    """`rows` (of m) with their score."""
+    columns = ", ".join(
+        _group_columns(n, group, params) for n, (group, _r) in enumerate(groups_with_rarity)
+    )
+    return (
+        f"SELECT opening_id, published_at, {_score(groups_with_rarity)} AS score "
+        f"FROM (SELECT opening_id, published_at, {columns} FROM ({rows}) r) g"
+    )
+
+
+def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
+    """The tsquery of the documents scoring the most a document can (every group through its
+    best alternatives, exact and heaviest, with every word in the title), and that score."""
+    title = FIELD_LETTERS["title"]
+    parts, exact, found = [], 0, 0.0
+    for group, rarity in groups_with_rarity:
+        top = max((a.exact, a.weight) for a in group.alternatives)
+        best = [a for a in group.alternatives if (a.exact, a.weight) == top]
+        parts.append(
+            "("
+            + " | ".join(
+                "(" + " & ".join(slot_query(slot, title) for slot in a.slots) + ")" for a in best
+            )
+            + ")"
+        )
+        exact += top[0]
+        found += rarity * FIELD_WEIGHTS["title"] * top[1]
+    score = 1000 * len(groups_with_rarity) + 10 * exact + found / (1 + found)
+    return params.tsquery(" & ".join(parts)), score
+
+
+def _answer(session, result: SearchResult, matched: str, page: str, params: Params):
+    """Fill `result` from the documents `matched` and the `page` of them (opening id, score);
+    returns it and how many hits the page had."""
     sql = f"""
-        WITH scored AS MATERIALIZED ({scored})
-        SELECT * FROM (SELECT 'hit' AS part, opening_id::text AS key, score FROM scored
-                       ORDER BY {order} LIMIT {per_page} OFFSET {offset}) page
-        UNION ALL SELECT 'kind', kind, count(*) FROM scored GROUP BY kind
-        UNION ALL SELECT 'province', province, count(*) FROM scored GROUP BY province
+        WITH m AS MATERIALIZED ({matched})
+        SELECT 'hit' AS part, p.opening_id, p.score, NULL::text AS key, 0::bigint AS n
+            FROM ({page}) p(opening_id, score)
+        UNION ALL SELECT 'kind', NULL, NULL, kind, count(*) FROM m GROUP BY kind
+        UNION ALL SELECT 'province', NULL, NULL, province, count(*) FROM m GROUP BY province
     """
     hits: list[Hit] = []
     facets: dict[str, dict[str, int]] = {"kind": {}, "province": {}}
-    for part, key, value in session.execute(text(sql), params.values):
+    for part, opening_id, score, key, count in _rows(session, sql, params):
         if part == "hit":
-            hits.append(Hit(int(key), round(value, 4)))
+            hits.append(Hit(int(opening_id), round(float(score), 4)))
         else:
-            facets[part][key] = int(value)
+            facets[part][key] = int(count)
     result.hits = hits
     result.total = sum(facets["kind"].values())
     result.facets = {name: _most_common(counts) for name, counts in facets.items()}
-    return result
+    return result, len(hits)
+
+
+def _rows(session, sql: str, params: Params):
+    return session.execute(text(sql), params.values).all()
 
 
 def _most_common(counts: dict[str, int]) -> dict[str, int]:

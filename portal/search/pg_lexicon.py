@@ -49,6 +49,7 @@ class PgLexicon:
         self.known: dict[str, int] = {}  # term -> frequency (0: not in any document)
         self.document_frequency = Frequencies(self)
         self._memos: dict[str, dict] = {}
+        self._threshold_set = False
 
     def memo(self, name: str, size: int = 0) -> dict:
         return self._memos.setdefault(name, {})
@@ -70,10 +71,12 @@ class PgLexicon:
 
     def spelling_candidates(self, word: str, lengths: range) -> list[str]:
         """Latin words sharing trigrams with `word`, of those lengths (pg_trgm's index)."""
-        self.session.execute(
-            text("SELECT set_config('pg_trgm.similarity_threshold', :value, true)"),
-            {"value": str(TRIGRAM_SIMILARITY)},
-        )
+        if not self._threshold_set:  # for this transaction only
+            self.session.execute(
+                text("SELECT set_config('pg_trgm.similarity_threshold', :value, true)"),
+                {"value": str(TRIGRAM_SIMILARITY)},
+            )
+            self._threshold_set = True
         found = self._remember(
             "SELECT term, frequency FROM search_term WHERE term % :word AND frequency > 0 "
             "AND char_length(term) BETWEEN :shortest AND :longest",
