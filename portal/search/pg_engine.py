@@ -187,20 +187,23 @@ _LETTERS_BY_WEIGHT = [(FIELD_WEIGHTS[name], letter) for name, letter in FIELD_LE
 
 
 def _where_found(slot, params: Params) -> str:
-    """The weight of the heaviest field holding one of the slot's terms (scoring._where_found)."""
+    """The weight of the heaviest field holding one of the slot's terms (scoring._where_found),
+    0 when none does (one test then: most documents lack most slots)."""
     branches = " ".join(
         f"WHEN words @@ {params.tsquery(slot_query(slot, letter))} THEN {weight!r}"
-        for weight, letter in _LETTERS_BY_WEIGHT
+        for weight, letter in _LETTERS_BY_WEIGHT[:-1]
     )
-    return f"CASE {branches} ELSE 0 END"
+    lightest = _LETTERS_BY_WEIGHT[-1][0]
+    absent = f"NOT words @@ {params.tsquery(slot_query(slot))}"
+    return f"CASE WHEN {absent} THEN 0 {branches} ELSE {lightest!r} END"
 
 
-def _alternative_value(alternative: Alternative, params: Params) -> str:
+def _alternative_value(alternative: Alternative, slot_column: dict) -> str:
     """scoring._alternative_scores times the alternative's weight; NULL when not matched."""
-    where = " + ".join(_where_found(slot, params) for slot in alternative.slots)
-    count, weight = len(alternative.slots), alternative.weight
-    matches = params.tsquery(alternative_query(alternative))
-    return f"CASE WHEN words @@ {matches} THEN ({where}) / {count}.0 * {weight!r} END"
+    columns = [slot_column[slot] for slot in alternative.slots]
+    found = " AND ".join(f"{column} > 0" for column in columns)
+    count, weight = len(columns), alternative.weight
+    return f"CASE WHEN {found} THEN ({' + '.join(columns)}) / {count}.0 * {weight!r} END"
 
 
 def _best(values: list[str]) -> str:
@@ -209,10 +212,10 @@ def _best(values: list[str]) -> str:
     return values[0] if len(values) == 1 else f"GREATEST({', '.join(values)})"
 
 
-def _group_columns(n: int, group: Group, params: Params) -> str:
+def _group_columns(n: int, group: Group, slot_column: dict) -> str:
     """e<n>: the best exact alternative's value, c<n>: the best correction's (NULL: none)."""
-    exact = [_alternative_value(a, params) for a in group.alternatives if a.exact]
-    corrected = [_alternative_value(a, params) for a in group.alternatives if not a.exact]
+    exact = [_alternative_value(a, slot_column) for a in group.alternatives if a.exact]
+    corrected = [_alternative_value(a, slot_column) for a in group.alternatives if not a.exact]
     return f"{_best(exact)} AS e{n}, {_best(corrected)} AS c{n}"
 
 
@@ -266,13 +269,21 @@ def _run(session, filters, result, allowed, match, groups_with_rarity, params) -
 
 
 def _scored(rows: str, groups_with_rarity, params: Params) -> str:
-    """`rows` (of m) with their score."""
+    """`rows` (of m) with their score: each distinct slot weighed once (s<k>), then each
+    group's best alternatives (e<n>, c<n>), then the score."""
+    slot_column: dict[frozenset[str], str] = {}
+    for group, _rarity in groups_with_rarity:
+        for alternative in group.alternatives:
+            for slot in alternative.slots:
+                slot_column.setdefault(slot, f"s{len(slot_column)}")
+    slots = ", ".join(f"{_where_found(slot, params)} AS {c}" for slot, c in slot_column.items())
     columns = ", ".join(
-        _group_columns(n, group, params) for n, (group, _r) in enumerate(groups_with_rarity)
+        _group_columns(n, group, slot_column) for n, (group, _r) in enumerate(groups_with_rarity)
     )
     return (
         f"SELECT opening_id, published_at, {_score(groups_with_rarity)} AS score "
-        f"FROM (SELECT opening_id, published_at, {columns} FROM ({rows}) r) g"
+        f"FROM (SELECT opening_id, published_at, {columns} "
+        f"FROM (SELECT opening_id, published_at, {slots} FROM ({rows}) r) w) g"
     )
 
 
