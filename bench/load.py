@@ -149,10 +149,16 @@ def _scratch_database(url: str, size: int) -> Iterator[str]:
         admin.dispose()
 
 
+def _backend(database_url: str | None) -> str:
+    """The search backend asked for; Whoosh on SQLite, where PostgreSQL's cannot run."""
+    asked = os.environ.get("SEARCH_BACKEND") or "whoosh"
+    return asked if database_url else "whoosh"
+
+
 @contextmanager
 def _built_portal(size: int, database_url: str | None) -> Iterator[Path]:
     """A migrated database holding `size` openings and their index; yields the temp folder."""
-    with scratch_app(f"phlov-load-{size}-", database_url) as app:
+    with scratch_app(f"phlov-load-{size}-", database_url, _backend(database_url)) as app:
         fill(size)
         reindex(app)
         db.session.remove()
@@ -173,6 +179,7 @@ def _served(folder: Path, database_url: str | None) -> Iterator[int]:
         "HOST": "127.0.0.1",
         "PORT": str(port),
         "WEB_CONCURRENCY": "2",
+        "SEARCH_BACKEND": _backend(database_url),
         "PUBLIC_API_RATE_LIMIT": "1000000 per minute",  # the bench is one visitor
     }
     gunicorn = Path(sys.executable).parent / "gunicorn"

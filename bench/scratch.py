@@ -1,5 +1,5 @@
 """A scratch portal for a benchmark: the app on a fresh, migrated SQLite file and search index in
-a temporary folder, removed afterwards."""
+a temporary folder, removed afterwards (or on a scratch PostgreSQL database, emptied first)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,29 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 
 from portal import create_app
 
 
 @contextmanager
-def scratch_app(prefix: str, database_url: str | None = None) -> Iterator:
-    """Inside: an app context on an empty migrated database (`prefix` names the temp folder,
-    which holds the SQLite file unless `database_url` names another, empty, database)."""
+def scratch_app(
+    prefix: str, database_url: str | None = None, search_backend: str = "whoosh"
+) -> Iterator:
+    """Inside: an app context on an empty migrated database (`prefix` names the temp folder;
+    `database_url`, a scratch PostgreSQL database, is emptied and migrated again)."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         app = create_app(
             {
                 "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp}/bench.db",
                 "SEARCH_INDEX_DIR": f"{tmp}/search",
+                "SEARCH_BACKEND": search_backend,
                 "SECRET_KEY": "bench",
             }
         )
         with app.app_context():
             logging.disable(logging.INFO)  # the migrations' progress
+            if database_url:
+                downgrade(revision="base")
             upgrade()
             yield app

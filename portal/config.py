@@ -55,6 +55,16 @@ def _public_url(production: bool) -> str | None:
     return url
 
 
+SEARCH_BACKENDS = ("whoosh", "postgres")
+
+
+def _search_backend() -> str:
+    backend = os.environ.get("SEARCH_BACKEND", "").strip().lower() or "whoosh"
+    if backend not in SEARCH_BACKENDS:
+        raise ConfigError(f"SEARCH_BACKEND must be whoosh or postgres, not {backend!r}.")
+    return backend
+
+
 def _flag(name: str, *, default: bool) -> bool:
     raw = os.environ.get(name, "").strip().lower()
     if not raw:
@@ -81,6 +91,9 @@ def load_config(instance_path: str) -> dict:
         "DB_BUSY_TIMEOUT": _whole_number("DB_BUSY_TIMEOUT", 30),
         # Rows an import commits at a time (`flask openings import`, `flask youth import`).
         "IMPORT_BATCH_SIZE": _whole_number("IMPORT_BATCH_SIZE", 200),
+        # "whoosh": an index directory on this host's disk (a center's laptop); "postgres": the
+        # documents in the PostgreSQL database itself, shared by every app server.
+        "SEARCH_BACKEND": _search_backend(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -52,6 +52,8 @@ def app(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
             or f"sqlite:///{instance / 'test.db'}",
             "SEARCH_INDEX_DIR": str(instance / "search-index"),
+            # TEST_SEARCH_BACKEND=postgres (with TEST_DATABASE_URL) runs it on PostgreSQL's search.
+            "SEARCH_BACKEND": os.environ.get("TEST_SEARCH_BACKEND", "whoosh"),
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test",
             "SERVER_NAME": "localhost",

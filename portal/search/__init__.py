@@ -1,4 +1,6 @@
-"""Search over openings: typo-tolerant, Khmer-aware, province-aware (Whoosh today).
+"""Search over openings: typo-tolerant, Khmer-aware, province-aware, on one of two backends
+(SEARCH_BACKEND): Whoosh, an index directory on this host (sync.py, the outbox), or PostgreSQL,
+documents in the database written in the opening's own transaction (pg_index.py, pg_engine.py).
 
 The verbs views, services and commands use; nothing outside this package touches Whoosh:
 
@@ -67,12 +69,30 @@ def warm_up_in_background(app) -> None:
 
     def warm() -> None:
         from portal.search.engine import warm_up
+        from portal.search.pg_index import is_postgres_backend
         from portal.search.sync import searcher, tables_ready
 
         try:
             with app.app_context():
-                warm_up(searcher() if tables_ready() else None)
+                if is_postgres_backend():
+                    _warm_up_postgres()
+                else:
+                    warm_up(searcher() if tables_ready() else None)
         except Exception:  # a cold cache is slower, never broken
             logging.getLogger(__name__).exception("Search warm-up failed")
 
     threading.Thread(target=warm, name="search-warm-up", daemon=True).start()
+
+
+def _warm_up_postgres() -> None:
+    """khmercut and the vocabulary, then one search (the database's own caches warm up too)."""
+    from portal.extensions import db
+    from portal.search.engine import warm_up
+    from portal.search.pg_index import tables_ready
+
+    warm_up()
+    if tables_ready():
+        try:
+            query("")
+        finally:
+            db.session.remove()

@@ -100,6 +100,30 @@ class Catalog:
     def khmer_terms(self) -> list[str]:
         return self._derived("khmer_terms", lambda: self._terms(khmer=True))
 
+    # What planning a query asks of the words (corrections.py, khmer.py, khmer_spelling.py); the
+    # PostgreSQL backend's lexicon (pg_lexicon.py) answers the same from its terms table.
+    lists_every_term = True  # spelling_candidates ignores the word: cache by length
+
+    def spelling_candidates(self, word: str, lengths: range) -> list[str]:
+        """Words that may be `word` mistyped: here every Latin word of those lengths."""
+        by_length = self.latin_terms
+        return [w for n in lengths for w in by_length.get(n, ())]
+
+    def khmer_terms_containing(self, term: str) -> list[str]:
+        """The index's Khmer words containing `term` (not `term` itself)."""
+        return [w for w in self.khmer_terms if term in w and w != term]
+
+    def terms_among(self, pieces) -> set[str]:
+        """Those of `pieces` the index holds."""
+        return {piece for piece in pieces if piece in self.document_frequency}
+
+    def khmer_terms_read_as(self, expression: str, minimum: int) -> tuple[str, ...]:
+        """The Khmer words in at least `minimum` openings that read as `expression`."""
+        from portal.search.khmer_spelling import MIN_COMMON, index_words_read_as
+
+        assert minimum == MIN_COMMON  # the table is kept for that one threshold
+        return index_words_read_as(self, expression)
+
     def _terms(self, khmer: bool) -> list[str]:
         if len(self._leaves) == 1:
             return terms_of(self._leaves[0][0], khmer)

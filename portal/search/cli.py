@@ -29,17 +29,27 @@ def reindex_command() -> None:
 def status_command() -> None:
     """Where the index is, whether it is sound, and how many changes wait to be applied."""
     facts = status()
+    if facts.get("backend") == "postgres":
+        click.echo(
+            f"PostgreSQL: {facts.get('documents', 0)} openings, {facts.get('terms', 0)} words, "
+            f"{facts['problem'] or 'sound'}."
+        )
+    else:
+        _whoosh_status(facts)
+    if facts.get("problem"):
+        raise SystemExit(1)
+
+
+def _whoosh_status(facts: dict) -> None:
     click.echo(f"Index directory: {facts['root']}")
     if "generation" not in facts:
         click.echo("No index yet: run `flask search reindex`.")
-    else:
-        click.echo(
-            f"Generation {facts['generation']}: {facts['documents']} openings, "
-            f"{facts['problem'] or 'sound'}."
-        )
-        click.echo(
-            f"Outbox: {facts['outbox_rows']} rows, {facts['waiting']} waiting "
-            f"(applied up to {facts['watermark']})."
-        )
-    if facts.get("problem"):
-        raise SystemExit(1)
+        return
+    click.echo(
+        f"Generation {facts['generation']}: {facts['documents']} openings, "
+        f"{facts['problem'] or 'sound'}."
+    )
+    click.echo(
+        f"Outbox: {facts['outbox_rows']} rows, {facts['waiting']} waiting "
+        f"(applied up to {facts['watermark']})."
+    )

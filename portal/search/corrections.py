@@ -68,7 +68,7 @@ def _letter_missing(catalog: Catalog, typed: str, known: frozenset[str]) -> list
     vocabulary's) or at least MIN_COMMON do (any other word): vocabulary words first, then
     the most common."""
     frequency = catalog.document_frequency
-    longer = _choices(catalog, len(typed) + 1, 0, known)
+    longer = _choices(catalog, typed, len(typed) + 1, 0, known)
     matches = process.extract(typed, longer, scorer=Indel.distance, score_cutoff=1, limit=None)
     found = [
         Correction(word, 1, frequency.get(word, 0))
@@ -100,18 +100,20 @@ def _corrections(catalog, term, typed, limit, known) -> list[Correction]:
 
 def _near(catalog: Catalog, word: str, limit: int, known: Iterable[str]):
     """(candidate, distance) for the index's and the vocabulary's words within `limit` typos."""
-    choices = _choices(catalog, len(word), limit, known)
+    choices = _choices(catalog, word, len(word), limit, known)
     matches = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
     return [(choice, int(distance)) for choice, distance, _index in matches]
 
 
-def _choices(catalog: Catalog, length: int, limit: int, known: Iterable[str]) -> list[str]:
-    """The words whose length is within `limit` of `length` (cached per index generation)."""
+def _choices(catalog: Catalog, word: str, length: int, limit: int, known: Iterable[str]):
+    """The words whose length is within `limit` of `length`: every such word of the index (cached
+    per index generation), or, from a lexicon that finds words like `word` itself (PostgreSQL's
+    trigram index), those; the vocabulary's words of those lengths in both cases."""
     memo = catalog.memo("choices")
-    key = (length, limit)
+    key = (length, limit) if catalog.lists_every_term else (word, length, limit)
     if key not in memo:
-        by_length = catalog.latin_terms
-        words = {w for n in range(length - limit, length + limit + 1) for w in by_length.get(n, ())}
+        lengths = range(length - limit, length + limit + 1)
+        words = set(catalog.spelling_candidates(word, lengths))
         words.update(w for w in known if abs(len(w) - length) <= limit and w.isalpha())
         memo[key] = sorted(words)
     return memo[key]

@@ -32,6 +32,12 @@ PUBLIC_OR_CLOSED = frozenset({"published", "closed"})
 def run_query(text: str, filters: SearchFilters) -> SearchResult:
     """Openings matching `text` and `filters` in the current index (caught up with the
     database first, without waiting for a writer)."""
+    from portal.search.pg_index import is_postgres_backend
+
+    if is_postgres_backend():
+        from portal.search.pg_engine import run_query as run_on_postgres
+
+        return run_on_postgres(text, filters)
     from portal.search.sync import searcher
 
     return search(searcher(), text, filters)
@@ -52,17 +58,8 @@ def warm_up(searcher: Searcher | None = None) -> None:
 def search(searcher: Searcher, text: str, filters: SearchFilters) -> SearchResult:
     """The same on a given Whoosh searcher (tests and the bench build their own index)."""
     catalog = catalog_for(searcher)
-    known = vocabulary().known
-    parsed = parse_text(
-        (text or "")[:MAX_QUERY_CHARS],
-        is_known_word=lambda term: term in known or term in catalog.document_frequency,
-    )
-    province_from_text = parsed.province if parsed.province and not filters.province else None
-    allowed = _allowed(catalog, filters, province_from_text)
-    words = without_stopwords(parsed.words)[:MAX_QUERY_WORDS]
-    result = SearchResult(hits=[], total=0, page=filters.page, per_page=filters.per_page)
-    result.province_from_text = province_from_text
-    result.text_used = joined(words)
+    parsed, words, result = understand(text, filters, catalog)
+    allowed = _allowed(catalog, filters, result.province_from_text)
     if not words:
         return _listing(catalog, filters, allowed, result)
     groups = plan(words, catalog)
@@ -70,8 +67,24 @@ def search(searcher: Searcher, text: str, filters: SearchFilters) -> SearchResul
     docs &= allowed
     if not docs and len(used) > 1:  # no opening has every word: the ones with the most
         docs = any_group(catalog, used) & allowed
-    result.did_you_mean = _did_you_mean(text, parsed, groups)
+    result.did_you_mean = did_you_mean(text, parsed, groups)
     return _ranked(catalog, filters, docs, used, result)
+
+
+def understand(text: str, filters: SearchFilters, lexicon) -> tuple[ParsedText, list, SearchResult]:
+    """The query's words with the province among them taken out, and the result to fill
+    (both backends; `lexicon` is a Catalog or the PostgreSQL backend's PgLexicon)."""
+    known = vocabulary().known
+    parsed = parse_text(
+        (text or "")[:MAX_QUERY_CHARS],
+        is_known_word=lambda term: term in known or term in lexicon.document_frequency,
+    )
+    province_from_text = parsed.province if parsed.province and not filters.province else None
+    words = without_stopwords(parsed.words)[:MAX_QUERY_WORDS]
+    result = SearchResult(hits=[], total=0, page=filters.page, per_page=filters.per_page)
+    result.province_from_text = province_from_text
+    result.text_used = joined(words)
+    return parsed, words, result
 
 
 def _allowed(catalog: Catalog, filters: SearchFilters, province_from_text: str | None):
@@ -173,7 +186,7 @@ def _filters_key(filters: SearchFilters) -> tuple:
     )  # fmt: skip
 
 
-def _did_you_mean(text: str, parsed: ParsedText, groups: list[Group]) -> str | None:
+def did_you_mean(text: str, parsed: ParsedText, groups: list[Group]) -> str | None:
     """The query with its corrected words replaced, when some were corrected. Khmer words
     typed together share a span: a correction of some of them replaces only those."""
     from portal.search.analysis import fold

@@ -28,7 +28,7 @@ def words_containing(catalog: Catalog, term: str) -> list[str]:
     memo = catalog.memo("khmer_inside")
     if term not in memo:
         frequency = catalog.document_frequency
-        longer = [w for w in catalog.khmer_terms if term in w and w != term]
+        longer = catalog.khmer_terms_containing(term)
         longer.sort(key=lambda w: -frequency[w])
         memo[term] = longer[:INSIDE_KEPT]
     return memo[term]
@@ -38,8 +38,17 @@ def cut_into_known(catalog: Catalog, text: str) -> list[str]:
     """`text` cut into the fewest index words, or [] when it cannot be cut into two or more."""
     memo = catalog.memo("khmer_cut")
     if text not in memo:
-        memo[text] = _fewest_words(text, catalog.document_frequency)
+        memo[text] = _fewest_words(text, catalog.terms_among(_pieces(text)))
     return memo[text]
+
+
+def _pieces(text: str) -> set[str]:
+    """Every piece of `text` a word of the index could be (what `_fewest_words` looks up)."""
+    return {
+        text[start:end]
+        for end in range(1, len(text) + 1)
+        for start in range(max(0, end - LONGEST_WORD), end)
+    }
 
 
 def _fewest_words(text: str, known) -> list[str]:

@@ -96,14 +96,15 @@ def _expression_tables(words) -> tuple[dict, dict]:
     )
 
 
-def _index_words(catalog: Catalog) -> dict[str, tuple[str, ...]]:
-    """The index's Khmer words in at least MIN_COMMON openings, by expression (per generation)."""
+def index_words_read_as(catalog: Catalog, key: str) -> tuple[str, ...]:
+    """The index's Khmer words in at least MIN_COMMON openings whose expression is `key` (the
+    table of them all kept per generation)."""
     memo = catalog.memo("khmer_expressions")
     if "table" not in memo:
         frequency = catalog.document_frequency
         common = [w for w in catalog.khmer_terms if frequency[w] >= MIN_COMMON]
         memo["table"] = _expression_tables(common)[0]
-    return memo["table"]
+    return memo["table"].get(key, ())
 
 
 def respellings(words: Sequence, catalog: Catalog) -> dict[int, Respelling]:
@@ -168,7 +169,9 @@ def _respelled(typed: str, catalog: Catalog) -> str | None:
         candidates = known.missing_one.get(key, ())
     if not candidates:
         candidates = tuple(
-            w for w in _index_words(catalog).get(key, ()) if frequency[w] >= own * RARE_RATIO
+            w
+            for w in catalog.khmer_terms_read_as(key, MIN_COMMON)
+            if frequency[w] >= own * RARE_RATIO
         )
     candidates = tuple(c for c in candidates if c != typed)
     if not candidates:

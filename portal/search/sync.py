@@ -29,8 +29,10 @@ from whoosh.searching import Searcher
 
 from portal.extensions import db
 from portal.jobs.models import Opening
+from portal.search import pg_index
 from portal.search.documents import document_for
 from portal.search.models import SearchOutbox
+from portal.search.pg_index import is_postgres_backend
 from portal.search.schema import build_schema
 from portal.search.store import Generation, IndexStore
 
@@ -68,6 +70,11 @@ def enqueue(opening_id: int) -> None:
 def _before_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a SAVEPOINT: the outer transaction writes the rows when it commits
+    if is_postgres_backend():  # the documents themselves, in this transaction: no outbox
+        session.flush()
+        pending = session.info.pop(_PENDING, set()) | pg_index.organizations_openings(session)
+        pg_index.write(session, pending)
+        return
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
@@ -76,6 +83,11 @@ def _before_commit(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
     session.add_all([SearchOutbox(opening_id=opening_id) for opening_id in sorted(pending)])
     session.info[_WROTE] = True
+
+
+def _after_flush(session: Session, _flush_context) -> None:
+    if is_postgres_backend():
+        pg_index.note_flushed(session, session.info.setdefault(_PENDING, set()))
 
 
 def _after_commit(session: Session) -> None:
@@ -91,12 +103,14 @@ def _after_transaction_end(session: Session, transaction) -> None:
     if transaction.parent is None:  # the whole transaction ended: forget what it noted
         session.info.pop(_PENDING, None)
         session.info.pop(_WROTE, None)
+        session.info.pop(pg_index.PENDING_ORGANIZATIONS, None)
 
 
 def _listen_once() -> None:
     """The commit hooks, on the session class every app of this process shares."""
     hooks = {
         "before_commit": _before_commit,
+        "after_flush": _after_flush,
         "after_commit": _after_commit,
         "after_transaction_end": _after_transaction_end,
     }
@@ -209,7 +223,11 @@ def searcher() -> Searcher:
 
 def rebuild(wait: float = REBUILD_WAIT) -> Rebuilt:
     """Build a new generation from the database and switch searches to it (`flask search
-    reindex`). Waits up to `wait` s for a rebuild running elsewhere, then raises SearchBusy."""
+    reindex`). Waits up to `wait` s for a rebuild running elsewhere, then raises SearchBusy.
+    On SEARCH_BACKEND=postgres: every document and term written again (pg_index.rebuild)."""
+    if is_postgres_backend():
+        openings, seconds = pg_index.rebuild()
+        return Rebuilt(openings, seconds, "postgres")
     store = _store()
     with store.rebuild_lock(wait) as locked:
         if not locked:
@@ -294,9 +312,14 @@ def tables_ready() -> bool:
 
 def check_at_start() -> None:
     """Rebuild a missing, corrupt or outdated index (several workers starting at once: one
-    rebuilds, the others wait and find it sound). Never stops the portal from starting."""
+    rebuilds, the others wait and find it sound). Never stops the portal from starting.
+    On SEARCH_BACKEND=postgres: fill the documents when there are none yet."""
     store = _store()
     try:
+        if is_postgres_backend():
+            if filled := pg_index.check_at_start():
+                log.warning("Search documents written in PostgreSQL: %d openings", filled)
+            return
         if not tables_ready() or store.problem(build_schema()) is None:
             return
         with store.rebuild_lock(REBUILD_WAIT) as locked:
@@ -319,11 +342,15 @@ def check_at_start() -> None:
 
 def problem() -> str | None:
     """Why searches cannot read the index now (missing, unreadable, another schema), or None."""
+    if is_postgres_backend():
+        return pg_index.problem()
     return _store().problem(build_schema())
 
 
 def status() -> dict:
     """What `flask search status` shows."""
+    if is_postgres_backend():
+        return pg_index.status()
     store = _store()
     generation = store.current()
     watermark = generation.watermark() if generation else 0
@@ -354,6 +381,7 @@ def init_app(app: Flask) -> None:
     from portal.search.cli import search_cli
 
     app.config.setdefault("SEARCH_LOCK_WAIT", 10.0)
+    pg_index.check_backend(app)
     app.cli.add_command(search_cli)
     _listen_once()
     with app.app_context():

@@ -19,6 +19,10 @@ Or print the report of the current engine on a temporary app and database: P@10 
 group by group on the tuned set and on the frozen set (its misses only when asked), then what
 Khmer occupation queries find among the real ads of ../shared/realads/ (skipped when absent):
     .venv/bin/python -m tests.search.relevance [--worst 25] [--frozen-misses]
+Both search backends side by side (SEARCH_BACKEND=whoosh and postgres), group by group, on a
+scratch PostgreSQL database (emptied: its schema is rebuilt by the migrations):
+    .venv/bin/python -m tests.search.relevance --backend both \
+        --database-url postgresql+psycopg://phlov:phlov@localhost/phlov_scratch
 """
 
 from __future__ import annotations
@@ -324,11 +328,12 @@ def portal_search(query: LabelledQuery) -> list[int]:
 
 
 @contextmanager
-def temporary_app():
-    """A portal app on a temporary database and index, migrated, inside its app context."""
+def temporary_app(backend: str = "whoosh", database_url: str | None = None):
+    """A portal app on a temporary database and index, migrated, inside its app context.
+    `database_url` (a scratch PostgreSQL database) is emptied and migrated again."""
     import tempfile
 
-    from flask_migrate import upgrade
+    from flask_migrate import downgrade, upgrade
 
     from portal import create_app
 
@@ -337,22 +342,32 @@ def temporary_app():
             {
                 "TESTING": True,
                 "INSTANCE_PATH": tmp,
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/relevance.db",
+                "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp}/relevance.db",
                 "SEARCH_INDEX_DIR": f"{tmp}/search-index",
+                "SEARCH_BACKEND": backend,
                 "SECRET_KEY": "relevance",
             }
         )
         with app.app_context():
+            if database_url:
+                downgrade(revision="base")
             upgrade()
             yield app
+            if database_url:
+                from portal.extensions import db
+
+                db.session.remove()
+                downgrade(revision="base")
 
 
 def measure(
     search_fn: Callable[[LabelledQuery], list[int]] = portal_search,
+    backend: str = "whoosh",
+    database_url: str | None = None,
 ) -> tuple[RelevanceReport, RelevanceReport]:
     """Load the fixture into a temporary app and database and score `search_fn` on the tuned
     queries and on the frozen ones."""
-    with temporary_app():
+    with temporary_app(backend, database_url):
         key_of_id = {v: k for k, v in load_openings().items()}
         return (
             precision_at_10(search_fn, read_queries(), key_of_id),
@@ -362,10 +377,44 @@ def measure(
         )
 
 
+def side_by_side(whoosh: RelevanceReport, postgres: RelevanceReport) -> str:
+    """Each group's P@10 and nDCG@10 on both backends, and the nDCG difference."""
+    lines = [
+        f"  {'group':<15} {'whoosh P@10':>11} {'nDCG@10':>8}  {'postgres P@10':>13} "
+        f"{'nDCG@10':>8}  {'nDCG diff':>9}"
+    ]
+    rows = [(g, whoosh.by_group[g], whoosh.ndcg_by_group[g]) for g in whoosh.by_group]
+    rows.append(("overall", whoosh.overall, whoosh.ndcg_overall))
+    theirs = {**postgres.ndcg_by_group, "overall": postgres.ndcg_overall}
+    precision = {**postgres.by_group, "overall": postgres.overall}
+    for group, p10, ndcg_value in rows:
+        other = theirs.get(group, 0.0)
+        lines.append(
+            f"  {group:<15} {p10:>11.3f} {ndcg_value:>8.3f}  {precision.get(group, 0.0):>13.3f} "
+            f"{other:>8.3f}  {other - ndcg_value:>+9.3f}"
+        )
+    return "\n".join(lines)
+
+
+def _option(argv: list[str], name: str, default: str | None = None) -> str | None:
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    worst = int(argv[argv.index("--worst") + 1]) if "--worst" in argv else 25
-    tuned, frozen = measure()
+    worst = int(_option(argv, "--worst", "25"))
+    backend = _option(argv, "--backend", "whoosh")
+    database_url = _option(argv, "--database-url")
+    if backend in ("postgres", "both") and not database_url:
+        print("--backend postgres needs --database-url postgresql+psycopg://.../scratch_db")
+        return 2
+    if backend == "both":
+        whoosh = measure(backend="whoosh", database_url=database_url)
+        postgres = measure(backend="postgres", database_url=database_url)
+        for name, mine, theirs in zip(("Tuned", "Frozen"), whoosh, postgres, strict=True):
+            print(f"{name} set, Whoosh and PostgreSQL:\n{side_by_side(mine, theirs)}")
+        return 0
+    tuned, frozen = measure(backend=backend, database_url=database_url)
     print(f"Tuned set ({QUERIES_FILE.name}):\n{tuned.figures()}")
     print(f"Frozen set ({FROZEN_FILE.name}, held out):\n{frozen.figures()}")
     print(tuned.table(worst=worst))

@@ -20,6 +20,9 @@ from portal.jobs import services
 from portal.jobs.models import Opening, OpeningStatus
 from portal.search import sync
 from portal.search.store import IndexStore
+from tests.search import whoosh_only
+
+pytestmark = whoosh_only
 
 WRITERS = 3
 ROUNDS = 25  # commits per writer

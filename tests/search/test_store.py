@@ -11,6 +11,9 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.query import Term
 
 from portal.search.store import IndexStore, schema_fingerprint
+from tests.search import whoosh_only
+
+pytestmark = whoosh_only
 
 
 def small_schema() -> Schema:

@@ -21,6 +21,9 @@ from portal.jobs.models import Opening, OpeningStatus
 from portal.search import SearchFilters, sync
 from portal.search.models import SearchOutbox
 from portal.search.store import IndexStore
+from tests.search import whoosh_only
+
+pytestmark = whoosh_only
 
 
 def store(app) -> IndexStore:

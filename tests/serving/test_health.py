@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from portal import create_app
+from tests.search import whoosh_only
 
 
 def test_a_healthy_portal_says_ok(client, reindex):
@@ -19,6 +20,7 @@ def test_a_healthy_portal_says_ok(client, reindex):
     assert "Set-Cookie" not in response.headers
 
 
+@whoosh_only  # the PostgreSQL backend's: tests/search/test_pg_backend.py
 def test_a_lost_search_index_is_named(app, client, reindex):
     reindex()
     shutil.rmtree(app.config["SEARCH_INDEX_DIR"])

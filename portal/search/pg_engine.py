@@ -1,0 +1,340 @@
+"""The PostgreSQL backend's queries (SEARCH_BACKEND=postgres): the same plan as the Whoosh
+engine (engine.understand, expansion.plan over a PgLexicon), run in SQL.
+
+- A group of alternatives is a tsquery: `(alternative) | (alternative)`, an alternative the AND
+  of its slots, a slot the OR of its terms. The GIN index on `search_document.words` finds the
+  documents matching every group (or, when none matches them all, any of them).
+- Their score is scoring.py's, computed by the database: 1000 per group matched, 10 per group
+  matched without a correction, and the fields the words were found in (a term restricted to
+  weight A is in the title, B the skills, C the organization, D the description) times the
+  alternative's weight and the group's rarity, in [0, 1).
+- One statement returns the page asked for and the facets of the whole answer.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from sqlalchemy import text
+
+from portal.extensions import db
+from portal.search.engine import (
+    MAX_QUERY_CHARS,
+    PUBLIC,
+    PUBLIC_OR_CLOSED,
+    did_you_mean,
+    understand,
+)
+from portal.search.expansion import Alternative, Group, plan
+from portal.search.pg_index import FIELD_LETTERS, quote
+from portal.search.pg_lexicon import PgLexicon
+from portal.search.query_parse import parse_words
+from portal.search.schema import FIELD_WEIGHTS, Moment
+from portal.search.types import Hit, SearchFilters, SearchResult, Sort
+
+ESTIMATED_FROM = 10_000  # documents: from this many, the planner's count is close enough
+
+
+class Params:
+    """Bound parameters of one statement, named as they are added."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def add(self, value, cast: str = "") -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f"CAST(:{name} AS {cast})" if cast else f":{name}"
+
+    def tsquery(self, literal: str) -> str:
+        return self.add(literal, "tsquery")
+
+
+def run_query(text_typed: str, filters: SearchFilters) -> SearchResult:
+    """Openings matching `text_typed` and `filters`, as engine.run_query answers them."""
+    session = db.session
+    lexicon = PgLexicon(session)
+    lexicon.learn(word.term for word in parse_words((text_typed or "")[:MAX_QUERY_CHARS]))
+    parsed, words, result = understand(text_typed, filters, lexicon)
+    params = Params()
+    allowed = _allowed(filters, result.province_from_text, params)
+    if not words:
+        return _run(session, filters, result, allowed, None, [], params)
+    groups = plan(words, lexicon)
+    result.did_you_mean = did_you_mean(text_typed, parsed, groups)
+    used = _used_groups(session, lexicon, groups)
+    if not used:
+        result.facets = {"kind": {}, "province": {}}
+        return result
+    every = " & ".join(group_query(group) for group, _rarity in used)
+    found = _run(session, filters, result, allowed, every, used, params)
+    if found.total or len(used) < 2:
+        return found
+    # No opening has every word: the ones with the most.
+    params = Params()
+    allowed = _allowed(filters, result.province_from_text, params)
+    any_of = " | ".join(group_query(group) for group, _rarity in used)
+    return _run(session, filters, result, allowed, any_of, used, params)
+
+
+# --- tsqueries ----------------------------------------------------------------------------------
+
+
+def slot_query(slot, letters: str = "") -> str:
+    """Any of the slot's terms (restricted to the fields of `letters`, when given)."""
+    suffix = f":{letters}" if letters else ""
+    return "(" + " | ".join(quote(term) + suffix for term in sorted(slot)) + ")"
+
+
+def alternative_query(alternative: Alternative) -> str:
+    return "(" + " & ".join(slot_query(slot) for slot in alternative.slots) + ")"
+
+
+def group_query(group: Group) -> str:
+    return "(" + " | ".join(alternative_query(a) for a in group.alternatives) + ")"
+
+
+# --- which groups match, and how rare they are --------------------------------------------------
+
+
+def _used_groups(session, lexicon: PgLexicon, groups: list[Group]) -> list[tuple[Group, float]]:
+    """The groups some document matches (a word found nowhere is left out rather than emptying
+    the answer), with their rarity, log(1 + documents / (1 + documents matching the group)),
+    the documents matching it estimated from the terms' counts (`_estimate`: what Whoosh counts
+    exactly would cost a scan of every matching document here)."""
+    groups = [group for group in groups if group.alternatives]
+    lexicon.learn(term for group in groups for term in _terms_of(group))
+    size = max(1, _documents(session))
+    used = []
+    for group in groups:
+        if _group_found(session, lexicon, group):
+            matching = min(_estimate(lexicon, group), size)
+            used.append((group, math.log(1 + size / (1 + matching))))
+    return used
+
+
+def _estimate(lexicon: PgLexicon, group: Group) -> int:
+    """The documents matching `group`, about: its most common alternative, an alternative as
+    common as its rarest slot, a slot as its terms together."""
+    return max(
+        min(sum(lexicon.known[term] for term in slot) for slot in alternative.slots)
+        for alternative in group.alternatives
+    )
+
+
+def _terms_of(group: Group) -> set[str]:
+    return {term for a in group.alternatives for slot in a.slots for term in slot}
+
+
+def _group_found(session, lexicon: PgLexicon, group: Group) -> bool:
+    """Some document matches the group: surely when an alternative of one slot has a term some
+    document holds; otherwise asked of the GIN index (the first match is enough)."""
+    possible = [
+        a
+        for a in group.alternatives
+        if all(any(lexicon.known[term] for term in slot) for slot in a.slots)
+    ]
+    if any(len(a.slots) == 1 for a in possible):
+        return True
+    if not possible:
+        return False
+    params = Params()
+    query = params.tsquery(group_query(Group([], alternatives=possible)))
+    sql = f"SELECT EXISTS (SELECT 1 FROM search_document WHERE words @@ {query})"
+    return bool(session.scalar(text(sql), params.values))
+
+
+def _documents(session) -> int:
+    """How many documents there are: the planner's estimate once the table is big enough for
+    it to be kept up to date by autovacuum, else counted."""
+    estimate = session.scalar(
+        text("SELECT reltuples::bigint FROM pg_class WHERE relname = 'search_document'")
+    )
+    if estimate and estimate >= ESTIMATED_FROM:
+        return estimate
+    return session.scalar(text("SELECT count(*) FROM search_document"))
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def _allowed(filters: SearchFilters, province_from_text: str | None, params: Params) -> str:
+    """The SQL condition of engine._allowed_docs: public (or closed, when asked), not expired,
+    and every filter."""
+    statuses = PUBLIC_OR_CLOSED if filters.include_closed else PUBLIC
+    conditions = [f"status = ANY({params.add(sorted(statuses))})"]
+    if not filters.include_closed:
+        conditions.append(f"closing_date >= {params.add(filters.today or date.today())}")
+    if filters.kind:
+        conditions.append(f"kind = {params.add(str(filters.kind))}")
+    province = filters.province or province_from_text
+    if province:
+        conditions.append(f"province = {params.add(province)}")
+    if filters.organization_id is not None:
+        conditions.append(f"organization_id = {params.add(filters.organization_id)}")
+    if filters.min_salary_usd:
+        conditions.append(f"salary_min_usd >= {params.add(filters.min_salary_usd)}")
+    if filters.published_since is not None:
+        since = Moment().to_column_value(filters.published_since)
+        conditions.append(f"published_at >= {params.add(since)}")
+    return " AND ".join(conditions)
+
+
+# --- scores -------------------------------------------------------------------------------------
+
+_LETTERS_BY_WEIGHT = [(FIELD_WEIGHTS[name], letter) for name, letter in FIELD_LETTERS.items()]
+
+
+def _where_found(slot, params: Params) -> str:
+    """The weight of the heaviest field holding one of the slot's terms (scoring._where_found),
+    0 when none does (one test then: most documents lack most slots)."""
+    branches = " ".join(
+        f"WHEN words @@ {params.tsquery(slot_query(slot, letter))} THEN {weight!r}"
+        for weight, letter in _LETTERS_BY_WEIGHT[:-1]
+    )
+    lightest = _LETTERS_BY_WEIGHT[-1][0]
+    absent = f"NOT words @@ {params.tsquery(slot_query(slot))}"
+    return f"CASE WHEN {absent} THEN 0 {branches} ELSE {lightest!r} END"
+
+
+def _alternative_value(alternative: Alternative, slot_column: dict) -> str:
+    """scoring._alternative_scores times the alternative's weight; NULL when not matched."""
+    columns = [slot_column[slot] for slot in alternative.slots]
+    found = " AND ".join(f"{column} > 0" for column in columns)
+    count, weight = len(columns), alternative.weight
+    return f"CASE WHEN {found} THEN ({' + '.join(columns)}) / {count}.0 * {weight!r} END"
+
+
+def _best(values: list[str]) -> str:
+    if not values:
+        return "NULL::float8"
+    return values[0] if len(values) == 1 else f"GREATEST({', '.join(values)})"
+
+
+def _group_columns(n: int, group: Group, slot_column: dict) -> str:
+    """e<n>: the best exact alternative's value, c<n>: the best correction's (NULL: none)."""
+    exact = [_alternative_value(a, slot_column) for a in group.alternatives if a.exact]
+    corrected = [_alternative_value(a, slot_column) for a in group.alternatives if not a.exact]
+    return f"{_best(exact)} AS e{n}, {_best(corrected)} AS c{n}"
+
+
+def _score(groups_with_rarity) -> str:
+    """scoring.scores: 1000 per group, 10 per exact group, found / (1 + found)."""
+    matched = " + ".join(
+        f"(e{n} IS NOT NULL OR c{n} IS NOT NULL)::int" for n in range(len(groups_with_rarity))
+    )
+    exact = " + ".join(f"(e{n} IS NOT NULL)::int" for n in range(len(groups_with_rarity)))
+    found = " + ".join(
+        f"{rarity!r} * COALESCE(e{n}, c{n}, 0)"
+        for n, (_group, rarity) in enumerate(groups_with_rarity)
+    )
+    return f"1000 * ({matched}) + 10 * ({exact}) + ({found}) / (1 + {found})"
+
+
+# --- the page and the facets --------------------------------------------------------------------
+
+
+def _run(session, filters, result, allowed, match, groups_with_rarity, params) -> SearchResult:
+    """The page asked for and the facets of the whole answer: the documents matching are read
+    once (MATERIALIZED); on the relevance order, the best a document can be is tried first."""
+    per_page = max(1, filters.per_page)
+    offset = (max(1, filters.page) - 1) * per_page
+    paging = f"LIMIT {per_page} OFFSET {offset}"
+    if match is None:  # no words: every allowed opening, newest first
+        matched = (
+            f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {allowed}"  # noqa: E501
+        )
+        page = (
+            f"SELECT opening_id, 0.0::float8 FROM m ORDER BY published_at DESC, opening_id {paging}"  # noqa: E501
+        )
+        return _answer(session, result, matched, page, params)[0]
+    matched = (
+        f"SELECT opening_id, kind, province, published_at, words FROM search_document "
+        f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
+    )
+    newest = "published_at DESC, opening_id DESC"
+    if filters.sort == Sort.NEWEST:
+        scored = _scored(f"SELECT * FROM m ORDER BY {newest} {paging}", groups_with_rarity, params)
+        page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {newest}"
+        return _answer(session, result, matched, page, params)[0]
+    best, best_score = _best_possible(groups_with_rarity, params)
+    page = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {newest} {paging}"  # noqa: E501
+    result, hits = _answer(session, result, matched, page, params)
+    if hits == per_page or hits == result.total - offset:
+        return result  # the page is made of openings nothing can rank above
+    ranked = _scored("SELECT * FROM m", groups_with_rarity, params)
+    page = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {newest} {paging}"  # noqa: E501
+    return _answer(session, result, matched, page, params)[0]
+
+
+def _scored(rows: str, groups_with_rarity, params: Params) -> str:
+    """`rows` (of m) with their score: each distinct slot weighed once (s<k>), then each
+    group's best alternatives (e<n>, c<n>), then the score."""
+    slot_column: dict[frozenset[str], str] = {}
+    for group, _rarity in groups_with_rarity:
+        for alternative in group.alternatives:
+            for slot in alternative.slots:
+                slot_column.setdefault(slot, f"s{len(slot_column)}")
+    slots = ", ".join(f"{_where_found(slot, params)} AS {c}" for slot, c in slot_column.items())
+    columns = ", ".join(
+        _group_columns(n, group, slot_column) for n, (group, _r) in enumerate(groups_with_rarity)
+    )
+    return (
+        f"SELECT opening_id, published_at, {_score(groups_with_rarity)} AS score "
+        f"FROM (SELECT opening_id, published_at, {columns} "
+        f"FROM (SELECT opening_id, published_at, {slots} FROM ({rows}) r) w) g"
+    )
+
+
+def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
+    """The tsquery of the documents scoring the most a document can (every group through its
+    best alternatives, exact and heaviest, with every word in the title), and that score."""
+    title = FIELD_LETTERS["title"]
+    parts, exact, found = [], 0, 0.0
+    for group, rarity in groups_with_rarity:
+        top = max((a.exact, a.weight) for a in group.alternatives)
+        best = [a for a in group.alternatives if (a.exact, a.weight) == top]
+        parts.append(
+            "("
+            + " | ".join(
+                "(" + " & ".join(slot_query(slot, title) for slot in a.slots) + ")" for a in best
+            )
+            + ")"
+        )
+        exact += top[0]
+        found += rarity * FIELD_WEIGHTS["title"] * top[1]
+    score = 1000 * len(groups_with_rarity) + 10 * exact + found / (1 + found)
+    return params.tsquery(" & ".join(parts)), score
+
+
+def _answer(session, result: SearchResult, matched: str, page: str, params: Params):
+    """Fill `result` from the documents `matched` and the `page` of them (opening id, score);
+    returns it and how many hits the page had."""
+    sql = f"""
+        WITH m AS MATERIALIZED ({matched})
+        SELECT 'hit' AS part, p.opening_id, p.score, NULL::text AS key, 0::bigint AS n
+            FROM ({page}) p(opening_id, score)
+        UNION ALL SELECT 'kind', NULL, NULL, kind, count(*) FROM m GROUP BY kind
+        UNION ALL SELECT 'province', NULL, NULL, province, count(*) FROM m GROUP BY province
+    """
+    hits: list[Hit] = []
+    facets: dict[str, dict[str, int]] = {"kind": {}, "province": {}}
+    for part, opening_id, score, key, count in _rows(session, sql, params):
+        if part == "hit":
+            hits.append(Hit(int(opening_id), round(float(score), 4)))
+        else:
+            facets[part][key] = int(count)
+    result.hits = hits
+    result.total = sum(facets["kind"].values())
+    result.facets = {name: _most_common(counts) for name, counts in facets.items()}
+    return result, len(hits)
+
+
+def _rows(session, sql: str, params: Params):
+    return session.execute(text(sql), params.values).all()
+
+
+def _most_common(counts: dict[str, int]) -> dict[str, int]:
+    """Counts largest first, as collections.Counter.most_common orders them."""
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
