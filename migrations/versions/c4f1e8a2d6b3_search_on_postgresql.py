@@ -1,7 +1,7 @@
 """search on PostgreSQL (issue 18): the documents and terms of SEARCH_BACKEND=postgres
 
 Revision ID: c4f1e8a2d6b3
-Revises: a17d4e2c9b01
+Revises: c18a5f0e7d21
 Create Date: 2026-12-07 12:40:00
 
 On PostgreSQL: pg_trgm (a trusted extension: the database's owner may create it), the tables,
@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = 'c4f1e8a2d6b3'
-down_revision = 'a17d4e2c9b01'
+down_revision = 'c18a5f0e7d21'
 branch_labels = None
 depends_on = None
 
