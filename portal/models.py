@@ -6,6 +6,7 @@ from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
+from portal.interviews.models import ExpiryWarning, Interview
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
 from portal.orgs.models import Organization, OrgKind
@@ -29,6 +30,8 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "ClaimCode",
+    "ExpiryWarning",
+    "Interview",
     "AlertSetting",
     "SavedSearch",
     "SentAlert",
