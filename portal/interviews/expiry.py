@@ -38,7 +38,8 @@ class Expiry:
 
 
 def idle_since(cutoff: datetime):
-    """Open applications with no step, no interview set and no interview held after `cutoff`."""
+    """Open applications with no step, no interview set and no interview held after `cutoff`
+    (idle since `cutoff` or longer)."""
     last_step = (
         select(func.max(ApplicationStatusChange.changed_at))
         .where(ApplicationStatusChange.application_id == Application.id)
@@ -46,14 +47,14 @@ def idle_since(cutoff: datetime):
     )
     interview_since = exists().where(
         Interview.application_id == Application.id,
-        or_(Interview.created_at >= cutoff, Interview.starts_at >= cutoff),
+        or_(Interview.created_at > cutoff, Interview.starts_at > cutoff),
     )
     return (
         select(Application)
         .where(
             Application.status.in_(OPEN),
-            Application.created_at < cutoff,
-            func.coalesce(last_step, Application.created_at) < cutoff,
+            Application.created_at <= cutoff,
+            func.coalesce(last_step, Application.created_at) <= cutoff,
             ~interview_since,
         )
         .options(selectinload(Application.youth), selectinload(Application.opening))

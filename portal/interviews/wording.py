@@ -49,15 +49,16 @@ def _moment(params: Mapping) -> datetime | None:
 
 def interview_text(params: Mapping) -> tuple[str, str]:
     """A notification about an interview: set ("invited"), changed ("moved"), or the reminder
-    ("tomorrow", "today"). The title holds the date, so that even a cut SMS keeps it."""
+    ("tomorrow", "today"). Both the title and the line hold the day and time: an SMS too short
+    for everything keeps one or the other (portal/sms/compose.py), never neither."""
     moment = _moment(params)
     when = interview_when(moment) if moment else ""
     clock = interview_clock(moment) if moment else ""
     stage = params.get("stage")
     if stage == "tomorrow":
-        title = _("Interview tomorrow at %(time)s", time=clock)
+        title = _("Interview tomorrow, %(time)s", time=clock)
     elif stage == "today":
-        title = _("Interview today at %(time)s", time=clock)
+        title = _("Interview today, %(time)s", time=clock)
     elif stage == "moved":
         title = _("Your interview moved: %(when)s", when=when)
     else:
@@ -66,10 +67,13 @@ def interview_text(params: Mapping) -> tuple[str, str]:
 
 
 def interview_details(params: Mapping) -> str:
-    """“Cook” at Hotel Sokha. Place: ... Ask for: ... Bring: ... (empty parts left out)."""
+    """Wed 10 Dec, 09:00: “Cook” at Hotel Sokha. Place: ... Ask for: ... Bring: ... (empty
+    parts left out)."""
+    moment = _moment(params)
     parts = [
         _(
-            "“%(title)s” at %(employer)s.",
+            "%(when)s: “%(title)s” at %(employer)s.",
+            when=interview_when(moment) if moment else "",
             title=params.get("opening_title") or "",
             employer=params.get("employer") or "",
         ),

@@ -13,6 +13,8 @@ from portal.extensions import db
 from portal.placements.models import Application, ApplicationStatus, ApplicationStatusChange
 from portal.youth.models import YouthProfile
 from tests.conftest import login
+from tests.fakes.sms import sms_gateway  # noqa: F401  (the fake SMS gateway fixture)
+from tests.telegram.conftest import linked_youth, telegram  # noqa: F401  (the fake Bot API)
 
 
 @dataclass
@@ -36,10 +38,11 @@ def shortlist(ctx, make_center, make_org, make_user, make_opening, make_applicat
         locale: str = "en",
         changed_at: datetime | None = None,
         youth_user: User | None = None,
+        employer_name: str = "Hotel Sokha",
         **youth_fields,
     ) -> Shortlist:
         center = make_center()
-        organization = make_org(name="Hotel Sokha")
+        organization = make_org(name=employer_name)
         employer = make_user("employer", organization_id=organization.id)
         counselor = make_user("counselor", center_id=center.id)
         youth_user = youth_user or make_user("youth", locale=locale, **youth_fields)
