@@ -79,9 +79,11 @@ def test_a_khmer_reader_gets_the_date_in_khmer_digits(shortlist, client_of):
     )
 
     [note] = notes_of(s.youth_user)
-    when = describe(note, "km").line.split(":", 2)  # "ពុធ ១០ ធ្នូ, ១៤:៣០: ..."
-    assert "១៤:៣០" in describe(note, "km").line
-    assert not any(ch.isascii() and ch.isdigit() for ch in "".join(when[:2]))
+    text = describe(note, "km")
+    when = text.line.split("៖")[0]  # "ពុធ ១០ ធ្នូ ម៉ោង ១៤:៣០"
+    assert when.endswith("ម៉ោង ១៤:៣០") and when in text.title
+    assert f" {day.day} " not in when and not any(ch.isascii() and ch.isdigit() for ch in when)
+    assert text.line.endswith("សួររក៖ Ms Dara at the reception។ យកមក៖ ID card, a pen។")
 
 
 def test_a_new_date_keeps_the_old_one_and_is_audited(shortlist, client_of):
