@@ -76,7 +76,7 @@ def edit(application_id: int):
             show_error(form, error)
         else:
             db.session.commit()
-            flash(_("Saved. The young person is told now, and reminded the day before."), "success")
+            flash(_saved_message(application), "success")
             return redirect(application_url(application))
     return render_form(
         "interviews/form.html",
@@ -87,6 +87,13 @@ def edit(application_id: int):
         allowed=services.may_schedule(current_user, application),
         back=application_url(application),
     )
+
+
+def _saved_message(application) -> str:
+    youth_user = application.youth.user
+    if youth_user is None or not youth_user.active:
+        return _("Saved. This young person has no Phlov account: please call her to tell her.")
+    return _("Saved. The young person is told now, and reminded the day before.")
 
 
 @bp.route("/applications/<int:application_id>/interview/no-show", methods=["POST"])

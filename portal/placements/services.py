@@ -426,12 +426,12 @@ def _tell_youth(
         "status": str(application.status),
         "application_id": application.id,
     }
-    if reason_code:  # her message words some reasons kindly ("did not come")
-        params["reason_code"] = reason_code
     link = portal_path("placements.my_applications")
     youth_user = application.youth.user
     if youth_too and youth_user is not None and youth_user.id != by.id and youth_user.active:
-        notify(youth_user, NotificationKind.STATUS_CHANGE, params, link=link)
+        # Her message words some reasons kindly ("did not come"): only hers carries the code.
+        hers = {**params, "reason_code": reason_code} if reason_code else params
+        notify(youth_user, NotificationKind.STATUS_CHANGE, hers, link=link)
     counselor = application.referred_by
     if counselor is not None and counselor.id != by.id and counselor.active:
         notify(counselor, NotificationKind.STATUS_CHANGE, params)

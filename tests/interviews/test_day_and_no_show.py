@@ -117,3 +117,14 @@ def test_her_counselor_can_say_it_too_but_not_before_the_day(shortlist, client_o
     counselor.post(f"/applications/{s.application.id}/interview/no-show")
     db.session.expire_all()
     assert s.application.status == ApplicationStatus.NOT_SELECTED
+
+
+def test_the_referring_counselor_reads_it_plainly(shortlist, client_of):
+    s = shortlist()
+    s.application.referred_by_id = s.counselor.id
+    interview_today(s)
+
+    client_of(s.employer).post(f"/applications/{s.application.id}/interview/no-show")
+
+    note = db.session.scalar(select(Notification).where(Notification.user_id == s.counselor.id))
+    assert describe(note, "en").line == "“Cook”: Not selected."

@@ -205,3 +205,23 @@ def test_an_application_not_yet_on_the_short_list_gets_no_interview(
 
     assert "once the person is on the short list" in page.get_data(as_text=True)
     assert history(s.application) == []
+
+
+def test_a_young_person_without_an_account_is_called_by_her_counselor(
+    shortlist, client_of, make_youth, make_application
+):
+    s = shortlist()
+    registered = make_youth(center_id=s.youth.center_id, full_name="Srey Pov")
+    application = make_application(
+        opening=s.application.opening, youth=registered, status=ApplicationStatus.SHORTLISTED
+    )
+    counselor = client_of(s.counselor)
+
+    response = counselor.post(
+        f"/applications/{application.id}/interview",
+        data=form(cambodian_today() + timedelta(days=2)),
+        follow_redirects=True,
+    )
+
+    assert "has no Phlov account: please call her" in response.get_data(as_text=True)
+    assert db.session.scalars(select(Notification)).all() == []
