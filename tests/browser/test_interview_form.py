@@ -45,6 +45,11 @@ def test_an_employer_invites_her_on_a_phone_and_she_reads_it(phone, shortlist, l
     assert page.locator(".badge-interview").is_visible()
     assert tab.fits_the_screen()
     tab.shot("application-with-interview")
+    page = tab.open(f"/interviews?day={day.isoformat()}")
+    row = page.locator(".interview-row")
+    assert row.count() == 1 and "Hotel Sokha, 2nd floor" in row.inner_text()
+    assert tab.fits_the_screen()
+    tab.shot("interviews-of-the-day")
 
     youth = phone(language)
     youth.log_in(s.youth_user.email)

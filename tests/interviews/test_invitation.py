@@ -16,6 +16,7 @@ from portal.interviews.services import history
 from portal.notifications.models import Notification, NotificationKind
 from portal.notifications.texts import describe
 from portal.placements.models import ApplicationStatus
+from portal.privacy.rights import personal_data
 
 
 def form(day, clock: str = "09:00", **fields) -> dict:
@@ -225,3 +226,16 @@ def test_a_young_person_without_an_account_is_called_by_her_counselor(
 
     assert "has no Phlov account: please call her" in response.get_data(as_text=True)
     assert db.session.scalars(select(Notification)).all() == []
+
+
+def test_her_data_download_holds_her_interviews(shortlist, client_of):
+    s = shortlist()
+    employer = client_of(s.employer)
+    for days in (2, 4):
+        day = cambodian_today() + timedelta(days=days)
+        employer.post(f"/applications/{s.application.id}/interview", data=form(day))
+
+    [application] = personal_data(s.youth)["applications"]
+    first, second = application["interviews"]
+    assert first["replaced_at"] is not None and second["replaced_at"] is None
+    assert second["place"] == "Hotel Sokha, 2nd floor, near Psar Thmei"
