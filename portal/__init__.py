@@ -165,6 +165,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal.indicators.views import bp as indicators_bp
 
     app.register_blueprint(indicators_bp)
+    from portal import interviews
+
+    interviews.init_app(app)  # the interview pages, `flask interviews` and `flask applications`
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors

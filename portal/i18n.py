@@ -121,6 +121,11 @@ def localise_digits(text: str) -> str:
     return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
 
 
+def reader_digits(text: str) -> str:
+    """`text` with its digits in the reader's script: "៨ ធ្នូ ០៩:០០" for a Khmer reader."""
+    return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
+
+
 def posted_ago(moment: datetime | None, now: datetime | None = None) -> str:
     """When an opening was published, as people say it: "Posted today", "Posted 3 days ago",
     "Posted 2 weeks ago", then its date; days are counted in Cambodian time."""

@@ -6,6 +6,7 @@ from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
+from portal.interviews.models import ExpiryWarning, Interview
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.matching.changes import MatchingChange
 from portal.notifications.models import Notification, NotificationDelivery, NotificationKind
@@ -31,6 +32,8 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 __all__ = [
     "ClaimCode",
     "MatchingChange",
+    "ExpiryWarning",
+    "Interview",
     "AlertSetting",
     "SavedSearch",
     "SentAlert",

@@ -110,6 +110,11 @@ ACCESS: dict[str, object] = {
     "placements.application": {Role.EMPLOYER},
     "placements.change_status": {Role.EMPLOYER, *STAFF},
     "placements.cv": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    # Interviews (issue 19): the employer of that opening and the young person's counselors; other
+    # employers and centers get 404 (tests/interviews/test_access.py).
+    "interviews.edit": {Role.EMPLOYER, *STAFF},
+    "interviews.no_show": {Role.EMPLOYER, *STAFF},
+    "interviews.day": {Role.EMPLOYER, *STAFF},
     "safety_admin.bad_contacts": {Role.ADMIN},
     "safety_admin.delete_bad_contact": {Role.ADMIN},
     "safety_admin.set_recruiter": STAFF,

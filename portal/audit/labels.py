@@ -54,6 +54,9 @@ ACTION_LABELS = {
     A.CLAIM_CODE_ISSUED: _l("Code to claim the profile given"),
     A.PROFILE_CLAIMED: _l("Profile claimed by the young person"),
     A.PROFILES_MERGED: _l("Two profiles merged"),
+    A.INTERVIEW_SET: _l("Interview set"),
+    A.INTERVIEW_MOVED: _l("Interview moved to a new date or place"),
+    A.APPLICATION_EXPIRY_WARNED: _l("Warned: the application closes in a week without news"),
 }
 ROLE_LABELS = {
     "youth": _l("Young person"),

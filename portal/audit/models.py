@@ -59,6 +59,9 @@ class AuditAction(StrEnum):
     CLAIM_CODE_ISSUED = "claim_code_issued"  # a counselor gave a code to claim a profile
     PROFILE_CLAIMED = "profile_claimed"  # a young person signed up with it
     PROFILES_MERGED = "profiles_merged"  # two profiles of one person made one
+    INTERVIEW_SET = "interview_set"  # a date, time and place for an application's interview
+    INTERVIEW_MOVED = "interview_moved"  # a new date or place; the earlier one is kept
+    APPLICATION_EXPIRY_WARNED = "application_expiry_warned"  # idle: closes in a week
 
 
 # What a young person's "who looked at my profile" page lists.

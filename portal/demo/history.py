@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 
 from portal.auth.models import Role
 from portal.extensions import db
+from portal.interviews.demo import demo_interviews
 from portal.jobs import services
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, ScreeningLevel
 from portal.placements.models import Application, DismissedOpening, SavedOpening
@@ -67,6 +68,7 @@ def seed_history(
     db.session.add_all(year.applications)
     db.session.flush()
     db.session.add_all(pipeline.audit_events(year.applications))
+    db.session.add_all(demo_interviews(year.applications, now))  # their days and places
     _saved_and_dismissed(rng, youth, openings, now)
     held_postings(rng, posters, by_province, now)
     db.session.flush()

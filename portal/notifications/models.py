@@ -42,6 +42,11 @@ class NotificationKind(StrEnum):
     # The code that lets a young person registered at a center claim her profile (portal/claims),
     # sent to the profile's phone before she has an account: its secret is in params until sent.
     CLAIM_CODE = "claim_code"
+    # An interview set, moved, or due tomorrow (portal/interviews): date, time, place, whom to
+    # ask for and what to bring, to the young person.
+    INTERVIEW = "interview"
+    # An application with no move for weeks: she is warned, then it closes (portal/interviews).
+    APPLICATION_EXPIRY = "application_expiry"
 
 
 SECRET_PARAMS = frozenset({"code", "url"})  # removed from params once no copy is pending

@@ -19,10 +19,19 @@ CHANNELS = (PORTAL, "email", "sms", "telegram")
 DEFAULT_CHANNELS: tuple[str, ...] = (PORTAL, "email")
 
 
+# What a young person must not miss (an interview, an application about to close): by every
+# channel she can be reached by unless she chose otherwise, and SMS only to a phone she confirmed
+# (an unconfirmed number may be someone else's).
+MUST_NOT_MISS = frozenset({NotificationKind.INTERVIEW, NotificationKind.APPLICATION_EXPIRY})
+
+
 def channels_for(user: User, kind: NotificationKind | str) -> list[str]:
     """The channels `user` wants `kind` by, keeping only those they have an address for."""
     settings = user.notification_settings or {}
-    wanted = settings.get(str(kind), DEFAULT_CHANNELS)
+    urgent = str(kind) in MUST_NOT_MISS
+    wanted = settings.get(str(kind), CHANNELS if urgent else DEFAULT_CHANNELS)
+    if urgent and user.phone_confirmed_at is None:
+        wanted = [channel for channel in wanted if channel != "sms"]
     return [c for c in CHANNELS if c in wanted and _reachable(user, c)]
 
 

@@ -8,7 +8,13 @@ from portal.auth.models import Role, User
 from portal.notifications.models import NotificationKind as Kind
 
 KINDS_BY_ROLE = {
-    Role.YOUTH: (Kind.STATUS_CHANGE, Kind.NEW_SUGGESTIONS, Kind.PROFILE_UNUSED),
+    Role.YOUTH: (
+        Kind.STATUS_CHANGE,
+        Kind.INTERVIEW,
+        Kind.APPLICATION_EXPIRY,
+        Kind.NEW_SUGGESTIONS,
+        Kind.PROFILE_UNUSED,
+    ),
     Role.EMPLOYER: (
         Kind.NEW_APPLICATION,
         Kind.CLOSING_REMINDER,

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.auth.models import User
+from portal.interviews.wording import YOUTH_REASON_WORDS, application_expiry_text, interview_text
 from portal.notifications.models import Notification, NotificationKind
 
 FALLBACK_LOCALE = "km"  # most readers: young people at a center in Cambodia
@@ -68,6 +69,11 @@ def _day(value: str) -> str:
 
 def _status_change(p: _Params) -> tuple[str, str]:
     label = APPLICATION_STATUS_LABELS.get(p["status"], p["status"])
+    if p["reason_code"] in YOUTH_REASON_WORDS:  # "did not come", kindly (portal/interviews)
+        why = YOUTH_REASON_WORDS[p["reason_code"]]
+        return _("Your application changed"), _(
+            "“%(title)s”: %(why)s", title=p["opening_title"], why=why
+        )
     return _("Your application changed"), _(
         "“%(title)s”: %(status)s.", title=p["opening_title"], status=label
     )
@@ -297,6 +303,8 @@ _WRITERS: dict[str, Callable[[_Params], tuple[str, str]]] = {
     NotificationKind.WORK_PROBLEM: _work_problem,
     NotificationKind.PHONE_CONFIRMATION: _phone_confirmation,
     NotificationKind.CLAIM_CODE: _claim_code,
+    NotificationKind.INTERVIEW: interview_text,
+    NotificationKind.APPLICATION_EXPIRY: application_expiry_text,
 }
 
 KIND_LABELS = {
@@ -310,4 +318,6 @@ KIND_LABELS = {
     NotificationKind.PROFILE_UNUSED: _l("My unused profile will be erased"),
     NotificationKind.REPORT_BURST: _l("Many reports on one organization"),
     NotificationKind.WORK_PROBLEM: _l("A young person has a problem at work"),
+    NotificationKind.INTERVIEW: _l("My interviews: the invitation and a reminder the day before"),
+    NotificationKind.APPLICATION_EXPIRY: _l("An application of mine closes for lack of news"),
 }

@@ -34,7 +34,11 @@ from portal.placements.counselor_forms import (
 )
 from portal.placements.forms import show_error
 from portal.placements.models import ApplicationStatus
-from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
+from portal.placements.services import (
+    ENDING_REASONS,
+    STATUS_LABELS,
+    ApplicationError,
+)
 from portal.web import page_number, render_form, safe_next
 from portal.youth.access import get_youth_or_404
 
@@ -43,7 +47,7 @@ bp = Blueprint("caseload", __name__)
 
 @bp.app_context_processor
 def _labels() -> dict:
-    return {"application_status_labels": STATUS_LABELS, "refusal_reasons": REFUSAL_REASONS}
+    return {"application_status_labels": STATUS_LABELS, "refusal_reasons": ENDING_REASONS}
 
 
 @bp.app_template_global()

@@ -68,6 +68,9 @@ REFUSAL_REASONS = {
     "left": _l("Left the job or did not start"),
     "other": _l("Another reason"),
 }
+# Phlov's own reason, never chosen in a form: no move for 60 days (portal/interviews/expiry.py).
+EXPIRED = "expired"
+ENDING_REASONS = {**REFUSAL_REASONS, EXPIRED: _l("No news for 60 days: closed by Phlov")}
 
 # The ordinary moves. Leaving HIRED needs a reason; NOT_SELECTED and WITHDRAWN are final,
 # except that staff may reopen them with a reason (see REOPEN_TO).
@@ -287,9 +290,11 @@ def move(
     reason_code: str | None = None,
     reason: str | None = None,
     day: date | None = None,
+    tell_youth: bool = True,
 ) -> None:
     """Move the application one step; refuses a step the pipeline or `by`'s role does not
-    allow. Not selected needs a reason code; leaving 'hired' and reopening need a reason."""
+    allow. Not selected needs a reason code; leaving 'hired' and reopening need a reason.
+    `tell_youth=False` when the caller tells her itself, with more (an interview's details)."""
     to_status = S(to_status)
     reason = (reason or "").strip()[:MAX_MESSAGE] or None
     reason_code = reason_code or None
@@ -317,7 +322,7 @@ def move(
         from_status=current,
         reason_code=reason_code,
     )
-    _tell_youth(application, by=by)
+    _tell_youth(application, by=by, reason_code=reason_code, youth_too=tell_youth)
 
 
 def withdraw(application: Application, *, by: User, reason: str | None = None) -> None:
@@ -409,7 +414,13 @@ def hires_for(opening: Opening) -> int:
 # --- telling people ------------------------------------------------------------------------
 
 
-def _tell_youth(application: Application, *, by: User) -> None:
+def _tell_youth(
+    application: Application,
+    *,
+    by: User,
+    reason_code: str | None = None,
+    youth_too: bool = True,
+) -> None:
     params = {
         "opening_title": application.opening.title,
         "status": str(application.status),
@@ -417,8 +428,10 @@ def _tell_youth(application: Application, *, by: User) -> None:
     }
     link = portal_path("placements.my_applications")
     youth_user = application.youth.user
-    if youth_user is not None and youth_user.id != by.id and youth_user.active:
-        notify(youth_user, NotificationKind.STATUS_CHANGE, params, link=link)
+    if youth_too and youth_user is not None and youth_user.id != by.id and youth_user.active:
+        # Her message words some reasons kindly ("did not come"): only hers carries the code.
+        hers = {**params, "reason_code": reason_code} if reason_code else params
+        notify(youth_user, NotificationKind.STATUS_CHANGE, hers, link=link)
     counselor = application.referred_by
     if counselor is not None and counselor.id != by.id and counselor.active:
         notify(counselor, NotificationKind.STATUS_CHANGE, params)

@@ -31,7 +31,11 @@ from portal.placements.models import (
     ApplicationStatus,
     SavedOpening,
 )
-from portal.placements.services import REFUSAL_REASONS, STATUS_LABELS, ApplicationError
+from portal.placements.services import (
+    ENDING_REASONS,
+    STATUS_LABELS,
+    ApplicationError,
+)
 from portal.privacy.employer import CvState, applicant_for_employer, cv_state
 from portal.web import render_form, safe_next
 from portal.youth.forms import EDUCATION_LABELS, NOT_SAID_LABEL
@@ -57,7 +61,7 @@ MOVE_LABELS = {
 def _labels():
     return {
         "application_status_labels": STATUS_LABELS,
-        "refusal_reasons": REFUSAL_REASONS,
+        "refusal_reasons": ENDING_REASONS,
         "move_label": lambda status: MOVE_LABELS[ApplicationStatus(status)],
         "education_label": lambda level: (
             EDUCATION_LABELS.get(str(level), str(level)) if level else NOT_SAID_LABEL

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditAction, AuditEvent
 from portal.extensions import db
+from portal.interviews.services import history as interview_history
 from portal.notifications.models import Notification
 from portal.placements.models import Application, SavedOpening
 from portal.youth.models import YouthProfile
@@ -118,6 +119,19 @@ def _application(application: Application) -> dict:
             {"month": f.month, "due_on": _iso(f.due_on), "still_employed": f.still_employed}
             for f in application.follow_ups
         ],
+        "interviews": [_interview(i) for i in reversed(interview_history(application))],
+    }
+
+
+def _interview(interview) -> dict:
+    """Each day and place set for her interview (portal/interviews), the earlier ones too."""
+    return {
+        "starts_at": _iso(interview.starts_at),
+        "place": interview.place,
+        "map_url": interview.map_url,
+        "ask_for": interview.ask_for,
+        "bring": interview.bring,
+        "replaced_at": _iso(interview.replaced_at),
     }
 
 
