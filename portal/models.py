@@ -3,7 +3,7 @@
 from portal.alerts.models import AlertSetting, SavedSearch, SentAlert
 from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
-from portal.centers.models import Center
+from portal.centers.models import Center, CenterProvince
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
@@ -29,6 +29,7 @@ from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
     "ClaimCode",
+    "CenterProvince",
     "AlertSetting",
     "SavedSearch",
     "SentAlert",
