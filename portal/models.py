@@ -3,7 +3,7 @@
 from portal.alerts.models import AlertSetting, SavedSearch, SentAlert
 from portal.audit.models import AuditEvent
 from portal.auth.models import ApiToken, Role, User
-from portal.centers.models import Center
+from portal.centers.models import Center, CenterProvince
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
 from portal.interviews.models import ExpiryWarning, Interview
@@ -34,6 +34,7 @@ __all__ = [
     "MatchingChange",
     "ExpiryWarning",
     "Interview",
+    "CenterProvince",
     "AlertSetting",
     "SavedSearch",
     "SentAlert",

@@ -7,6 +7,7 @@ gets 401 there (tests/api/test_tokens.py checks the tokens of each role)."""
 from __future__ import annotations
 
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -14,6 +15,7 @@ from portal.auth.models import ApiToken, Role
 from portal.auth.tokens import hash_token
 from portal.extensions import db
 from portal.jobs.models import OpeningStatus
+from tests.conftest import login
 
 MOVED = {"caseload.figures", "caseload.figures_csv"}  # old addresses, redirected (issue 17)
 PUBLIC = "public"
@@ -76,6 +78,7 @@ ACCESS: dict[str, object] = {
     "admin.center": {Role.ADMIN},
     "admin.staff": {Role.ADMIN},
     "admin.toggle_staff": {Role.ADMIN},
+    "admin.staff_scope": {Role.ADMIN},
     "api.openings": PUBLIC,
     "api.suggest_openings": PUBLIC,
     "api.openapi_json": PUBLIC,
@@ -91,6 +94,7 @@ ACCESS: dict[str, object] = {
     "caseload.application": STAFF,
     "caseload.refer": STAFF,
     "caseload.refer_youth": STAFF,
+    "caseload.refer_chosen": STAFF,
     "caseload.move": STAFF,
     "caseload.follow_ups": STAFF,
     "caseload.record_follow_up": STAFF,
@@ -273,3 +277,63 @@ def test_token_routes_answer_staff_tokens_only(app, make_user, world, endpoint, 
         response = app.test_client().get(url, headers=headers)
         expected = (200, 404) if role in STAFF else (403,)
         assert response.status_code in expected, (url, role, response.status_code)
+
+
+# --- A counselor's scope (issue 19): acting outside the center's provinces -------------------
+
+# Every route that acts on an opening or an organization of one province: a counselor of a
+# center that does not serve it is refused (403, saying why), unless an admin gave them
+# national scope; admins act everywhere.
+SCOPED = (
+    "jobs.edit",
+    "jobs.approve",
+    "jobs.reject",
+    "jobs.decline",
+    "jobs.close",
+    "orgs.verify_organization",
+    "orgs.reject_organization",
+    "safety_admin.set_recruiter",
+    "safety.dismiss",
+    "safety.confirm",
+    "caseload.refer",
+    "caseload.refer_chosen",
+)
+ACTORS = {  # who acts on a posting in Pursat (15): allowed?
+    "in-scope counselor": True,
+    "out-of-scope counselor": False,
+    "national-scope counselor": True,
+    "admin": True,
+}
+
+
+def _actor(make_center, make_user, make_youth, who: str):
+    province = "15" if who == "in-scope counselor" else "12"
+    center = make_center(province_code=province)
+    role = Role.ADMIN if who == "admin" else Role.COUNSELOR
+    user = make_user(role, center_id=center.id)
+    user.national_scope = who == "national-scope counselor"  # given on the admins' page
+    youth = make_youth(center_id=center.id, province_code=province)
+    return user, youth
+
+
+@pytest.mark.parametrize("who", ACTORS, ids=str)
+@pytest.mark.parametrize("endpoint", SCOPED, ids=str)
+def test_acting_outside_the_scope_is_refused(
+    app, make_center, make_user, make_youth, make_org, make_opening, endpoint, who
+):
+    organization = make_org(verified=False)
+    organization.province_code = "15"
+    opening = make_opening(
+        organization=organization, province_code="15", status=OpeningStatus.PENDING_REVIEW
+    )
+    user, youth = _actor(make_center, make_user, make_youth, who)
+    client = login(app.test_client(), user)
+    ids = {"opening_id": opening.id, "organization_id": organization.id, "youth_id": youth.id}
+    data = {"youth_id": youth.id, "note": "Sews well", "reason": "Add the pay, please."}
+    for method, url in _requests(app, endpoint, ids):
+        response = client.open(url, method=method, data=data if method == "POST" else None)
+        if ACTORS[who]:
+            assert response.status_code in (200, 302, 400), (who, method, url)
+        else:
+            assert response.status_code == 403, (who, method, url, response.status_code)
+            assert "outside your center's provinces" in unescape(response.get_data(as_text=True))

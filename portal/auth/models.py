@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, event
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, event, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -52,6 +52,9 @@ class User(UserMixin, db.Model):
     # uses the defaults in portal.notifications.
     notification_settings: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     active: Mapped[bool] = mapped_column(default=True)
+    # A counselor who may act on all of Cambodia, not only their center's provinces (an admin
+    # gives it on the staff page; portal/centers/scope.py). Admins act everywhere anyway.
+    national_scope: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
     # When she typed the code sent by SMS to `phone` (portal/phone_confirmation); cleared

@@ -23,6 +23,7 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import cambodian_phone, safe_password
 from portal.auth.models import Role
@@ -31,7 +32,7 @@ from portal.centers.models import KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MAX
 from portal.centers.services import CENTER_FIELDS, center_choices
 from portal.clean_input import optional_id
 from portal.form_messages import CHOOSE, MUST_CHOOSE
-from portal.places.fields import ProvinceField
+from portal.places.fields import ProvinceField, ProvincesField
 
 OFFICE_CHOICES = [
     SelectChoice("own", _l("Our own office")),
@@ -57,6 +58,15 @@ class CenterForm(FlaskForm):
         ],
     )
     office = RadioField(_l("Whose office is it?"), choices=OFFICE_CHOICES, default="own")
+    served_provinces = ProvincesField(
+        _l("Provinces it serves"),
+        description=_l(
+            "Its counselors review, check and refer there; they read the rest of Cambodia."
+            " The center's own province always counts."
+        ),
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
     kiosk_mode = BooleanField(
         _l("Kiosk mode for the center's shared computers"),
         description=_l(
@@ -80,12 +90,14 @@ class CenterForm(FlaskForm):
         center = kwargs.get("obj")
         if center is not None and not self.is_submitted():
             self.office.data = "partner" if center.is_partner else "own"
+            self.served_provinces.data = sorted(center.served_provinces)
 
     def center_fields(self) -> dict:
         fields = {name: self[name].data for name in CENTER_FIELDS if name in self}
         fields["is_partner"] = self.office.data == "partner"
         if fields.get("kiosk_idle_minutes") is None:
             fields.pop("kiosk_idle_minutes", None)
+        fields["served_provinces"] = list(self.served_provinces.data or [])
         return fields
 
 

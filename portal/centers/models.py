@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, String, false
+from sqlalchemy import CheckConstraint, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.extensions import db, utcnow
@@ -41,6 +41,26 @@ class Center(db.Model):
     )
 
     staff: Mapped[list[User]] = relationship(back_populates="center", order_by="User.id")
+    # The provinces this center works on (its counselors' scope, portal/centers/scope.py).
+    provinces: Mapped[list[CenterProvince]] = relationship(
+        cascade="all, delete-orphan", order_by="CenterProvince.province_code"
+    )
+
+    @property
+    def served_provinces(self) -> frozenset[str]:
+        """The provinces listed for the center; its own province always counts."""
+        return frozenset({row.province_code for row in self.provinces} | {self.province_code})
 
     def __repr__(self) -> str:
         return f"<Center {self.name}>"
+
+
+class CenterProvince(db.Model):
+    """One province a center serves: its counselors review, check and refer there."""
+
+    __tablename__ = "center_province"
+
+    center_id: Mapped[int] = mapped_column(
+        ForeignKey("center.id", ondelete="CASCADE"), primary_key=True
+    )
+    province_code: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)

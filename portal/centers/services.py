@@ -12,8 +12,9 @@ from portal.auth.models import STAFF_ROLES, Role, User
 from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
 from portal.auth.sessions import end_all_sessions
-from portal.centers.models import Center
+from portal.centers.models import Center, CenterProvince
 from portal.extensions import db
+from portal.places import get_province
 from portal.youth.models import YouthProfile
 
 CENTER_FIELDS = (
@@ -25,6 +26,7 @@ CENTER_FIELDS = (
     "is_partner",
     "kiosk_mode",
     "kiosk_idle_minutes",
+    "served_provinces",
 )
 
 
@@ -80,6 +82,7 @@ def _apply(center: Center, fields: dict[str, Any]) -> None:
         same_name = same_name.where(Center.id != center.id)
     if db.session.scalar(same_name):
         raise CenterError("name", _("A center named %(name)s already exists.", name=name))
+    served = fields.pop("served_provinces", None)
     for field, value in fields.items():
         if isinstance(value, str):
             value = value.strip() or None
@@ -87,6 +90,27 @@ def _apply(center: Center, fields: dict[str, Any]) -> None:
     center.name = name
     center.phone = normalize_phone(center.phone) if center.phone else None
     center.email = center.email.lower() if center.email else None
+    if served is not None:
+        _serve(center, served)
+
+
+def _serve(center: Center, codes) -> None:
+    """The center serves these provinces (its own always; unknown codes are left out)."""
+    wanted = {code for code in codes if get_province(code)} | {center.province_code}
+    center.provinces = [row for row in center.provinces if row.province_code in wanted]
+    listed = {row.province_code for row in center.provinces}
+    center.provinces.extend(CenterProvince(province_code=code) for code in sorted(wanted - listed))
+
+
+def set_national_scope(user: User, national: bool, *, by: User) -> None:
+    """Let a counselor act in all of Cambodia (or only their center's provinces again)."""
+    if user.role != Role.COUNSELOR:
+        raise AccountError(_("Only counselors have a scope: admins act everywhere."))
+    if user.national_scope == national:
+        return
+    user.national_scope = national
+    db.session.flush()
+    record(AuditAction.ACCOUNT_CHANGED, actor=by, subject=user, detail={"national_scope": national})
 
 
 def staff_accounts() -> list[User]:

@@ -1,6 +1,6 @@
 """Admin pages: the centers and the staff accounts that work there."""
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,6 +13,7 @@ from portal.centers.services import (
     centers_with_counts,
     create_center,
     create_staff,
+    set_national_scope,
     staff_accounts,
     switch_account,
     update_center,
@@ -111,4 +112,24 @@ def toggle_staff(user_id: int):
                 ),
                 "success",
             )
+    return redirect(url_for("admin.staff"))
+
+
+@bp.route("/staff/<int:user_id>/scope", methods=["POST"])
+@admin_required
+def staff_scope(user_id: int):
+    """Give a counselor national scope (act in all of Cambodia), or take it back."""
+    user = get_staff_or_404(user_id, for_user=current_user)
+    national = request.form.get("national") == "1"
+    try:
+        set_national_scope(user, national, by=current_user)
+    except AccountError as error:
+        flash(str(error), "error")
+        return redirect(url_for("admin.staff"))
+    db.session.commit()
+    name = user.display_name or user.login_name
+    if national:
+        flash(_("%(name)s can now act in all of Cambodia.", name=name), "success")
+    else:
+        flash(_("%(name)s acts in their center's provinces only.", name=name), "success")
     return redirect(url_for("admin.staff"))

@@ -13,7 +13,7 @@ from portal import search
 from portal.auth.models import Role, User
 from portal.auth.phones import normalize_phone
 from portal.auth.services import create_user, find_user
-from portal.centers.models import Center
+from portal.centers.models import Center, CenterProvince
 from portal.extensions import db, utcnow
 from portal.jobs.models import Opening
 from portal.orgs import services as org_services
@@ -142,6 +142,7 @@ def _centers() -> dict[str, CenterDesk]:
             phone=normalize_phone(row.phone),
             email=row.email,
             is_partner=row.is_partner,
+            provinces=[CenterProvince(province_code=code) for code in row.serves],
         )
         db.session.add(center)
         db.session.flush()

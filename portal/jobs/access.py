@@ -7,6 +7,7 @@ from datetime import date
 from flask import abort
 
 from portal.auth.models import Role, User
+from portal.centers.scope import can_act_in
 from portal.extensions import db
 from portal.jobs.models import Opening, OpeningStatus
 
@@ -22,7 +23,7 @@ def _is_member(user: User | None, opening: Opening) -> bool:
 
 
 def is_staff(user: User | None) -> bool:
-    """Counselors and admins review, publish and edit every opening."""
+    """Counselors and admins see every opening (and act on those in their scope)."""
     return bool(user is not None and user.is_authenticated and user.is_staff)
 
 
@@ -43,10 +44,11 @@ def can_view(user: User | None, opening: Opening, today: date | None = None) -> 
 
 
 def can_edit(user: User | None, opening: Opening) -> bool:
-    """Staff edit any opening; an employer edits its own organization's openings only, and not
-    one declined for good."""
+    """Staff edit openings in their scope (their center's provinces, or all of Cambodia for
+    admins and counselors given national scope); an employer edits its own organization's
+    openings only, and not one declined for good."""
     if is_staff(user):
-        return True
+        return can_act_in(user, opening.province_code)
     return _is_member(user, opening) and opening.status != OpeningStatus.DECLINED
 
 

@@ -281,9 +281,12 @@ def in_province(query: Select, province: Province | None) -> Select:
     return query.where(Opening.province_code == province.code)
 
 
-def pending_review_openings() -> Select:
-    """The review queue: openings waiting for a counselor, the riskiest (screening "high",
-    then "review") first, then the longest-waiting first."""
+def pending_review_openings(
+    provinces: frozenset[str] | None = None, first: frozenset[str] = frozenset()
+) -> Select:
+    """The review queue: openings waiting for a counselor (in `provinces`, None: everywhere),
+    those in `first` (the counselor's center's provinces) first, then the riskiest (screening
+    "high", then "review"), then the longest-waiting."""
     submitted_at = (
         select(func.max(OpeningStatusChange.changed_at))
         .where(
@@ -292,18 +295,18 @@ def pending_review_openings() -> Select:
         )
         .scalar_subquery()
     )
-    return (
-        select(Opening)
-        .where(Opening.status == OpeningStatus.PENDING_REVIEW)
-        .order_by(
-            case(
-                (Opening.screening_level == ScreeningLevel.HIGH, 0),
-                (Opening.screening_level == ScreeningLevel.REVIEW, 1),
-                else_=2,
-            ),
-            func.coalesce(submitted_at, Opening.created_at),
-            Opening.id,
-        )
+    query = select(Opening).where(Opening.status == OpeningStatus.PENDING_REVIEW)
+    if provinces is not None:
+        query = query.where(Opening.province_code.in_(sorted(provinces)))
+    return query.order_by(
+        case((Opening.province_code.in_(sorted(first)), 0), else_=1),
+        case(
+            (Opening.screening_level == ScreeningLevel.HIGH, 0),
+            (Opening.screening_level == ScreeningLevel.REVIEW, 1),
+            else_=2,
+        ),
+        func.coalesce(submitted_at, Opening.created_at),
+        Opening.id,
     )
 
 

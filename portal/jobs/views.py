@@ -22,11 +22,13 @@ from sqlalchemy.orm import selectinload
 from portal.auth.models import Role
 from portal.auth.permissions import role_required, staff_required
 from portal.auth.throttle import public_api_limit
+from portal.centers.scope import can_act_in, list_scope, require_scope, scope_refusal
 from portal.extensions import db, limiter, utcnow
 from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.cards import opening_card
+from portal.jobs.candidates import shortlist
 from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
@@ -53,7 +55,8 @@ from portal.matching.reasons import explain
 from portal.matching.services import candidates_for
 from portal.orgs.access import own_organization_or_404
 from portal.orgs.models import Organization
-from portal.screening.openings import needs_confirmation, screen_opening
+from portal.placements.counselor_forms import ReferForm
+from portal.screening.openings import needs_confirmation
 from portal.web import absolute_url, render_form, safe_next
 
 bp = Blueprint("jobs", __name__)
@@ -125,11 +128,17 @@ def detail(opening_id: int):
 @bp.route("/openings/<int:opening_id>/candidates")
 @staff_required
 def candidates(opening_id: int):
+    """The best few young people for the opening (?more=1: everyone found), and one referral
+    form for the person chosen among them."""
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    show_all = request.args.get("more", type=int) == 1
     return render_template(
         "jobs/candidates.html",
         opening=opening,
-        candidates=candidates_for(opening, current_user),
+        found=shortlist(candidates_for(opening, current_user), show_all=show_all),
+        show_all=show_all,
+        can_refer=can_act_in(current_user, opening.province_code),
+        refer_form=ReferForm(formdata=None),
         explain=explain,
     )
 
@@ -141,7 +150,7 @@ def new():
         form = OpeningForm(data={"organization": request.args.get("organization", type=int)})
     else:
         form = OpeningForm(organization_id=own_organization_or_404(current_user).id)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and _in_posters_scope(form):
         opening = services.create_opening(
             db.session.get(Organization, form.organization_id),
             form.opening_fields(),
@@ -153,6 +162,14 @@ def new():
         flash(_after_create_message(opening), "success")
         return redirect(url_for(".detail", opening_id=opening.id))
     return render_form("jobs/form.html", form, opening=None, needs_review=False)
+
+
+def _in_posters_scope(form: OpeningForm) -> bool:
+    """Staff post (and so publish) in their scope only; the province field says why not."""
+    if not current_user.is_staff or can_act_in(current_user, form.province.data):
+        return True
+    form.province.errors = [*form.province.errors, scope_refusal(current_user, form.province.data)]
+    return False
 
 
 def _after_create_message(opening: Opening) -> str:
@@ -172,6 +189,8 @@ def _after_create_message(opening: Opening) -> str:
 @posting_roles
 def edit(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    if current_user.is_staff:
+        require_scope(current_user, opening.province_code)
     if not can_edit(current_user, opening):
         abort(403)
     form = OpeningForm(
@@ -209,17 +228,17 @@ def edit(opening_id: int):
 @bp.route("/review")
 @staff_required
 def review_queue():
-    query = pending_review_openings().options(selectinload(Opening.organization))
-    page = paginate(query)
-    unscreened = [opening for opening in page.items if opening.screened_at is None]
-    for opening in unscreened:  # saved before screening existed: screen them once, now
-        screen_opening(opening)
-    if unscreened:
-        db.session.commit()
-        page = paginate(query)  # the riskiest first, with their new levels
+    """Openings waiting for review in the counselor's provinces (?all=1: all of Cambodia), the
+    center's own first. A GET writes nothing: openings saved before screening existed show as
+    not screened until `flask openings screen` runs."""
+    scope = list_scope(current_user, request.args)
+    query = pending_review_openings(scope.provinces, first=scope.home)
+    page = paginate(query.options(selectinload(Opening.organization)))
     return render_template(
         "jobs/review_queue.html",
         page=page,
+        scope=scope,
+        can_act=lambda opening: can_act_in(current_user, opening.province_code),
         reject_form=RejectForm(formdata=None),
         decline_form=DeclineForm(formdata=None),
         approve_form=ApproveForm(formdata=None),
@@ -246,6 +265,7 @@ def _status_of(opening: Opening) -> str:
 @staff_required
 def approve(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
     if not services.can_change_status(opening, OpeningStatus.PUBLISHED):
         return _refuse(
             opening,
@@ -273,6 +293,7 @@ def approve(opening_id: int):
 @staff_required
 def reject(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
     if not services.can_change_status(opening, OpeningStatus.REJECTED):
         return _refuse(
             opening,
@@ -295,6 +316,7 @@ def reject(opening_id: int):
 @staff_required
 def decline(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
     if not services.can_change_status(opening, OpeningStatus.DECLINED):
         return _refuse(
             opening,
@@ -317,6 +339,7 @@ def decline(opening_id: int):
 @staff_required
 def close(opening_id: int):
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
     if not services.can_change_status(opening, OpeningStatus.CLOSED):
         return _refuse(
             opening,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, or_, select
 
 from portal import search
 from portal.audit import AuditAction, record
@@ -114,13 +114,41 @@ def _reviewed(organization: Organization, decision: str, *, reason: str | None) 
         )
 
 
-def pending_organizations() -> Select:
-    """Organizations waiting for a counselor's check (not verified, not rejected), newest first."""
-    return (
-        select(Organization)
-        .where(Organization.verified_at.is_(None), Organization.rejected_at.is_(None))
-        .order_by(Organization.created_at.desc(), Organization.id.desc())
+def pending_organizations(
+    provinces: frozenset[str] | None = None, first: frozenset[str] = frozenset()
+) -> Select:
+    """Organizations waiting for a counselor's check (not verified, not rejected) in
+    `provinces` (None: everywhere; one that gave no province is everyone's), those in `first`
+    first, then the newest."""
+    query = select(Organization).where(
+        Organization.verified_at.is_(None), Organization.rejected_at.is_(None)
     )
+    if provinces is not None:
+        query = query.where(
+            or_(
+                Organization.province_code.in_(sorted(provinces)),
+                Organization.province_code.is_(None),
+            )
+        )
+    return query.order_by(
+        case((Organization.province_code.in_(sorted(first)), 0), else_=1),
+        Organization.created_at.desc(),
+        Organization.id.desc(),
+    )
+
+
+_WAITING = (OpeningStatus.PENDING_REVIEW, OpeningStatus.PUBLISHED)
+
+
+def waiting_openings(organization: Organization) -> list[Opening]:
+    """The organization's openings that wait for its check or a review to be public, oldest
+    first (its check page links each one)."""
+    query = (
+        select(Opening)
+        .where(Opening.organization_id == organization.id, Opening.status.in_(_WAITING))
+        .order_by(Opening.created_at, Opening.id)
+    )
+    return list(db.session.scalars(query))
 
 
 def waiting_openings_count(organization_ids: list[int]) -> dict[int, int]:
@@ -129,7 +157,7 @@ def waiting_openings_count(organization_ids: list[int]) -> dict[int, int]:
         select(Opening.organization_id, func.count())
         .where(
             Opening.organization_id.in_(organization_ids),
-            Opening.status.in_([OpeningStatus.PENDING_REVIEW, OpeningStatus.PUBLISHED]),
+            Opening.status.in_(_WAITING),
         )
         .group_by(Opening.organization_id)
     )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from portal.auth.permissions import employer_required, staff_required
+from portal.centers.scope import can_act_in, list_scope, require_scope
 from portal.extensions import db
 from portal.jobs.listing import paginate
 from portal.jobs.models import Opening
@@ -26,9 +27,10 @@ from portal.orgs.services import (
     pending_organizations,
     reject,
     verify,
+    waiting_openings,
     waiting_openings_count,
 )
-from portal.web import render_form
+from portal.web import render_form, safe_next
 
 bp = Blueprint("orgs", __name__)
 
@@ -53,9 +55,10 @@ def show(organization_id: int):
 @bp.route("/orgs/pending")
 @staff_required
 def pending():
-    page = paginate(pending_organizations())
+    scope = list_scope(current_user, request.args)
+    page = paginate(pending_organizations(scope.provinces, first=scope.home))
     waiting = waiting_openings_count([organization.id for organization in page.items])
-    return render_template("orgs/pending.html", page=page, waiting=waiting)
+    return render_template("orgs/pending.html", page=page, waiting=waiting, scope=scope)
 
 
 @bp.route("/orgs/<int:organization_id>/review")
@@ -67,15 +70,21 @@ def review(organization_id: int):
     )
 
 
+def _back() -> str:
+    """Where the counselor came from (the review queue, an opening), else the list."""
+    return safe_next(request.values.get("next"), url_for(".pending"))
+
+
 def _review_page(organization, verify_form, reject_form):
-    waiting = waiting_openings_count([organization.id]).get(organization.id, 0)
     status = 400 if verify_form.errors or reject_form.errors else 200
     page = render_template(
         "orgs/review.html",
         organization=organization,
         verify_form=verify_form,
         reject_form=reject_form,
-        waiting=waiting,
+        openings=waiting_openings(organization),
+        can_act=can_act_in(current_user, organization.province_code),
+        back=_back(),
     )
     return page, status
 
@@ -84,22 +93,24 @@ def _review_page(organization, verify_form, reject_form):
 @staff_required
 def verify_organization(organization_id: int):
     organization = get_organization_or_404(organization_id, for_user=current_user)
+    require_scope(current_user, organization.province_code)
     if organization.is_verified:
         flash(_("%(name)s is already verified.", name=organization.name), "info")
-        return redirect(url_for(".show", organization_id=organization.id))
+        return redirect(_back())
     form = VerifyForm()
     if not form.validate():
         return _review_page(organization, form, RejectOrganizationForm(formdata=None))
     verify(organization, by=current_user, note=form.note.data)
     db.session.commit()
     flash(_("%(name)s is verified. Thank you for checking.", name=organization.name), "success")
-    return redirect(url_for(".pending"))
+    return redirect(_back())
 
 
 @bp.route("/orgs/<int:organization_id>/reject", methods=["POST"])
 @staff_required
 def reject_organization(organization_id: int):
     organization = get_organization_or_404(organization_id, for_user=current_user)
+    require_scope(current_user, organization.province_code)
     form = RejectOrganizationForm()
     if not form.validate():
         return _review_page(organization, VerifyForm(formdata=None), form)
@@ -109,7 +120,7 @@ def reject_organization(organization_id: int):
         _("%(name)s is not verified. Its members can read your reason.", name=organization.name),
         "success",
     )
-    return redirect(url_for(".pending"))
+    return redirect(_back())
 
 
 @bp.route("/employer")

@@ -14,6 +14,8 @@ from wtforms import SelectChoice
 
 from portal import audit
 from portal.auth.permissions import staff_required
+from portal.centers.scope import can_act_in, require_scope
+from portal.clean_input import optional_id
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
@@ -148,7 +150,31 @@ def move(application_id: int):
 def refer(opening_id: int, youth_id: int):
     youth = get_youth_or_404(youth_id, for_user=current_user)
     opening = get_opening_or_404(opening_id, for_user=current_user)
-    back = safe_next(request.values.get("next"), url_for("jobs.candidates", opening_id=opening.id))
+    require_scope(current_user, opening.province_code)
+    return _refer_page(opening, youth)
+
+
+@bp.route("/openings/<int:opening_id>/refer", methods=["POST"])
+@staff_required
+def refer_chosen(opening_id: int):
+    """The candidates page's one referral form: the person chosen in the list, with a note."""
+    opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
+    youth_id = optional_id(request.form.get("youth_id"))
+    if youth_id is None:
+        flash(_("Choose the person to refer in the list, then press Refer."), "error")
+        return redirect(_back_to_candidates(opening))
+    return _refer_page(opening, get_youth_or_404(youth_id, for_user=current_user))
+
+
+def _back_to_candidates(opening: Opening) -> str:
+    return safe_next(request.values.get("next"), url_for("jobs.candidates", opening_id=opening.id))
+
+
+def _refer_page(opening: Opening, youth):
+    """Refer `youth` to `opening` with the note posted (then back to the list), or the
+    referral page with what is missing."""
+    back = _back_to_candidates(opening)
     form = ReferForm()
     if form.validate_on_submit():
         try:
@@ -190,6 +216,7 @@ def refer_youth(youth_id: int):
         suggestions=suggestions_for(youth),
         applied={a.opening_id: a for a in db.session.scalars(caseload_query(current_user, mine))},
         form=ReferForm(formdata=None),
+        can_act=lambda opening: can_act_in(current_user, opening.province_code),
     )
 
 
@@ -199,7 +226,7 @@ def follow_ups():
     today = date.today()
     return render_template(
         "placements/counselor/follow_ups.html",
-        due=followups.due_this_week(current_user, today),
+        plan=followups.plan(current_user, today),
         today=today,
         form=FollowUpForm(formdata=None),
     )

@@ -4,6 +4,7 @@ counselors of the youth's center when one is due."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import abort
@@ -16,6 +17,7 @@ from portal.audit import AuditAction
 from portal.audit import record as record_audit
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
+from portal.jobs.models import Opening
 from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
@@ -42,7 +44,9 @@ def _follow_up_query(user: User):
         .where(*_of_hires_visible_to(user))
         .options(
             selectinload(FollowUp.application).selectinload(Application.youth),
-            selectinload(FollowUp.application).selectinload(Application.opening),
+            selectinload(FollowUp.application)
+            .selectinload(Application.opening)
+            .selectinload(Opening.organization),
         )
     )
 
@@ -53,6 +57,29 @@ def due_between(user: User, start: date, end: date) -> list[FollowUp]:
     overdue_or_in_window = or_(FollowUp.due_on < start, FollowUp.due_on.between(start, end))
     query = _follow_up_query(user).where(FollowUp.still_employed.is_(None), overdue_or_in_window)
     return list(db.session.scalars(query.order_by(FollowUp.due_on, FollowUp.id)))
+
+
+@dataclass(frozen=True)
+class FollowUpPlan:
+    """A counselor's follow-ups not recorded yet: late, due within a week, and later."""
+
+    overdue: list[FollowUp]
+    this_week: list[FollowUp]
+    coming: list[FollowUp]
+
+
+def plan(user: User, today: date | None = None) -> FollowUpPlan:
+    """Every follow-up not recorded yet of the hires `user` may see, earliest first, split into
+    overdue, due this week (the next seven days) and coming (later)."""
+    today = today or date.today()
+    week_end = today + timedelta(days=REMIND_DAYS_AHEAD - 1)
+    query = _follow_up_query(user).where(FollowUp.still_employed.is_(None))
+    rows = list(db.session.scalars(query.order_by(FollowUp.due_on, FollowUp.id)))
+    return FollowUpPlan(
+        overdue=[f for f in rows if f.due_on < today],
+        this_week=[f for f in rows if today <= f.due_on <= week_end],
+        coming=[f for f in rows if f.due_on > week_end],
+    )
 
 
 def due_this_week(user: User, today: date | None = None) -> list[FollowUp]:

@@ -13,6 +13,7 @@ from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.auth.permissions import admin_required, staff_required
+from portal.centers.scope import require_scope
 from portal.extensions import db
 from portal.jobs.services import rescreen_live
 from portal.orgs.access import get_organization_or_404
@@ -92,6 +93,7 @@ def delete_bad_contact():
 @staff_required
 def set_recruiter(organization_id: int):
     organization = get_organization_or_404(organization_id, for_user=current_user)
+    require_scope(current_user, organization.province_code)
     form = RecruiterForm()
     if not form.validate():
         flash(" ".join(str(e) for e in form.licence_no.errors), "error")

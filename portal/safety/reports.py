@@ -262,16 +262,20 @@ def _letter(index: int) -> str:
     return chr(ord("A") + index % 26) + (str(index // 26) if index >= 26 else "")
 
 
-def queue() -> list[ReportedOpening]:
-    """Openings with open reports: hidden ones first, then the most weight, then the oldest."""
+def queue(
+    provinces: frozenset[str] | None = None, first: frozenset[str] = frozenset()
+) -> list[ReportedOpening]:
+    """Openings with open reports in `provinces` (None: everywhere): those in `first` (the
+    counselor's center's provinces) first, then hidden ones, the most weight, the oldest."""
+    query = select(OpeningReport).where(OpeningReport.resolved_at.is_(None))
+    if provinces is not None:
+        in_scope = select(Opening.id).where(Opening.province_code.in_(sorted(provinces)))
+        query = query.where(OpeningReport.opening_id.in_(in_scope))
     rows = db.session.scalars(
-        select(OpeningReport)
-        .where(OpeningReport.resolved_at.is_(None))
-        .options(
+        query.options(
             selectinload(OpeningReport.opening).selectinload(Opening.organization),
             selectinload(OpeningReport.reporter).selectinload(User.youth_profile),
-        )
-        .order_by(OpeningReport.created_at, OpeningReport.id)
+        ).order_by(OpeningReport.created_at, OpeningReport.id)
     )
     grouped: dict[int, ReportedOpening] = {}
     for item in rows:
@@ -279,6 +283,7 @@ def queue() -> list[ReportedOpening]:
     return sorted(
         grouped.values(),
         key=lambda group: (
+            group.opening.province_code not in first,
             group.opening.hidden_by_reports_at is None,
             -group.weight,
             -group.people,

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from portal.auth.permissions import admin_required, staff_required
 from portal.auth.throttle import report_limit
+from portal.centers.scope import can_act_in, list_scope, require_scope
 from portal.clean_input import database_int
 from portal.extensions import db, limiter
 from portal.jobs.access import get_opening_or_404, is_public
@@ -98,14 +99,21 @@ def reports_queue():
 
 
 def _queue_page(form: DecisionForm, failed_id: int | None = None, status: int = 200):
+    scope = list_scope(current_user, request.args)
     return render_template(
-        "safety/reports.html", groups=reports.queue(), form=form, failed_id=failed_id
+        "safety/reports.html",
+        groups=reports.queue(scope.provinces, first=scope.home),
+        form=form,
+        failed_id=failed_id,
+        scope=scope,
+        can_act=lambda opening: can_act_in(current_user, opening.province_code),
     ), status
 
 
 def _decide(opening_id: int, decision, done: str):
     """Apply a counselor's decision on an opening's reports; the queue again on a bad note."""
     opening = get_opening_or_404(opening_id, for_user=current_user)
+    require_scope(current_user, opening.province_code)
     form = DecisionForm()
     if form.validate_on_submit():
         try:

@@ -43,6 +43,13 @@ def test_seed_builds_the_centers_with_a_counselor_each(seed_output, ctx):
         assert [u.role for u in center.staff if u.role == Role.COUNSELOR], center.name
 
 
+def test_the_demo_centers_serve_every_province_once(seed_output, ctx):
+    centers = {c.province_code: c for c in db.session.scalars(select(Center))}
+    assert centers["15"].served_provinces == {"15", "24"}  # Pursat, and Pailin beside it
+    served = [code for center in centers.values() for code in center.served_provinces]
+    assert sorted(served) == sorted(p.code for p in provinces())  # each counselor has a scope
+
+
 def test_seed_builds_openings_in_every_province(seed_output, ctx):
     assert count(Organization) >= 40
     verified = db.session.scalar(select(func.count()).where(Organization.verified_at.is_not(None)))

@@ -94,7 +94,7 @@ def test_a_counselor_sees_candidates_of_their_center_only(
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Dara Ours" in page
-    assert "Agreed to share with employers" in page
+    assert f'name="youth_id" value="{ours.id}"' in page  # she agreed to share: she can be chosen
     assert "Vanna Theirs" not in page
 
 

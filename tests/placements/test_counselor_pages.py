@@ -210,15 +210,21 @@ def test_refer_from_the_candidates_list_and_come_back_to_it(
 ):
     client, user = counselor
     opening = make_opening(title="Garment sewer", skills=["sewing"])
-    make_youth(center_id=user.center_id, full_name="Bopha Ours", skills=["sewing"])
+    bopha = make_youth(center_id=user.center_id, full_name="Bopha Ours", skills=["sewing"])
     candidates = f"/openings/{opening.id}/candidates"
 
     page = client.get(candidates).get_data(as_text=True)
-    assert f'action="/openings/{opening.id}/refer/{ours.id}"' in page
+    assert page.count(f'action="/openings/{opening.id}/refer') == 1  # ONE referral form
+    assert f'name="youth_id" value="{ours.id}"' in page
+    assert page.count("<textarea") == 1
 
     response = client.post(
-        f"/openings/{opening.id}/refer/{ours.id}",
-        data={"note": "Sews well, reliable.", "next": f"{candidates}?sort=score"},
+        f"/openings/{opening.id}/refer",
+        data={
+            "youth_id": ours.id,
+            "note": "Sews well, reliable.",
+            "next": f"{candidates}?sort=score",
+        },
     )
 
     assert response.status_code == 302
@@ -228,9 +234,33 @@ def test_refer_from_the_candidates_list_and_come_back_to_it(
     assert application.referral_note == "Sews well, reliable."
     assert application.referred_by_id == user.id
     page = client.get(candidates).get_data(as_text=True)
-    assert f'action="/openings/{opening.id}/refer/{ours.id}"' not in page  # status instead
+    assert f'name="youth_id" value="{ours.id}"' not in page  # her status instead
     assert "Sent by a counselor" in page
-    assert page.count('class="refer"') == 1  # Bopha can still be referred
+    assert f'name="youth_id" value="{bopha.id}"' in page  # Bopha can still be referred
+
+
+def test_refer_without_choosing_a_person_says_so(counselor, ours, make_opening):
+    client, _user = counselor
+    opening = make_opening(skills=["sewing"])
+
+    response = client.post(
+        f"/openings/{opening.id}/refer", data={"note": "Good."}, follow_redirects=True
+    )
+
+    assert "Choose the person to refer in the list" in response.get_data(as_text=True)
+    assert db.session.scalar(select(Application.id)) is None
+
+
+def test_the_chosen_person_without_a_note_gets_the_referral_page(counselor, ours, make_opening):
+    client, _user = counselor
+    opening = make_opening(skills=["sewing"])
+
+    response = client.post(f"/openings/{opening.id}/refer", data={"youth_id": ours.id})
+
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Write a short note for the employer." in page
+    assert f'action="/openings/{opening.id}/refer/{ours.id}"' in page  # her form, to finish
 
 
 def test_a_referral_needs_a_note_and_keeps_nothing_without_one(counselor, ours, make_opening):

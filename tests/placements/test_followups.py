@@ -172,11 +172,29 @@ def test_the_page_lists_this_weeks_follow_ups_with_one_tap_answers(
 
     page = client.get("/follow-ups").get_data(as_text=True)
 
-    assert "Dara" in page and "Sok" not in page
-    assert "Late: was due on" in page
+    overdue, coming = page.split('id="overdue"')[1].split('id="coming"')
+    assert "Dara" in overdue and "Sok" not in overdue
+    assert "Late: was due on" in overdue
     follow_up = application.follow_ups[0]
-    assert f'action="/follow-ups/{follow_up.id}"' in page
-    assert 'value="yes"' in page and 'value="no"' in page
+    assert f'action="/follow-ups/{follow_up.id}"' in overdue
+    assert 'value="yes"' in overdue and 'value="no"' in overdue
+    assert "Sok" in coming and "1-month check" in coming  # hired 5 days ago: what comes next
+    assert "<form" not in coming  # answered from the day it is due
+
+
+def test_right_after_a_hire_the_page_says_what_is_coming(
+    counselor_client, make_application, make_youth, center_a
+):
+    client, _user = counselor_client
+    application = hire(make_application, make_youth, center_a, date.today(), full_name="Srey Mom")
+
+    page = client.get("/follow-ups").get_data(as_text=True)
+
+    coming = page.split('id="coming"')[1]
+    opening = application.opening
+    assert "Srey Mom" in coming and opening.title in coming
+    assert opening.organization.name in coming  # where she works
+    assert "Hired on" in coming and "1-month check" in coming and "3-month check" in coming
 
 
 def test_recording_from_the_page_saves_and_the_row_leaves(
@@ -222,7 +240,9 @@ def test_another_centers_follow_up_is_not_found(
     ).follow_ups[0]
     client, _user = login_as(Role.COUNSELOR, center_id=make_center().id)
 
-    assert "No follow-up is due" in client.get("/follow-ups").get_data(as_text=True)
+    page = client.get("/follow-ups").get_data(as_text=True)
+    assert "Nothing is overdue." in page
+    assert follow_up.application.youth.full_name not in page
     assert client.post(f"/follow-ups/{follow_up.id}", data={"answer": "yes"}).status_code == 404
     db.session.refresh(follow_up)
     assert follow_up.still_employed is None
