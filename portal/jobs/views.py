@@ -27,8 +27,8 @@ from portal.extensions import db, limiter, utcnow
 from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
-from portal.jobs.cards import opening_card
 from portal.jobs.candidates import shortlist
+from portal.jobs.cards import opening_card
 from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
