@@ -295,8 +295,6 @@ SCOPED = (
     "safety_admin.set_recruiter",
     "safety.dismiss",
     "safety.confirm",
-    "caseload.refer",
-    "caseload.refer_chosen",
 )
 ACTORS = {  # who acts on a posting in Pursat (15): allowed?
     "in-scope counselor": True,

@@ -14,7 +14,6 @@ from flask_babel import gettext as _
 from portal import audit
 from portal.api import bp
 from portal.api.auth import api_error, staff_token_required
-from portal.centers.scope import require_scope
 from portal.clean_input import DATABASE_INT_MAX, database_int
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
@@ -96,7 +95,6 @@ def new_referral():
         return bad_request(error)
     youth = get_youth_or_404(youth_id, for_user=g.api_user)
     opening = get_opening_or_404(opening_id, for_user=g.api_user)
-    require_scope(g.api_user, opening.province_code)  # 403: outside the center's provinces
     try:
         application = services.refer(opening, youth, by=g.api_user, note=note)
     except ApplicationError as error:

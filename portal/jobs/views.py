@@ -137,7 +137,6 @@ def candidates(opening_id: int):
         opening=opening,
         found=shortlist(candidates_for(opening, current_user), show_all=show_all),
         show_all=show_all,
-        can_refer=can_act_in(current_user, opening.province_code),
         refer_form=ReferForm(formdata=None),
         explain=explain,
     )

@@ -14,7 +14,6 @@ from wtforms import SelectChoice
 
 from portal import audit
 from portal.auth.permissions import staff_required
-from portal.centers.scope import can_act_in, require_scope
 from portal.clean_input import optional_id
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
@@ -150,16 +149,16 @@ def move(application_id: int):
 def refer(opening_id: int, youth_id: int):
     youth = get_youth_or_404(youth_id, for_user=current_user)
     opening = get_opening_or_404(opening_id, for_user=current_user)
-    require_scope(current_user, opening.province_code)
     return _refer_page(opening, youth)
 
 
 @bp.route("/openings/<int:opening_id>/refer", methods=["POST"])
 @staff_required
 def refer_chosen(opening_id: int):
-    """The candidates page's one referral form: the person chosen in the list, with a note."""
+    """The candidates page's one referral form: the person chosen in the list, with a note.
+    A counselor refers their own center's young people to an opening anywhere in Cambodia:
+    scope bounds what they decide about openings, not where their young people may work."""
     opening = get_opening_or_404(opening_id, for_user=current_user)
-    require_scope(current_user, opening.province_code)
     youth_id = optional_id(request.form.get("youth_id"))
     if youth_id is None:
         flash(_("Choose the person to refer in the list, then press Refer."), "error")
@@ -216,7 +215,6 @@ def refer_youth(youth_id: int):
         suggestions=suggestions_for(youth),
         applied={a.opening_id: a for a in db.session.scalars(caseload_query(current_user, mine))},
         form=ReferForm(formdata=None),
-        can_act=lambda opening: can_act_in(current_user, opening.province_code),
     )
 
 

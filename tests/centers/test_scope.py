@@ -203,25 +203,28 @@ def test_visitors_reports_start_in_the_centers_provinces(pursat_counselor, make_
     assert everything.count("/dismiss") == 1  # the decisions are the Pursat counselor's only
 
 
-def test_the_api_refuses_a_referral_outside_the_scope_too(
-    app, pursat_center, make_user, make_opening, make_youth
+def test_she_refers_her_own_young_people_anywhere_but_not_another_centers(
+    app, pursat_center, make_center, make_user, make_opening, make_youth
 ):
+    # Young people move for work: scope bounds what a counselor decides about openings, not
+    # where her own young people may apply. Another center's young people stay out of reach.
     counselor = make_user(Role.COUNSELOR, center_id=pursat_center.id)
     db.session.add(ApiToken(user_id=counselor.id, token_hash=hash_token("pursat-token")))
-    youth = make_youth(center_id=pursat_center.id, skills=["sewing"])
+    hers = make_youth(center_id=pursat_center.id, skills=["sewing"])
+    theirs = make_youth(center_id=make_center(province_code=PHNOM_PENH).id, skills=["sewing"])
     far = make_opening(title="Phnom Penh sewer", province_code=PHNOM_PENH)
-    near = make_opening(title="Pursat sewer", province_code=PURSAT)
     headers = {"Authorization": "Bearer pursat-token"}
 
-    def refer(opening):
-        body = {"opening_id": opening.id, "youth_id": youth.id, "note": "Sews well."}
+    def refer(youth):
+        body = {"opening_id": far.id, "youth_id": youth.id, "note": "Sews well."}
         return app.test_client().post("/api/v1/applications", json=body, headers=headers)
 
-    refused, referred = refer(far), refer(near)
-
-    assert refused.status_code == 403
-    assert "outside your center's provinces" in refused.get_json()["message"]
-    assert referred.status_code == 201
+    assert refer(hers).status_code == 201
+    assert refer(theirs).status_code == 404
+    other = make_opening(title="Siem Reap sewer", province_code=SIEM_REAP)
+    web = login(app.test_client(), counselor)
+    page = web.post(f"/openings/{other.id}/refer", data={"youth_id": hers.id, "note": "Sews."})
+    assert page.status_code == 302
 
 
 def test_a_counselor_posts_in_her_provinces_only(pursat_counselor, make_org):
