@@ -78,8 +78,7 @@ def app(tmp_path_factory):
             "TESTING": True,
             "INSTANCE_PATH": str(instance),
             # A real SQLite file by default; TEST_DATABASE_URL runs the suite on PostgreSQL.
-            "SQLALCHEMY_DATABASE_URI": _test_database_url()
-            or f"sqlite:///{instance / 'test.db'}",
+            "SQLALCHEMY_DATABASE_URI": _test_database_url() or f"sqlite:///{instance / 'test.db'}",
             "SEARCH_INDEX_DIR": str(instance / "search-index"),
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test",
