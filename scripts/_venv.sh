@@ -57,7 +57,13 @@ ensure_venv() {
   fi
 }
 
-# The .mo files are built, never committed.
+# The .mo files are built, never committed: each when its .po changed, written beside it and
+# then moved in place, so a process reading it meanwhile (a test worker) never sees half a file.
 compile_translations() {
-  "$VENV/bin/pybabel" -q compile -d "$ROOT/portal/translations"
+  local po mo
+  for po in "$ROOT"/portal/translations/*/LC_MESSAGES/messages.po; do
+    mo="${po%.po}.mo"
+    [ "$mo" -nt "$po" ] && continue
+    "$VENV/bin/pybabel" -q compile -i "$po" -o "$mo.$$.tmp" && mv -f "$mo.$$.tmp" "$mo"
+  done
 }

@@ -35,9 +35,38 @@ def compile_catalogs() -> None:
         if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
         with po.open("rb") as source:
-            catalog = read_po(source)
-        with mo.open("wb") as target:
-            write_mo(target, catalog)
+            write_catalog(read_po(source), mo)
+
+
+def write_catalog(catalog, mo: Path) -> None:
+    """Write a compiled catalog beside `mo`, then move it in place: another test worker may be
+    reading that file at this moment."""
+    partial = mo.with_name(f"{mo.name}.{os.getpid()}.tmp")
+    with partial.open("wb") as target:
+        write_mo(target, catalog)
+    partial.replace(mo)
+
+
+def _test_database_url() -> str | None:
+    """TEST_DATABASE_URL, or under pytest-xdist the worker's own copy of it: `<db>_gw0`,
+    `<db>_gw1`... on the same server, created when missing (the role needs CREATEDB)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    maintenance = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with maintenance.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    maintenance.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +78,7 @@ def app(tmp_path_factory):
             "TESTING": True,
             "INSTANCE_PATH": str(instance),
             # A real SQLite file by default; TEST_DATABASE_URL runs the suite on PostgreSQL.
-            "SQLALCHEMY_DATABASE_URI": os.environ.get("TEST_DATABASE_URL")
-            or f"sqlite:///{instance / 'test.db'}",
+            "SQLALCHEMY_DATABASE_URI": _test_database_url() or f"sqlite:///{instance / 'test.db'}",
             "SEARCH_INDEX_DIR": str(instance / "search-index"),
             # TEST_SEARCH_BACKEND=postgres (with TEST_DATABASE_URL) runs it on PostgreSQL's search.
             "SEARCH_BACKEND": os.environ.get("TEST_SEARCH_BACKEND", "whoosh"),

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from portal.extensions import babel
-from tests.conftest import login
+from tests.conftest import login, write_catalog
 
 CATALOG = Path(__file__).resolve().parent.parent / "portal/translations/km/LC_MESSAGES/messages.po"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
@@ -24,8 +23,7 @@ def catalog(app):
     """The Khmer catalog, compiled to the .mo file the app reads (as scripts/start does)."""
     with CATALOG.open("rb") as f:
         catalog = read_po(f, locale="km")
-    with CATALOG.with_suffix(".mo").open("wb") as f:
-        write_mo(f, catalog)
+    write_catalog(catalog, CATALOG.with_suffix(".mo"))
     with app.app_context():  # forget translations loaded before this compile
         babel.domain_instance.cache.clear()
     return catalog

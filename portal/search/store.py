@@ -231,7 +231,9 @@ class IndexStore:
         for _attempt in range(3):
             try:
                 return self._searcher()
-            except FileNotFoundError:  # two rebuilds went by since we read the pointer
+            # Two rebuilds went by since we read the pointer: its folder (or its table of
+            # contents, whoosh's EmptyIndexError) is gone.
+            except (FileNotFoundError, whoosh_index.EmptyIndexError):
                 continue
         return self._searcher()
 

@@ -1,7 +1,7 @@
 """With RATELIMIT_STORAGE_URI=redis://..., two separate app processes share the failed-login
 counts: the 6th failure is refused even when the tries are spread over both.
 
-Runs against a real redis-server started here (port 6391, nothing saved to disk). Skipped when
+Runs against a real redis-server started here (on a free port, nothing saved to disk). Skipped when
 the binary is missing, unless PHLOV_REQUIRE_REDIS=1 (.ci/run sets it; scripts/services installs
 redis-server on a developer's machine)."""
 
@@ -23,8 +23,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_PORT = 6391
-APP_PORTS = range(5121, 5131)  # the first two free ones
 PASSWORD = "correct-horse-9"
 
 
@@ -41,14 +39,16 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) ->
 
 
 def _free_ports(count: int) -> list[int]:
-    free = []
-    for port in APP_PORTS:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                free.append(port)
-        if len(free) == count:
-            return free
-    pytest.fail(f"no {count} free ports in {APP_PORTS}")
+    """Ports nothing listens on now, all different (the system's choice), for servers started
+    next: tests running at once each get their own."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -66,11 +66,12 @@ def redis_url():
         if os.environ.get("PHLOV_REQUIRE_REDIS") == "1":
             pytest.fail("redis-server is missing (scripts/services installs it)")
         pytest.skip("redis-server is not installed (scripts/services installs it)")
+    [port] = _free_ports(1)
     server = subprocess.Popen(
         [
             binary,
             "--port",
-            str(REDIS_PORT),
+            str(port),
             "--bind",
             "127.0.0.1",
             "--save",
@@ -81,8 +82,8 @@ def redis_url():
         stdout=subprocess.DEVNULL,
     )
     try:
-        _wait_for_port(REDIS_PORT, server)
-        yield f"redis://127.0.0.1:{REDIS_PORT}"
+        _wait_for_port(port, server)
+        yield f"redis://127.0.0.1:{port}"
     finally:
         _stop(server)
 
