@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from portal.extensions import db
 from portal.jobs.models import Opening
 from portal.search.documents import document_for
+from portal.search.models import SearchDocument
 from portal.search.store import IndexStore
 from portal.search.sync import drain
 
@@ -32,6 +33,8 @@ def index_differences(app) -> list[str]:
     db.session.commit()
     query = select(Opening).options(selectinload(Opening.organization))
     wanted = {str(o.id): document_for(o) for o in db.session.scalars(query)}
+    if app.config["SEARCH_BACKEND"] == "postgres":
+        return _document_differences(wanted)
     generation = IndexStore(app.config["SEARCH_INDEX_DIR"]).current()
     if generation is None:
         return ["no search index"]
@@ -46,6 +49,22 @@ def index_differences(app) -> list[str]:
                     f"opening {opening_id}: {name} is {wanted[opening_id][name]!r} in the "
                     f"database, {indexed[opening_id].get(name)!r} in the index"
                 )
+    return problems
+
+
+def _document_differences(wanted: dict[str, dict]) -> list[str]:
+    """The same for the PostgreSQL backend: a search_document row per opening, as it is now."""
+    columns = ("status", "kind", "province")
+    rows = db.session.execute(
+        select(SearchDocument.opening_id, *(getattr(SearchDocument, c) for c in columns))
+    )
+    indexed = {str(row[0]): dict(zip(columns, row[1:], strict=True)) for row in rows}
+    problems = [f"opening {i} is not in the index" for i in wanted.keys() - indexed.keys()]
+    problems += [f"opening {i} is indexed but gone" for i in indexed.keys() - wanted.keys()]
+    for opening_id in wanted.keys() & indexed.keys():
+        for name in columns:
+            if wanted[opening_id][name] != indexed[opening_id][name]:
+                problems.append(f"opening {opening_id}: {name} differs in the index")
     return problems
 
 

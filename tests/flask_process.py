@@ -23,6 +23,7 @@ def flask_env(app, **extra: str) -> dict[str, str]:
         FLASK_APP="wsgi",
         DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
         SEARCH_INDEX_DIR=app.config["SEARCH_INDEX_DIR"],
+        SEARCH_BACKEND=app.config["SEARCH_BACKEND"],  # the suite's (whoosh, or postgres)
         SECRET_KEY=app.config["SECRET_KEY"],
         LOG_FORMAT="text",
         PYTHONUNBUFFERED="1",  # each progress line reaches the test as it is printed
