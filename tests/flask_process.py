@@ -32,29 +32,26 @@ def flask_env(app, **extra: str) -> dict[str, str]:
     return env
 
 
+def _flask(app, args: tuple[str, ...], extra: dict[str, str]) -> dict:
+    """What `subprocess` needs to run `flask ARGS...` on this app: output and errors as one text."""
+    return {
+        "args": [*FLASK, *args],
+        "cwd": ROOT,
+        "env": flask_env(app, **extra),
+        "stdout": subprocess.PIPE,
+        "stderr": subprocess.STDOUT,
+        "text": True,
+    }
+
+
 def start_flask(app, *args: str, **extra: str) -> subprocess.Popen:
     """`flask ARGS...` started in the repository, its output readable line by line."""
-    return subprocess.Popen(
-        [*FLASK, *args],
-        cwd=ROOT,
-        env=flask_env(app, **extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    return subprocess.Popen(**_flask(app, args, extra))
 
 
 def run_flask(app, *args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess:
     """`flask ARGS...` run to the end: its exit code and its output (stderr included)."""
-    return subprocess.run(
-        [*FLASK, *args],
-        cwd=ROOT,
-        env=flask_env(app, **extra),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=timeout,
-    )
+    return subprocess.run(**_flask(app, args, extra), timeout=timeout)
 
 
 def read_until(process: subprocess.Popen, prefix: str) -> list[str]:
