@@ -62,13 +62,15 @@ class Catalog:
 
     @property
     def newest_first(self) -> list[int]:
-        """Document numbers, the most recently published first."""
+        """Document numbers, the most recently published first (in the same second, the
+        later opening id first, as the PostgreSQL backend orders them)."""
 
         def compute() -> list[int]:
             ordered: list[int] = []
             for reader, offset in self._leaves:  # sorted runs: the sort below merges them
                 ordered.extend(d + offset for d in sorted_by(reader, "published_at")[0])
-            ordered.sort(key=self.columns["published_at"].__getitem__, reverse=True)
+            published, ids = self.columns["published_at"], self.columns["id"]
+            ordered.sort(key=lambda d: (published[d], ids[d]), reverse=True)
             return ordered
 
         return self._derived("newest_first", compute)

@@ -132,22 +132,24 @@ def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> Search
 def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], result):
     """Only the best `_wanted` documents are put in order, in numpy: a common word matches
     thousands of openings at national scale."""
-    published = catalog.array("published_at")
+    published, ids = catalog.array("published_at"), catalog.array("id")
     wanted = _wanted(filters, docs)
     if filters.sort == Sort.NEWEST:
         found = doc_array(docs)
-        ordered = _top(wanted, found, published[found])
+        ordered = _top(wanted, found, ids[found], published[found])
         scored, values = scores(catalog, groups, set(ordered.tolist()))
     else:
         scored, values = scores(catalog, groups, docs)
-        ordered = _top(wanted, scored, published[scored], np.round(values, 6))
+        ordered = _top(wanted, scored, ids[scored], published[scored], np.round(values, 6))
     doc_scores = dict(zip(scored.tolist(), values.tolist(), strict=True))
     return _page(catalog, filters, ordered.tolist(), result, doc_scores, counted=docs)
 
 
 def _top(count: int, docs: np.ndarray, *keys: np.ndarray) -> np.ndarray:
     """The `count` docs with the largest keys (the last key first, then the others, then the
-    document number), best first. Only the ties of the last one kept are sorted with them."""
+    document number), best first. Only the ties of the last one kept are sorted with them.
+    The first key is the opening id: ties never depend on the order documents were indexed in
+    (which differs between a rebuilt index and one kept up to date, and between backends)."""
     if count < len(docs):
         primary = keys[-1]
         cut = np.partition(primary, len(primary) - count)[len(primary) - count]

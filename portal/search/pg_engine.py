@@ -34,6 +34,8 @@ from portal.search.schema import FIELD_WEIGHTS, Moment
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
 ESTIMATED_FROM = 10_000  # documents: from this many, the planner's count is close enough
+# Published in the same second (a batch): the later opening first, as the Whoosh engine does.
+NEWEST_FIRST = "published_at DESC, opening_id DESC"
 
 
 class Params:
@@ -245,26 +247,24 @@ def _run(session, filters, result, allowed, match, groups_with_rarity, params) -
         matched = (
             f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {allowed}"  # noqa: E501
         )
-        page = (
-            f"SELECT opening_id, 0.0::float8 FROM m ORDER BY published_at DESC, opening_id {paging}"  # noqa: E501
-        )
+        page = f"SELECT opening_id, 0.0::float8 FROM m ORDER BY {NEWEST_FIRST} {paging}"
         return _answer(session, result, matched, page, params)[0]
     matched = (
         f"SELECT opening_id, kind, province, published_at, words FROM search_document "
         f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
     )
-    newest = "published_at DESC, opening_id DESC"
     if filters.sort == Sort.NEWEST:
-        scored = _scored(f"SELECT * FROM m ORDER BY {newest} {paging}", groups_with_rarity, params)
-        page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {newest}"
+        newest = f"SELECT * FROM m ORDER BY {NEWEST_FIRST} {paging}"
+        scored = _scored(newest, groups_with_rarity, params)
+        page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {NEWEST_FIRST}"
         return _answer(session, result, matched, page, params)[0]
     best, best_score = _best_possible(groups_with_rarity, params)
-    page = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {newest} {paging}"  # noqa: E501
+    page = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
     result, hits = _answer(session, result, matched, page, params)
     if hits == per_page or hits == result.total - offset:
         return result  # the page is made of openings nothing can rank above
     ranked = _scored("SELECT * FROM m", groups_with_rarity, params)
-    page = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {newest} {paging}"  # noqa: E501
+    page = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {NEWEST_FIRST} {paging}"  # noqa: E501
     return _answer(session, result, matched, page, params)[0]
 
 

@@ -340,3 +340,26 @@ def test_the_demo_seed_ends_with_every_opening_in_the_index(app, runner, ctx):
         for opening in openings:
             found = searcher.document(id=str(opening.id))
             assert (found["title"], found["status"]) == (opening.title, opening.status)
+
+
+def test_openings_published_in_the_same_second_keep_their_order_when_one_is_edited(
+    publish_new, counselor
+):
+    """Equal in score and published in the same second (an import, a job fair's batch): the
+    later opening comes first, in a search and in the list, before and after an edit of the
+    older one re-indexes it, and on both backends."""
+    openings = [publish_new("Rice mill packer") for _ in range(3)]
+    same_second = openings[0].published_at.replace(microsecond=0)
+    for opening in openings:
+        opening.published_at = same_second
+        search.index(opening)
+    db.session.commit()
+    newest_first = [o.id for o in reversed(openings)]
+    assert found("rice mill packer") == newest_first
+    services.update_opening(
+        openings[0], {"closing_date": date.today() + timedelta(days=25)}, by=counselor
+    )
+    db.session.commit()
+    assert found("rice mill packer") == newest_first
+    listed = search.query("", SearchFilters(province="17")).ids
+    assert [i for i in listed if i in newest_first] == newest_first
