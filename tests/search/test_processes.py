@@ -27,6 +27,7 @@ pytestmark = whoosh_only
 WRITERS = 3
 ROUNDS = 25  # commits per writer
 SHARED = 8  # openings every writer edits, so their changes collide
+WAIT = 300  # seconds for a process's report
 
 
 def _worker_app(config: dict):
@@ -122,13 +123,19 @@ def test_writers_and_searchers_in_several_processes_lose_no_update(
         spawn.Process(target=write_and_search, args=(n, config, shared_ids, ids, results))
         for n in range(WRITERS)
     ] + [spawn.Process(target=keep_searching, args=(config, stop, results)) for _ in range(2)]
-    for process in processes:
-        process.start()
-    reports = [results.get(timeout=60) for _ in range(WRITERS)]
-    stop.set()
-    reports += [results.get(timeout=30) for _ in range(2)]
-    for process in processes:
-        process.join(timeout=10)
+    try:
+        for process in processes:
+            process.start()
+        # Generous: five processes each import the portal, on a machine that may be busy.
+        reports = [results.get(timeout=WAIT) for _ in range(WRITERS)]
+        stop.set()
+        reports += [results.get(timeout=WAIT) for _ in range(2)]
+    finally:
+        stop.set()
+        for process in processes:  # never leave one running on a temporary folder
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
 
     for *_, problems in reports:
         assert not problems, problems[0]
