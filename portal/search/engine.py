@@ -141,7 +141,8 @@ def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], resu
     else:
         scored, values = scores(catalog, groups, docs)
         ordered = _top(wanted, scored, ids[scored], published[scored], np.round(values, 6))
-    doc_scores = dict(zip(scored.tolist(), values.tolist(), strict=True))
+    kept = values[np.searchsorted(scored, ordered)]  # the scores of those put in order only
+    doc_scores = dict(zip(ordered.tolist(), kept.tolist(), strict=True))
     return _page(catalog, filters, ordered.tolist(), result, doc_scores, counted=docs)
 
 

@@ -79,19 +79,21 @@ def any_group(catalog: Catalog, groups: list[Group]) -> set[int]:
 
 def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.ndarray, np.ndarray]:
     """`docs` as a sorted array of document numbers, and the score of each (see the module
-    docstring). Vectorised: a common word matches thousands of openings at national scale, and
-    the work per document stays in numpy."""
-    wanted, docs = frozenset(docs), doc_array(docs)
-    size = max(1, catalog.size)
-    matched = np.zeros(size, np.int64)
-    exact = np.zeros(size, np.int64)
-    found = np.zeros(size)
+    docstring). Vectorised over `docs` alone: a common word matches thousands of openings at
+    national scale, and neither the work nor the arrays grow with the whole index."""
+    docs = doc_array(docs)
+    position = np.full(max(1, catalog.size), -1, np.int32)  # document number -> index in docs
+    position[docs] = np.arange(len(docs), dtype=np.int32)
+    size, count = max(1, catalog.size), len(docs)
+    matched = np.zeros(count, np.int64)
+    exact = np.zeros(count, np.int64)
+    found = np.zeros(count)
     for group in groups:
         rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
-        best_exact, best_where = np.zeros(size, bool), np.zeros(size)
-        has_best = np.zeros(size, bool)
+        best_exact, best_where = np.zeros(count, bool), np.zeros(count)
+        has_best = np.zeros(count, bool)
         for alternative in group.alternatives:
-            hit, where = _alternative_scores(catalog, alternative, wanted)
+            hit, where = _alternative_scores(catalog, alternative, position, count)
             value = where * alternative.weight
             if alternative.exact:  # (exact, where) compared as a tuple, as people rank typos
                 better = ~best_exact[hit] | (value > best_where[hit])
@@ -104,8 +106,7 @@ def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.nd
         matched += has_best
         exact += best_exact & has_best
         found[has_best] += best_where[has_best] * rarity
-    found = found[docs]
-    return docs, 1000 * matched[docs] + 10 * exact[docs] + found / (1 + found)
+    return docs, 1000 * matched + 10 * exact + found / (1 + found)
 
 
 def doc_array(docs) -> np.ndarray:
@@ -115,22 +116,31 @@ def doc_array(docs) -> np.ndarray:
     return found
 
 
-def _alternative_scores(catalog: Catalog, alternative: Alternative, docs: frozenset[int]):
-    """The docs having the alternative (an array), and where its words were found in each
-    (the field weights, averaged over its slots)."""
-    matched = alternative_docs(catalog, alternative) & docs
-    hit = doc_array(matched)
+def _alternative_scores(catalog: Catalog, alternative: Alternative, position, count: int):
+    """Where in the scored docs the alternative is found (their indexes), and where its words
+    were found in each (the field weights, averaged over its slots)."""
+    hit = _among(position, _alternative_array(catalog, alternative))
     summed = np.zeros(len(hit))
     for slot in alternative.slots:
-        summed += _where_found(catalog, slot, hit)
+        summed += _where_found(catalog, slot, position, count)[hit]
     return hit, summed / len(alternative.slots)
 
 
-def _where_found(catalog: Catalog, slot: Iterable[str], hit: np.ndarray) -> np.ndarray:
-    """For each of `hit`, the weight of the best field holding one of the slot's terms (set on
-    every document having the term, read only at `hit`)."""
-    found = np.zeros(max(1, catalog.size))
+def _alternative_array(catalog: Catalog, alternative: Alternative) -> np.ndarray:
+    key = ("alternative array", alternative.slots)
+    return catalog.kept(key, lambda: doc_array(alternative_docs(catalog, alternative)))
+
+
+def _among(position: np.ndarray, documents: np.ndarray) -> np.ndarray:
+    """The indexes, among the scored docs, of those of `documents` that are scored."""
+    found = position[documents]
+    return found[found >= 0]
+
+
+def _where_found(catalog: Catalog, slot: Iterable[str], position, count: int) -> np.ndarray:
+    """For each scored doc, the weight of the best field holding one of the slot's terms."""
+    found = np.zeros(count)
     for fieldname, weight in _FIELDS_BY_WEIGHT:  # heavier fields last: they overwrite
         for term in slot:
-            found[catalog.posting_array(fieldname, term)] = weight
-    return found[hit]
+            found[_among(position, catalog.posting_array(fieldname, term))] = weight
+    return found
