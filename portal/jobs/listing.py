@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, case, func, select
@@ -111,6 +112,15 @@ class SearchParams:
         }
         args.update(changes)
         return {name: value for name, value in args.items() if value not in (None, "")}
+
+
+def filter_links(params: SearchParams, name: str, values) -> dict[str, str]:
+    """{value: the search page's link adding the filter `name`=value to this search}. The
+    search's own link is built once and each value appended: at national scale the facets
+    list every province, and building each link whole cost more than the search itself."""
+    base = url_for("jobs.index", **params.link_args(**{name: None}))
+    joiner = "&" if "?" in base else "?"
+    return {value: f"{base}{joiner}{urlencode({name: value})}" for value in values}
 
 
 def _words(raw: str) -> str:

@@ -42,6 +42,7 @@ from portal.jobs.forms import (
     initial_data,
 )
 from portal.jobs.listing import (
+    filter_links,
     paginate,
     parse_search_args,
     pending_review_openings,
@@ -61,6 +62,7 @@ from portal.web import absolute_url, render_form, safe_next
 
 bp = Blueprint("jobs", __name__)
 bp.add_app_template_global(opening_card)  # the search page's cards, drawn once (cards.py)
+bp.add_app_template_global(filter_links)
 
 posting_roles = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
 
