@@ -12,7 +12,6 @@ The three make one number, the score: 1000 per group, 10 per exact group, and th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -88,12 +87,13 @@ def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.nd
     matched = np.zeros(count, np.int64)
     exact = np.zeros(count, np.int64)
     found = np.zeros(count)
+    where_found = _WhereFound(catalog, position, count)
     for group in groups:
         rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
         best_exact, best_where = np.zeros(count, bool), np.zeros(count)
         has_best = np.zeros(count, bool)
         for alternative in group.alternatives:
-            hit, where = _alternative_scores(catalog, alternative, position, count)
+            hit, where = _alternative_scores(catalog, alternative, position, where_found)
             value = where * alternative.weight
             if alternative.exact:  # (exact, where) compared as a tuple, as people rank typos
                 better = ~best_exact[hit] | (value > best_where[hit])
@@ -116,13 +116,13 @@ def doc_array(docs) -> np.ndarray:
     return found
 
 
-def _alternative_scores(catalog: Catalog, alternative: Alternative, position, count: int):
+def _alternative_scores(catalog: Catalog, alternative: Alternative, position, where_found):
     """Where in the scored docs the alternative is found (their indexes), and where its words
     were found in each (the field weights, averaged over its slots)."""
     hit = _among(position, _alternative_array(catalog, alternative))
     summed = np.zeros(len(hit))
     for slot in alternative.slots:
-        summed += _where_found(catalog, slot, position, count)[hit]
+        summed += where_found(slot)[hit]
     return hit, summed / len(alternative.slots)
 
 
@@ -137,10 +137,21 @@ def _among(position: np.ndarray, documents: np.ndarray) -> np.ndarray:
     return found[found >= 0]
 
 
-def _where_found(catalog: Catalog, slot: Iterable[str], position, count: int) -> np.ndarray:
-    """For each scored doc, the weight of the best field holding one of the slot's terms."""
-    found = np.zeros(count)
-    for fieldname, weight in _FIELDS_BY_WEIGHT:  # heavier fields last: they overwrite
-        for term in slot:
-            found[_among(position, catalog.posting_array(fieldname, term))] = weight
-    return found
+class _WhereFound:
+    """For each scored doc, the weight of the best field holding one of a slot's terms; each
+    slot worked out once per query (a word's alternatives share slots)."""
+
+    def __init__(self, catalog: Catalog, position: np.ndarray, count: int) -> None:
+        self.catalog, self.position, self.count = catalog, position, count
+        self.known: dict[frozenset[str], np.ndarray] = {}
+
+    def __call__(self, slot: frozenset[str]) -> np.ndarray:
+        found = self.known.get(slot)
+        if found is None:
+            found = self.known[slot] = np.zeros(self.count)
+            for fieldname, weight in _FIELDS_BY_WEIGHT:  # heavier fields last: they overwrite
+                for term in slot:
+                    found[_among(self.position, self.catalog.posting_array(fieldname, term))] = (
+                        weight
+                    )
+        return found
