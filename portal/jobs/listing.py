@@ -4,6 +4,7 @@ search page and the JSON API), the search behind them, and the queries of the ot
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -272,14 +273,17 @@ class Found:
     openings: list[Opening]
 
 
-def search_openings(params: SearchParams) -> Found:
-    """Ask the search engine, then load the openings it names in one query (with card data).
+def search_openings(
+    params: SearchParams, load: Callable[[Select], Select] = with_card_data
+) -> Found:
+    """Ask the search engine, then load the openings it names in one query (`load` says what
+    of them: card data by default; `for_cards`, only what a card shows).
 
     The database has the last word: an opening the index still lists but that is gone, or no
     longer public, is left out."""
     result = search.query(params.q, params.filters())
     visible = published_or_closed_openings() if params.include_closed else published_openings()
-    rows = db.session.scalars(with_card_data(visible.where(Opening.id.in_(result.ids))))
+    rows = db.session.scalars(load(visible.where(Opening.id.in_(result.ids)))).unique()
     by_id = {opening.id: opening for opening in rows}
     return Found(result, [by_id[i] for i in result.ids if i in by_id])
 

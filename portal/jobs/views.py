@@ -49,6 +49,7 @@ from portal.jobs.listing import (
     search_openings,
 )
 from portal.jobs.models import Opening, OpeningStatus
+from portal.jobs.queries import for_cards
 from portal.jobs.screening_marks import screening_view
 from portal.jobs.sharing import share_links
 from portal.jobs.structured_data import json_ld
@@ -75,7 +76,7 @@ def index():
     form = OpeningFilterForm(formdata=request.args)
     form.show(params)
     # Never list openings for a wrong guess of the place, or for half of a too-long search.
-    found = None if {"q", "province"} & params.errors.keys() else search_openings(params)
+    found = None if {"q", "province"} & params.errors.keys() else search_openings(params, for_cards)
     return render_template(
         "jobs/index.html",
         form=form,
