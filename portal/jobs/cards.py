@@ -1,8 +1,11 @@
-"""The search page's opening cards, each rendered once and kept while nothing it shows changes
-(issue 18): at national scale a page lists twenty cards, and drawing them cost as much as the
-search behind it. A card is kept under everything it shows (the opening's fields, its
+"""The search page's pieces that are the same for many requests, each rendered once and kept
+while nothing it shows changes (issue 18): at national scale a page lists twenty opening cards
+and facets naming every province, and drawing them cost as much as the search behind them.
+
+A piece is kept under everything it shows: a card under the opening's fields, its
 organization's name, its course, the reader's language and day, her marks and whether she may
-open it), so an edit, another reader or another day simply finds no card and draws one."""
+open it; the facets under the search's links and counts and the reader's language. An edit,
+another reader or another day simply finds no piece and draws one."""
 
 from __future__ import annotations
 
@@ -17,38 +20,65 @@ from portal.extensions import utcnow
 from portal.i18n import current_language, local_time
 from portal.jobs.models import Opening
 
-CARDS_KEPT = 4000  # ~1 KB each, per worker
-_kept: OrderedDict[tuple, Markup] = OrderedDict()
-_lock = threading.Lock()
+PIECES_KEPT = 6000  # ~1 KB each, per worker
+
+
+class _Kept:
+    """Rendered pieces by key, the least recently used dropped past `size`."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pieces: OrderedDict[tuple, Markup] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, template: str, **context) -> Markup:
+        with self.lock:
+            found = self.pieces.get(key)
+            if found is not None:
+                self.pieces.move_to_end(key)
+                return found
+        piece = Markup(render_template(template, **context))
+        with self.lock:
+            self.pieces[key] = piece
+            while len(self.pieces) > self.size:
+                self.pieces.popitem(last=False)
+        return piece
+
+
+_kept = _Kept(PIECES_KEPT)
 
 
 def opening_card(opening: Opening, marks, today: date, can_open) -> Markup:
     """What `{% include "jobs/_card.html" %}` gives on the search page, drawn once per key."""
-    key = _key(opening, marks, today, can_open)
-    with _lock:
-        found = _kept.get(key)
-        if found is not None:
-            _kept.move_to_end(key)
-            return found
-    card = Markup(
-        render_template(
-            "jobs/_card.html", opening=opening, marks=marks, today=today, can_open=can_open
-        )
+    key = ("card", *_reader(), today, *_card_key(opening, marks, can_open))
+    context = {"opening": opening, "marks": marks, "today": today, "can_open": can_open}
+    return _kept.get(key, "jobs/_card.html", **context)
+
+
+def search_facets(params, result) -> Markup:
+    """What `{% include "jobs/_facets.html" %}` gives, drawn once per search and counts."""
+    key = (
+        "facets",
+        *_reader(),
+        tuple(params.link_args().items()),
+        result.province_from_text,
+        tuple(result.facets.get("kind", {}).items()),
+        tuple(result.facets.get("province", {}).items()),
     )
-    with _lock:
-        _kept[key] = card
-        while len(_kept) > CARDS_KEPT:
-            _kept.popitem(last=False)
-    return card
+    return _kept.get(key, "jobs/_facets.html", params=params, result=result)
 
 
-def _key(opening: Opening, marks, today: date, can_open) -> tuple:
-    course = opening.course
+def _reader() -> tuple:
     return (
         current_language(),
         local_time(utcnow()).date(),  # "posted 3 days ago" is counted in Cambodian days
-        today,
         request.script_root,
+    )
+
+
+def _card_key(opening: Opening, marks, can_open) -> tuple:
+    course = opening.course
+    return (
         bool(can_open(opening)),
         marks.has_applied(opening),
         marks.has_saved(opening),

@@ -28,7 +28,7 @@ from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.candidates import shortlist
-from portal.jobs.cards import opening_card
+from portal.jobs.cards import opening_card, search_facets
 from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
@@ -64,6 +64,7 @@ from portal.web import absolute_url, render_form, safe_next
 bp = Blueprint("jobs", __name__)
 bp.add_app_template_global(opening_card)  # the search page's cards, drawn once (cards.py)
 bp.add_app_template_global(filter_links)
+bp.add_app_template_global(search_facets)
 
 posting_roles = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
 
