@@ -76,17 +76,16 @@ CARD_COLUMNS = (
 def for_cards(query: Select) -> Select:
     """Load only what a search result's card needs, its organization and course joined: one
     query of thirteen columns instead of three of every column (the search page at national
-    scale lists twenty cards a request). Reading any other column raises rather than quietly
-    costing a query per card: a card template reading more must add it here (the tests say so)."""
+    scale lists twenty cards a request). Any other column is loaded when first read, with a
+    query of its own: a card template reading more should add it here (a test counts the
+    search page's statements)."""
     from portal.courses.models import CourseDetails
 
     return query.options(
-        load_only(*CARD_COLUMNS, raiseload=True),
-        joinedload(Opening.organization).load_only(
-            Organization.name, Organization.verified_at, raiseload=True
-        ),
+        load_only(*CARD_COLUMNS),
+        joinedload(Opening.organization).load_only(Organization.name, Organization.verified_at),
         joinedload(Opening.course).load_only(
-            CourseDetails.fee, CourseDetails.fee_currency, CourseDetails.start_date, raiseload=True
+            CourseDetails.fee, CourseDetails.fee_currency, CourseDetails.start_date
         ),
     )
 
