@@ -32,7 +32,9 @@ def _imports(tree: ast.Module) -> list[tuple[str, str | None, int]]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("portal"):
             found += [(node.module, alias.name, node.lineno) for alias in node.names]
         elif isinstance(node, ast.Import):
-            found += [(a.name, None, node.lineno) for a in node.names if a.name.startswith("portal")]
+            found += [
+                (a.name, None, node.lineno) for a in node.names if a.name.startswith("portal")
+            ]
     return found
 
 

@@ -19,4 +19,3 @@ def test_a_hook_listed_twice_runs_once_per_flush(ctx, make_center):
         assert len(calls) == 1
     finally:
         event.remove(db.session, "after_flush", counted)
-

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from portal.audit import AuditAction, record
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
+from portal.i18n import nice_date
 from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
 from portal.matching import rules
@@ -53,6 +54,11 @@ class ApplicationError(ValueError):
 
 class NotAllowed(ApplicationError):
     """The user may not make this change to this application."""
+
+
+class StaleMove(ApplicationError):
+    """The application moved since the page the change comes from was shown (someone else moved
+    it first): nothing is changed, the person looks again."""
 
 
 # Why an application ends (not selected, or withdrawn): code -> words.
@@ -291,15 +297,28 @@ def move(
     reason: str | None = None,
     day: date | None = None,
     tell_youth: bool = True,
+    from_status: ApplicationStatus | None = None,
 ) -> None:
     """Move the application one step; refuses a step the pipeline or `by`'s role does not
     allow. Not selected needs a reason code; leaving 'hired' and reopening need a reason.
+    `day`: the day of a hire (today by default; not in the future, not before the application).
+    `from_status`: the step the user saw; another one means someone moved it first (StaleMove).
     `tell_youth=False` when the caller tells her itself, with more (an interview's details)."""
     to_status = S(to_status)
     reason = (reason or "").strip()[:MAX_MESSAGE] or None
     reason_code = reason_code or None
     current = application.status
+    if from_status is not None and from_status != current:
+        raise StaleMove(
+            _(
+                "While you had this page open, this application moved to “%(status)s”. "
+                "Nothing was changed: look at it again, then choose.",
+                status=STATUS_LABELS[current],
+            )
+        )
     _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
+    if to_status == S.HIRED:
+        day = _hire_day(application, day)
     application.status = to_status
     application.status_changes.append(
         ApplicationStatusChange(
@@ -311,7 +330,7 @@ def move(
         )
     )
     if to_status == S.HIRED:
-        _hire(application, by=by, day=day or date.today())
+        _hire(application, by=by, day=day)
     elif current == S.HIRED:
         _unhire(application)
     db.session.flush()
@@ -372,6 +391,25 @@ def _check_move(
         raise ApplicationError(_("Say why: this step needs a reason."), field="reason")
     if to_status == S.NOT_SELECTED and reason_code is None:
         raise ApplicationError(_("Choose why the person was not selected."), field="reason_code")
+
+
+def _hire_day(application: Application, day: date | None) -> date:
+    """The day of the hire: today unless said; never in the future, nor before the application."""
+    today = date.today()
+    if day is None:
+        return today
+    if day > today:
+        raise ApplicationError(_("The day of the hire cannot be in the future."), field="hired_on")
+    started = (application.created_at or utcnow()).date()
+    if day < started:
+        raise ApplicationError(
+            _(
+                "The day of the hire cannot be before the application (%(day)s).",
+                day=nice_date(started),
+            ),
+            field="hired_on",
+        )
+    return day
 
 
 def add_months(day: date, months: int) -> date:
