@@ -101,3 +101,24 @@ def test_importers_share_code_through_csvimport_not_through_each_other():
     csv_machinery = [name for name in _modules() if name.startswith("portal.csvimport")]
     for name in csv_machinery:
         assert _reachable(name) & set(_importers()) == set(), f"{name} imports an importer"
+
+
+def _is_web(name: str) -> bool:
+    """Views and the API: what answers HTTP."""
+    last = name.rsplit(".", 1)[-1]
+    return last == "views" or last.endswith("_views") or name.startswith("portal.api")
+
+
+def test_views_reach_the_search_engine_only_through_its_verbs():
+    from portal import search
+
+    found = [
+        f"{name}:{line} {module}.{imported or ''}"
+        for name, tree in _modules().items()
+        if _is_web(name)
+        for module, imported, line in _imports(tree)
+        if module.startswith("portal.search.")
+        or (module == "portal.search" and imported not in search.__all__)
+    ]
+    assert found == [], "add a verb to portal/search/__init__.py instead"
+    assert any(_is_web(name) for name in _modules())
