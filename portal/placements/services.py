@@ -5,7 +5,7 @@ why (ApplicationStatusChange) and tells the people concerned. Services flush; ca
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -319,16 +319,7 @@ def move(
     _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
     if to_status == S.HIRED:
         day = _hire_day(application, day)
-    application.status = to_status
-    application.status_changes.append(
-        ApplicationStatusChange(
-            from_status=current,
-            to_status=to_status,
-            changed_by_id=by.id,
-            reason_code=reason_code,
-            reason=reason,
-        )
-    )
+    _write_step(application, to_status, by=by, reason_code=reason_code, reason=reason)
     if to_status == S.HIRED:
         _hire(application, by=by, day=day)
     elif current == S.HIRED:
@@ -342,6 +333,44 @@ def move(
         reason_code=reason_code,
     )
     _tell_youth(application, by=by, reason_code=reason_code, youth_too=tell_youth)
+
+
+def record_step(
+    application: Application,
+    to_status: ApplicationStatus,
+    *,
+    by: User,
+    at: datetime,
+    reason_code: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """Only the step itself, checked as `move` checks it and dated `at`: the status and its
+    history row, nobody told, nothing audited (the demo's year of history, written after the
+    fact; a hire's follow-ups are `start_follow_ups`)."""
+    _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
+    _write_step(application, to_status, by=by, reason_code=reason_code, reason=reason, at=at)
+
+
+def _write_step(
+    application: Application,
+    to_status: ApplicationStatus,
+    *,
+    by: User,
+    reason_code: str | None,
+    reason: str | None,
+    at: datetime | None = None,
+) -> None:
+    application.status_changes.append(
+        ApplicationStatusChange(
+            from_status=application.status,
+            to_status=to_status,
+            changed_by=by,
+            changed_at=at or utcnow(),
+            reason_code=reason_code,
+            reason=reason,
+        )
+    )
+    application.status = to_status
 
 
 def withdraw(application: Application, *, by: User, reason: str | None = None) -> None:
@@ -421,15 +450,20 @@ def add_months(day: date, months: int) -> date:
 
 
 def _hire(application: Application, *, by: User, day: date) -> None:
+    start_follow_ups(application, day)
+    db.session.flush()
+    opening = application.opening
+    if hires_for(opening) >= opening.positions and opening.status == OpeningStatus.PUBLISHED:
+        opening_services.close(opening, by=by, reason=_("All places are filled."))
+
+
+def start_follow_ups(application: Application, day: date) -> None:
+    """Hired on `day`: the checks 1 and 3 months later (those it has already are kept)."""
     application.hired_on = day
     have = {follow_up.month for follow_up in application.follow_ups}
     for month in FOLLOW_UP_MONTHS:
         if month not in have:
             application.follow_ups.append(FollowUp(month=month, due_on=add_months(day, month)))
-    db.session.flush()
-    opening = application.opening
-    if hires_for(opening) >= opening.positions and opening.status == OpeningStatus.PUBLISHED:
-        opening_services.close(opening, by=by, reason=_("All places are filled."))
 
 
 def _unhire(application: Application) -> None:
