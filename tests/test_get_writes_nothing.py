@@ -3,22 +3,21 @@ every role that may reach it (and a staff token on the API), leaves every table 
 for the writes listed in HARMLESS, each with why it is no change of the data people work on.
 
 Writes are counted where they happen: every INSERT, UPDATE and DELETE the database is sent
-(SQLAlchemy's before_cursor_execute on the engine), with the table it names."""
+(tests/sql_statements.py), with the table it names."""
 
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
 from portal.auth.models import ApiToken, Role
 from portal.auth.tokens import hash_token
 from portal.extensions import db
 from portal.jobs.models import OpeningStatus
 from tests.conftest import login
+from tests.sql_statements import statements
 from tests.test_access_matrix import ACCESS, PUBLIC, ROLES, TOKEN, _requests
 
 # The writes a GET may make (the statement begins so), and why each is no change of the data
@@ -37,23 +36,13 @@ WRITE = re.compile(
 )
 
 
-@contextmanager
-def writes_recorded():
-    """Yields a list that fills with (table, statement) for each write sent to the database
-    (the statement's white space folded)."""
-    found: list[tuple[str, str]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany) -> None:
-        match = WRITE.match(statement)
-        if match:
+def writes(seen: list[str]) -> list[tuple[str, str]]:
+    """(table, statement with its white space folded) of each write among `seen`."""
+    found = []
+    for statement in seen:
+        if match := WRITE.match(statement):
             found.append((match.group(2).lower(), " ".join(statement.split())[:120]))
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield found
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    return found
 
 
 def _get_routes(app, ids: dict, allowed) -> list[str]:
@@ -71,10 +60,10 @@ def _visit(client, urls: list[str], headers: dict | None = None):
     """GET each URL -> (the writes made, as 'url: statement'; the harmless ones' statements)."""
     problems, harmless = [], []
     for url in urls:
-        with writes_recorded() as writes:
+        with statements() as seen:
             response = client.get(url, headers=headers or {})
         assert response.status_code < 500, (url, response.status_code)
-        for _table, sql in writes:
+        for _table, sql in writes(seen):
             if sql.startswith(tuple(HARMLESS)):
                 harmless.append(sql)
             else:
@@ -140,7 +129,7 @@ def test_no_get_of_the_staff_api_writes(app, owned):
 
 def test_the_counter_sees_a_write(app, make_center, make_user):
     """Not blind: a write is seen, with its table, and only the HARMLESS tables are let pass."""
-    with writes_recorded() as writes:
+    with statements() as seen:
         make_center(name="Kampot office")
-    assert [table for table, _sql in writes] == ["center"]
-    assert not writes[0][1].startswith(tuple(HARMLESS))
+    assert [table for table, _sql in writes(seen)] == ["center"]
+    assert not writes(seen)[0][1].startswith(tuple(HARMLESS))
