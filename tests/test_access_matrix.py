@@ -95,7 +95,6 @@ ACCESS: dict[str, object] = {
     "caseload.refer": STAFF,
     "caseload.refer_youth": STAFF,
     "caseload.refer_chosen": STAFF,
-    "caseload.move": STAFF,
     "caseload.follow_ups": STAFF,
     "caseload.record_follow_up": STAFF,
     "caseload.figures": STAFF,
@@ -112,6 +111,8 @@ ACCESS: dict[str, object] = {
     "placements.unsave": {Role.YOUTH},
     "placements.applicants": {Role.EMPLOYER},
     "placements.application": {Role.EMPLOYER},
+    # The one way to move an application on the web (issue 19): the employer of the opening and
+    # the young person's counselors (tests/placements/test_moving.py).
     "placements.change_status": {Role.EMPLOYER, *STAFF},
     "placements.cv": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     # Interviews (issue 19): the employer of that opening and the young person's counselors; other

@@ -21,7 +21,7 @@ from portal.placements import services
 from portal.placements.access import get_application_or_404, youth_phone
 from portal.placements.caseload import CaseloadFilters, caseload_query
 from portal.placements.models import Application, ApplicationStatus
-from portal.placements.services import ApplicationError, NotAllowed
+from portal.placements.services import ApplicationError, NotAllowed, StaleMove
 from portal.web import page_number
 from portal.youth.access import get_youth_or_404
 
@@ -42,8 +42,11 @@ def bad_request(error: BadRequest):
     return jsonify(response.get_json() | {"field": error.field}), status
 
 
+REFUSALS = {NotAllowed: (403, "forbidden"), StaleMove: (409, "conflict")}
+
+
 def refused(error: ApplicationError):
-    status, code = (403, "forbidden") if isinstance(error, NotAllowed) else (400, "refused")
+    status, code = REFUSALS.get(type(error), (400, "refused"))
     response, status = api_error(status, code, str(error))
     field = {"field": error.field} if error.field else {}  # no field: the move itself
     return jsonify(response.get_json() | field), status
@@ -110,19 +113,31 @@ def new_referral():
 @staff_token_required
 def application_status(application_id: int):
     """GET: the step, the steps the user may take now and the reason codes. POST: move it,
-    {"status", "reason_code" (from the list), "reason" (words)}."""
+    {"status", "reason_code" (from the list), "reason" (words), "hired_on" (a hire's day),
+    "from_status" (the step the client saw: another one now answers 409)}; the same service
+    and refusals as the web page."""
     application = get_application_or_404(application_id, for_user=g.api_user)
     if request.method == "GET":
         return jsonify(status_json(application))
     try:
         body = _json_body()
         to_status = _status(body.get("status"), "status", required=True)
+        from_status = _status(body.get("from_status"), "from_status", required=False)
         reason_code = _text(body, "reason_code") or None
         reason = _text(body, "reason") or None
+        hired_on = _day(body, "hired_on")
     except BadRequest as error:
         return bad_request(error)
     try:
-        services.move(application, to_status, by=g.api_user, reason_code=reason_code, reason=reason)
+        services.move(
+            application,
+            to_status,
+            by=g.api_user,
+            reason_code=reason_code,
+            reason=reason,
+            day=hired_on,
+            from_status=from_status,
+        )
     except ApplicationError as error:
         db.session.rollback()
         return refused(error)
@@ -168,6 +183,16 @@ def _text(body: dict, name: str) -> str:
     if not isinstance(value, str):
         raise BadRequest(name, _("“%(name)s” must be text.", name=name))
     return value
+
+
+def _day(body: dict, name: str) -> date | None:
+    value = _text(body, name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(name, _("“%(name)s” must be a day like 2026-12-31.", name=name)) from None
 
 
 def _status(value, name: str, required: bool) -> ApplicationStatus | None:

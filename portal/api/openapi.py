@@ -158,7 +158,12 @@ def _schemas() -> dict:
         ),
         "Move": _obj(
             {"status": status},
-            {"reason_code": _nullable(STRING), "reason": _nullable(STRING)},
+            {
+                "reason_code": _nullable(STRING),
+                "reason": _nullable(STRING),
+                "hired_on": _nullable(DATE),
+                "from_status": _nullable(status),
+            },
         ),
     }
 
@@ -288,6 +293,7 @@ ERRORS = {
     401: "Unauthorized",
     403: "Forbidden",
     404: "NotFound",
+    409: "Conflict",
     429: "TooManyRequests",
 }
 PUBLIC_ERRORS = (429,)
@@ -470,8 +476,9 @@ def _paths() -> dict:
                 parameters=[application_id],
             ),
             "post": _op(
-                "Move the application to another step.",
-                {"200": detail} | _errors(400, 404),
+                "Move the application to another step (`hired_on`: the day of a hire, today "
+                "by default; `from_status`: the step the client saw, 409 if it moved since).",
+                {"200": detail} | _errors(400, 404, 409),
                 staff=True,
                 parameters=[application_id],
                 body="Move",
@@ -488,6 +495,7 @@ def _responses() -> dict:
         "Unauthorized": "No token, or an unknown or revoked one.",
         "Forbidden": "This account may not do this.",
         "NotFound": "No such object, or not one the token's user may see.",
+        "Conflict": "The object changed since the client read it: read it again.",
         "TooManyRequests": "Too many requests from this address: wait and try again.",
     }
     return {name: {"description": text, "content": error} for name, text in descriptions.items()}

@@ -3,12 +3,10 @@ same search engine as the search page. Public and cheap: short answers, cached a
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import cache
-
 from flask import jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from portal import search
 from portal.api import bp
 from portal.auth.throttle import suggest_limit
 from portal.extensions import limiter
@@ -42,35 +40,11 @@ def suggestions(text: str) -> list[Opening]:
     ("moto" -> "motorbike"): a word half typed matches nothing yet."""
     found: dict[int, Opening] = {}
     words = text.split()
-    for attempt in [text, *(" ".join([*words[:-1], w]) for w in completions(words[-1]))]:
+    completed = search.complete(words[-1], MAX_COMPLETIONS)
+    for attempt in [text, *(" ".join([*words[:-1], word]) for word in completed)]:
         params = parse_search_args(MultiDict({"q": attempt}), per_page=MAX_SUGGESTIONS)
         for opening in search_openings(params).openings:
             found.setdefault(opening.id, opening)
         if len(found) >= MAX_SUGGESTIONS:
             break
     return list(found.values())[:MAX_SUGGESTIONS]
-
-
-def completions(start: str) -> list[str]:
-    """Words of the vocabulary (English words, Khmer terms) that begin with `start`, shortest
-    first."""
-    words, start = _vocabulary_words(), start.casefold()
-    found = []
-    for word in words[bisect_left(words, start) :]:
-        if not word.startswith(start):
-            break
-        if word != start:
-            found.append(word)
-    return sorted(found, key=len)[:MAX_COMPLETIONS]
-
-
-@cache
-def _vocabulary_words() -> tuple[str, ...]:
-    from portal.search.vocabulary import concepts
-
-    words = set()
-    for concept in concepts():
-        for term in concept.english:
-            words.update(term.casefold().split())
-        words.update(term.replace(" ", "") for term in concept.khmer)
-    return tuple(sorted(words))

@@ -9,24 +9,13 @@ from portal.auth.models import ApiToken, Role, User
 from portal.auth.passwords import password_problem
 from portal.auth.services import AccountError, create_user
 from portal.auth.tokens import TokenError, expires_at, hash_token, issue_token, revoke_tokens
-from portal.centers.models import Center
+from portal.centers.cli import find_center
 from portal.extensions import db
 
 
 @click.group("users", help="Manage user accounts.")
 def users_cli() -> None:
     pass
-
-
-def _find_center(text: str) -> Center:
-    query = select(Center).where(Center.name == text)
-    if text.isdigit():
-        query = select(Center).where(Center.id == int(text))
-    center = db.session.scalar(query)
-    if center is None:
-        names = ", ".join(db.session.scalars(select(Center.name).order_by(Center.name)))
-        raise click.BadParameter(f"no center '{text}'. Centers: {names or 'none yet'}")
-    return center
 
 
 @users_cli.command("create")
@@ -41,7 +30,7 @@ def create(role, email, phone, password, display_name, center) -> None:
     """Create an account and print its login."""
     if problem := password_problem(password, phone=phone, email=email):
         raise click.BadParameter(problem, param_hint="--password")
-    center_id = _find_center(center).id if center else None
+    center_id = find_center(center).id if center else None
     try:
         user = create_user(
             role=Role(role),

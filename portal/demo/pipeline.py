@@ -3,9 +3,10 @@ each went (short list, interview, hire or a refusal with its reason), with the r
 placement services write: the application, each ApplicationStatusChange dated, the hire's
 follow-ups at 1 and 3 months (answered, due or overdue) and the audit trail's records.
 
-The services themselves run "now" and tell people by notification, so a year of the past is
-written here row by row, each step checked against the services' own pipeline
-(`TRANSITIONS`), refusal codes (`REFUSAL_REASONS`), hard rules and follow-up dates."""
+Each step goes through the placement service's `record_step` (checked as a move is: the
+pipeline, who may take it, the reason it needs; dated in the past) and a hire's follow-ups
+through `start_follow_ups`; `move` itself runs "now" and tells people by notification, which a
+year of the past must not."""
 
 from __future__ import annotations
 
@@ -23,14 +24,8 @@ from portal.placements.models import (
     ApplicationSource,
     ApplicationStatus,
     ApplicationStatusChange,
-    FollowUp,
 )
-from portal.placements.services import (
-    FOLLOW_UP_MONTHS,
-    REFUSAL_REASONS,
-    TRANSITIONS,
-    add_months,
-)
+from portal.placements.services import record_step, start_follow_ups
 from portal.youth.models import Gender, YouthProfile
 
 S = ApplicationStatus
@@ -211,7 +206,11 @@ def start(year: Year, opening: Opening, youth: YouthProfile, when: datetime) -> 
         updated_at=when,
     )
     by = counselor if referred or youth.user is None else youth.user
-    _change(application, application.status, by=by, when=when)
+    application.status_changes.append(  # the first step, as placements.services writes it
+        ApplicationStatusChange(
+            to_status=application.status, changed_by_id=by.id, changed_by=by, changed_at=when
+        )
+    )
     year.taken.add((opening.id, youth.id))
     year.applications.append(application)
     return application
@@ -225,23 +224,11 @@ def _change(
     when: datetime,
     reason_code: str | None = None,
 ) -> None:
-    current = application.status if application.status_changes else None
-    assert current is None or to in TRANSITIONS[current], (current, to)
-    assert reason_code is None or reason_code in REFUSAL_REASONS
-    assert to != S.NOT_SELECTED or reason_code is not None
-    application.status = to
+    """One step on its day, checked and written by the placement service (the pipeline, who may
+    take it, the reason it needs)."""
+    reason = WITHDRAW_NOTES.get(reason_code or "")
+    record_step(application, to, by=by, at=when, reason_code=reason_code, reason=reason)
     application.updated_at = when
-    application.status_changes.append(
-        ApplicationStatusChange(
-            from_status=current,
-            to_status=to,
-            changed_by_id=by.id,
-            changed_by=by,
-            changed_at=when,
-            reason_code=reason_code,
-            reason=WITHDRAW_NOTES.get(reason_code or ""),
-        )
-    )
 
 
 def _who_moves(year: Year, application: Application, to: ApplicationStatus) -> User:
@@ -277,11 +264,7 @@ def _hired(year: Year, application: Application, places: Places, when: datetime)
     places.left -= 1
     if places.left == 0:
         places.filled_at = when
-    application.hired_on = when.date()
-    for month in FOLLOW_UP_MONTHS:
-        application.follow_ups.append(
-            FollowUp(month=month, due_on=add_months(application.hired_on, month))
-        )
+    start_follow_ups(application, when.date())
     if year.rng.random() < 0.04:  # did not start after all: the counselor records it
         left = at_office_hours(year.rng, when.date() + timedelta(days=year.rng.randint(3, 9)))
         if left <= year.now:

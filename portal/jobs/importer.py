@@ -26,6 +26,7 @@ from portal.csvimport import (
     parse_province,
     parse_whole_number,
 )
+from portal.csvimport.words import parse_education_level, parse_kind
 from portal.extensions import db
 from portal.jobs.models import (
     MIN_HAZARDOUS_AGE,
@@ -39,20 +40,7 @@ from portal.jobs.services import ScreeningHold, hold_if_unsafe, publish, submit_
 from portal.orgs.models import Organization, OrgKind
 from portal.orgs.services import find_organization
 from portal.screening.openings import CAMBODIA, screen_opening
-from portal.youth.models import EducationLevel
 
-# What counselors write in the kind column (also the youth file's wanted_kinds).
-KIND_WORDS = {
-    **dict.fromkeys(["job", "jobs", "work", "employment", "ការងារ"], OpeningKind.JOB),
-    **dict.fromkeys(
-        ["internship", "internships", "intern", "apprenticeship", "កម្មសិក្សា"],
-        OpeningKind.INTERNSHIP,
-    ),
-    **dict.fromkeys(
-        ["course", "courses", "training", "class", "វគ្គសិក្សា", "វគ្គបណ្តុះបណ្តាល", "វគ្គបណ្ដុះបណ្ដាល"],
-        OpeningKind.COURSE,
-    ),
-}
 CURRENCY_WORDS = {
     **dict.fromkeys(["usd", "us$", "$", "dollar", "dollars", "ដុល្លារ"], Currency.USD),
     **dict.fromkeys(["khr", "៛", "riel", "riels", "រៀល"], Currency.KHR),
@@ -79,12 +67,6 @@ MAX_MIN_AGE = 65
 KEPT_STATUSES = {OpeningStatus.CLOSED, OpeningStatus.REJECTED}
 
 
-def parse_kind(text: str) -> OpeningKind:
-    return OpeningKind(
-        parse_choice(text, KIND_WORDS, _("kind of opening"), _("job, internship or course"))
-    )
-
-
 def parse_currency(text: str) -> Currency:
     return Currency(parse_choice(text, CURRENCY_WORDS, _("currency"), _("USD or KHR")))
 
@@ -96,13 +78,6 @@ def parse_yes_no(text: str) -> bool:
 def parse_language(text: str) -> str:
     expected = _("a code like km, en, th, zh, ko, ja, vi, fr")
     return parse_choice(text, LANGUAGE_WORDS, _("language"), expected)
-
-
-def parse_min_education(text: str) -> EducationLevel:
-    """The same words as the youth file's education_level column."""
-    from portal.youth.importer import parse_education  # it imports this module
-
-    return EducationLevel(parse_education(text))
 
 
 def parse_money(text: str) -> tuple[int, Currency | None]:
@@ -155,7 +130,7 @@ class OpeningImporter:
             "positions": row.value("positions", _parse_positions, default=1),
             "closing_date": row.value("closing_date", _parse_closing_date),
             "hazardous": row.value("hazardous", parse_yes_no, default=False),
-            "min_education": row.value("min_education", parse_min_education),
+            "min_education": row.value("min_education", parse_education_level),
             "languages": row.value("languages", parse_each(parse_language), default=[]),
             **_work_country(row),
         }

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-def _best(scored: Iterable[Match | None], limit: int) -> list[Match]:
+def best_matches(scored: Iterable[Match | None], limit: int) -> list[Match]:
     """The `limit` highest scores, refused pairs (None) left out; ties: the lower id first."""
     kept = (m for m in scored if m is not None)
     return heapq.nlargest(limit, kept, key=lambda m: (m.score, -m.offer_id - m.candidate_id))
@@ -48,7 +48,7 @@ def suggest_openings(
     """The `limit` best openings for `candidate` on `day`, best first (refused ones skipped)."""
     near = cache(neighbours)
     best = best_of(candidate.skill_texts)
-    return _best((score(candidate, offer, day, near, best) for offer in offers), limit)
+    return best_matches((score(candidate, offer, day, near, best) for offer in offers), limit)
 
 
 def rank_candidates(
@@ -64,4 +64,4 @@ def rank_candidates(
     if consented_only:
         candidates = (c for c in candidates if c.consent)
     near = cache(neighbours)
-    return _best((score(candidate, offer, day, near) for candidate in candidates), limit)
+    return best_matches((score(candidate, offer, day, near) for candidate in candidates), limit)

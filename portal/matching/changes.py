@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import String, delete, event, func, insert, select, text
+from sqlalchemy import String, delete, func, insert, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from portal.extensions import db
 from portal.jobs.models import Opening
 from portal.orgs.models import Organization
+from portal.session_events import listen_once
 from portal.youth.models import YouthProfile
 
 OPENINGS, YOUTH = "opening", "youth"
@@ -123,12 +124,11 @@ def _after_transaction_end(session: Session, transaction) -> None:
 
 def listen() -> None:
     """The hooks, on the session class every app of this process shares (once)."""
-    hooks = {
-        "after_flush": _after_flush,
-        "do_orm_execute": _on_statement,
-        "before_commit": _before_commit,
-        "after_transaction_end": _after_transaction_end,
-    }
-    for name, hook in hooks.items():
-        if not event.contains(db.session, name, hook):
-            event.listen(db.session, name, hook)
+    listen_once(
+        {
+            "after_flush": _after_flush,
+            "do_orm_execute": _on_statement,
+            "before_commit": _before_commit,
+            "after_transaction_end": _after_transaction_end,
+        }
+    )

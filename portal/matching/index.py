@@ -21,7 +21,7 @@ from functools import cache
 
 import numpy as np
 
-from portal.matching import _best
+from portal.matching import best_matches
 from portal.matching.index_arrays import (
     REFUSED,
     RESCORED_EXTRA,
@@ -40,10 +40,10 @@ from portal.matching.scoring import (
     WEIGHTS,
     Match,
     Neighbours,
-    _kind_part,
-    _needs,
+    kind_part,
     place_tier,
     score,
+    what_is_missing,
 )
 from portal.matching.skills import BEST_WEIGHT, best_of
 
@@ -110,8 +110,8 @@ class OfferIndex:
         """score(candidate, offer).score for every opening, REFUSED where a hard rule refuses."""
         near = cache(self.neighbours)
         place = self.places.table(lambda o: PLACE_TIERS[place_tier(candidate, o, near)])
-        kind = self.kinds.table(lambda o: _kind_part(candidate, o))
-        factor = self.needs.table(lambda o: _needs(candidate, o)[0])
+        kind = self.kinds.table(lambda o: kind_part(candidate, o))
+        factor = self.needs.table(lambda o: what_is_missing(candidate, o)[0])
         refused = self.rules.table(lambda o: refusal(candidate, o, self.day) is not None)
         total = (
             WEIGHTS["skills"] * self.skill_scores(candidate)
@@ -165,4 +165,6 @@ class OfferIndex:
         picked = best_positions(scores, limit + RESCORED_EXTRA)
         near, best = cache(self.neighbours), best_of(candidate.skill_texts)
         offers = self.offers
-        return _best((score(candidate, offers[i], self.day, near, best) for i in picked), limit)
+        return best_matches(
+            (score(candidate, offers[i], self.day, near, best) for i in picked), limit
+        )

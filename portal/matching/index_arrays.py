@@ -52,7 +52,7 @@ def by_row(rows: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
 def best_positions(scores: np.ndarray, count: int) -> np.ndarray:
     """Positions of the `count` highest scores, best first, refused ones left out; ties: the
     lower position first (the indexes keep their items in id order, so the lower id first, as
-    matching._best orders them).
+    matching.best_matches orders them).
 
     Scores are round(x, 4): whole numbers of ticks (10^-4) from 0 to 10^4, so counting how
     many have each tick finds the lowest tick that makes the top without sorting; ties on it

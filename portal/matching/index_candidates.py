@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 
-from portal.matching import _best
+from portal.matching import best_matches
 from portal.matching.index_arrays import (
     REFUSED,
     RESCORED_EXTRA,
@@ -36,10 +36,10 @@ from portal.matching.scoring import (
     WEIGHTS,
     Match,
     Neighbours,
-    _kind_part,
-    _needs,
+    kind_part,
     place_tier,
     score,
+    what_is_missing,
 )
 from portal.matching.skills import BEST_WEIGHT, SkillText
 from portal.youth.models import age_on
@@ -132,8 +132,8 @@ class CandidateIndex:
 
     def scores(self, offer: Offer) -> np.ndarray:
         """score(person, offer).score for every person, REFUSED where a hard rule refuses."""
-        kind = self.kinds.table(lambda c: _kind_part(c, offer))
-        factor = self.needs.table(lambda c: _needs(c, offer)[0])
+        kind = self.kinds.table(lambda c: kind_part(c, offer))
+        factor = self.needs.table(lambda c: what_is_missing(c, offer)[0])
         refused = self.ages.table(lambda c: refusal(c, offer, self.day) is not None)
         total = (
             WEIGHTS["skills"] * self.skill_scores(offer)
@@ -160,4 +160,4 @@ class CandidateIndex:
             scores[~np.isin(self.ids, allowed)] = REFUSED
         picked = best_positions(scores, limit + RESCORED_EXTRA)
         near, people = cache(self.neighbours), self.candidates
-        return _best((score(people[i], offer, self.day, near) for i in picked), limit)
+        return best_matches((score(people[i], offer, self.day, near) for i in picked), limit)

@@ -97,20 +97,20 @@ def score(
     parts = {
         "skills": skills.score,
         "place": PLACE_TIERS[tier],
-        "kind": _kind_part(candidate, offer),
+        "kind": kind_part(candidate, offer),
     }
     reasons = [Reason("skills", {"pairs": list(skills.pairs)})] if skills.pairs else []
     reasons.append(Reason("place", {"tier": tier, "province": offer.province_code}))
     if parts["kind"] == KIND_WANTED:
         reasons.append(Reason("kind", {"kind": offer.kind}))
     total = sum(WEIGHTS[name] * value for name, value in parts.items())
-    factor, needs = _needs(candidate, offer)
+    factor, needs = what_is_missing(candidate, offer)
     if needs:
         reasons.append(Reason("needs", {"what": needs}))
     return Match(offer.id, candidate.id, round(total * factor, 4), tuple(reasons))
 
 
-def _needs(candidate: Candidate, offer: Offer) -> tuple[float, list[str]]:
+def what_is_missing(candidate: Candidate, offer: Offer) -> tuple[float, list[str]]:
     """What they lack for the opening (a school level, languages) and the factor it costs."""
     factor, needs = 1.0, []
     if not reaches_education(candidate.education_level, offer.min_education):
@@ -123,7 +123,8 @@ def _needs(candidate: Candidate, offer: Offer) -> tuple[float, list[str]]:
     return factor, needs
 
 
-def _kind_part(candidate: Candidate, offer: Offer) -> float:
+def kind_part(candidate: Candidate, offer: Offer) -> float:
+    """The kind part of the score: the kind she wants, one she did not say, or another."""
     if not candidate.wanted_kinds:
         return KIND_UNSAID
     return KIND_WANTED if offer.kind in candidate.wanted_kinds else KIND_UNWANTED

@@ -1,4 +1,5 @@
-"""Forms of the counselors' pages: follow-ups, referrals, status changes, figures filters."""
+"""Forms of the counselors' pages: follow-ups, referrals, the caseload's filters (moving an
+application is portal/placements/forms.MoveForm, the employer's too)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS
-
 ANSWERS = {"yes": True, "no": False}
-
-
-def reason_choices() -> list[SelectChoice]:
-    return [
-        SelectChoice("", _l("No reason from the list")),
-        *(SelectChoice(code, label) for code, label in REFUSAL_REASONS.items()),
-    ]
 
 
 class FollowUpForm(FlaskForm):
@@ -48,18 +40,6 @@ class ReferForm(FlaskForm):
             DataRequired(message=_l("Write a short note for the employer.")),
             Length(max=1000),
         ],
-    )
-
-
-class MoveForm(FlaskForm):
-    """Move an application to another step (the button pressed sends `to_status`), with a
-    reason from the list and/or in words."""
-
-    reason_code = SelectField(_l("Reason"), choices=reason_choices, validate_choice=False)
-    reason = TextAreaField(
-        _l("Reason in your words"),
-        validators=[Optional(), Length(max=MAX_MESSAGE)],
-        render_kw={"maxlength": MAX_MESSAGE, "rows": 2},
     )
 
 

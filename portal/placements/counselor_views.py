@@ -30,10 +30,9 @@ from portal.placements.caseload import (
 from portal.placements.counselor_forms import (
     CaseloadFilterForm,
     FollowUpForm,
-    MoveForm,
     ReferForm,
 )
-from portal.placements.forms import show_error
+from portal.placements.forms import MoveForm, show_error
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import (
     ENDING_REASONS,
@@ -92,56 +91,23 @@ _STATUSES = {status.value for status in ApplicationStatus}
 def application(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
     audit.viewed(found.youth, audit.AuditAction.CONTACT_VIEWED, subject=found)
-    return _application_page(found, MoveForm(formdata=None))
+    return application_page(found, MoveForm(formdata=None))
 
 
-def _application_page(found, form: MoveForm, failed: str | None = None):
-    """The application with its history, contact and the steps the user may take; `failed`
-    is the step whose form shows `form`'s errors."""
-    page = render_template(
+def application_page(found, form: MoveForm, failed: ApplicationStatus | None = None) -> str:
+    """The application with its history, contact and the steps the user may take; `failed` is
+    the step whose form shows `form`'s errors and what was typed (placements.views moves it)."""
+    return render_template(
         "placements/counselor/application.html",
         application=found,
         phone=youth_phone(found.youth),
         moves=services.allowed_moves(found, current_user),
         form=form,
         blank=MoveForm(formdata=None),
-        failed=failed,
-        back=safe_next(request.args.get("next"), url_for(".index")),
-        here=request.full_path if request.query_string else request.path,
+        failed=failed.value if failed else ("?" if form.errors or form.form_errors else None),
+        back=safe_next(request.args.get("next"), url_for("caseload.index")),
         today=date.today(),
     )
-    return page, 400 if failed else 200
-
-
-@bp.route("/caseload/applications/<int:application_id>", methods=["POST"])
-@staff_required
-def move(application_id: int):
-    found = get_application_or_404(application_id, for_user=current_user)
-    form = MoveForm()
-    to_status = request.form.get("to_status", "")
-    if to_status not in _STATUSES:
-        form.form_errors.append(_("Choose a step from the buttons."))
-    if not form.validate() or form.form_errors:
-        return _application_page(found, form, failed=to_status or "?")
-    try:
-        services.move(
-            found,
-            to_status,
-            by=current_user,
-            reason_code=form.reason_code.data or None,
-            reason=form.reason.data,
-        )
-    except ApplicationError as error:
-        db.session.rollback()
-        show_error(form, error)
-        return _application_page(found, form, failed=to_status)
-    db.session.commit()
-    status = STATUS_LABELS[found.status]
-    flash(
-        _("Saved: %(name)s is now “%(status)s”.", name=found.youth.full_name, status=status),
-        "success",
-    )
-    return redirect(request.full_path if request.query_string else request.path)
 
 
 @bp.route("/openings/<int:opening_id>/refer/<int:youth_id>", methods=["GET", "POST"])

@@ -5,7 +5,7 @@ why (ApplicationStatusChange) and tells the people concerned. Services flush; ca
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from portal.audit import AuditAction, record
 from portal.auth.models import Role, User
 from portal.extensions import db, utcnow
+from portal.i18n import nice_date
 from portal.jobs import services as opening_services
 from portal.jobs.models import Opening, OpeningStatus
 from portal.matching import rules
@@ -53,6 +54,11 @@ class ApplicationError(ValueError):
 
 class NotAllowed(ApplicationError):
     """The user may not make this change to this application."""
+
+
+class StaleMove(ApplicationError):
+    """The application moved since the page the change comes from was shown (someone else moved
+    it first): nothing is changed, the person looks again."""
 
 
 # Why an application ends (not selected, or withdrawn): code -> words.
@@ -291,27 +297,31 @@ def move(
     reason: str | None = None,
     day: date | None = None,
     tell_youth: bool = True,
+    from_status: ApplicationStatus | None = None,
 ) -> None:
     """Move the application one step; refuses a step the pipeline or `by`'s role does not
     allow. Not selected needs a reason code; leaving 'hired' and reopening need a reason.
+    `day`: the day of a hire (today by default; not in the future, not before the application).
+    `from_status`: the step the user saw; another one means someone moved it first (StaleMove).
     `tell_youth=False` when the caller tells her itself, with more (an interview's details)."""
     to_status = S(to_status)
     reason = (reason or "").strip()[:MAX_MESSAGE] or None
     reason_code = reason_code or None
     current = application.status
-    _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
-    application.status = to_status
-    application.status_changes.append(
-        ApplicationStatusChange(
-            from_status=current,
-            to_status=to_status,
-            changed_by_id=by.id,
-            reason_code=reason_code,
-            reason=reason,
+    if from_status is not None and from_status != current:
+        raise StaleMove(
+            _(
+                "While you had this page open, this application moved to “%(status)s”. "
+                "Nothing was changed: look at it again, then choose.",
+                status=STATUS_LABELS[current],
+            )
         )
-    )
+    _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
     if to_status == S.HIRED:
-        _hire(application, by=by, day=day or date.today())
+        day = _hire_day(application, day)
+    _write_step(application, to_status, by=by, reason_code=reason_code, reason=reason)
+    if to_status == S.HIRED:
+        _hire(application, by=by, day=day)
     elif current == S.HIRED:
         _unhire(application)
     db.session.flush()
@@ -323,6 +333,44 @@ def move(
         reason_code=reason_code,
     )
     _tell_youth(application, by=by, reason_code=reason_code, youth_too=tell_youth)
+
+
+def record_step(
+    application: Application,
+    to_status: ApplicationStatus,
+    *,
+    by: User,
+    at: datetime,
+    reason_code: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """Only the step itself, checked as `move` checks it and dated `at`: the status and its
+    history row, nobody told, nothing audited (the demo's year of history, written after the
+    fact; a hire's follow-ups are `start_follow_ups`)."""
+    _check_move(application, to_status, by=by, reason_code=reason_code, reason=reason)
+    _write_step(application, to_status, by=by, reason_code=reason_code, reason=reason, at=at)
+
+
+def _write_step(
+    application: Application,
+    to_status: ApplicationStatus,
+    *,
+    by: User,
+    reason_code: str | None,
+    reason: str | None,
+    at: datetime | None = None,
+) -> None:
+    application.status_changes.append(
+        ApplicationStatusChange(
+            from_status=application.status,
+            to_status=to_status,
+            changed_by=by,
+            changed_at=at or utcnow(),
+            reason_code=reason_code,
+            reason=reason,
+        )
+    )
+    application.status = to_status
 
 
 def withdraw(application: Application, *, by: User, reason: str | None = None) -> None:
@@ -374,6 +422,25 @@ def _check_move(
         raise ApplicationError(_("Choose why the person was not selected."), field="reason_code")
 
 
+def _hire_day(application: Application, day: date | None) -> date:
+    """The day of the hire: today unless said; never in the future, nor before the application."""
+    today = date.today()
+    if day is None:
+        return today
+    if day > today:
+        raise ApplicationError(_("The day of the hire cannot be in the future."), field="hired_on")
+    started = (application.created_at or utcnow()).date()
+    if day < started:
+        raise ApplicationError(
+            _(
+                "The day of the hire cannot be before the application (%(day)s).",
+                day=nice_date(started),
+            ),
+            field="hired_on",
+        )
+    return day
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later; the month's last day when it has no such day
     (31 January + 1 month = 28 or 29 February)."""
@@ -383,15 +450,20 @@ def add_months(day: date, months: int) -> date:
 
 
 def _hire(application: Application, *, by: User, day: date) -> None:
+    start_follow_ups(application, day)
+    db.session.flush()
+    opening = application.opening
+    if hires_for(opening) >= opening.positions and opening.status == OpeningStatus.PUBLISHED:
+        opening_services.close(opening, by=by, reason=_("All places are filled."))
+
+
+def start_follow_ups(application: Application, day: date) -> None:
+    """Hired on `day`: the checks 1 and 3 months later (those it has already are kept)."""
     application.hired_on = day
     have = {follow_up.month for follow_up in application.follow_ups}
     for month in FOLLOW_UP_MONTHS:
         if month not in have:
             application.follow_ups.append(FollowUp(month=month, due_on=add_months(day, month)))
-    db.session.flush()
-    opening = application.opening
-    if hires_for(opening) >= opening.positions and opening.status == OpeningStatus.PUBLISHED:
-        opening_services.close(opening, by=by, reason=_("All places are filled."))
 
 
 def _unhire(application: Application) -> None:

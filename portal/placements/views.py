@@ -20,10 +20,10 @@ from portal.auth.permissions import employer_required, role_required, youth_requ
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
-from portal.placements import services
+from portal.placements import counselor_views, services
 from portal.placements.access import get_application_or_404, is_employer_of
 from portal.placements.cv import read_upload
-from portal.placements.forms import ApplyForm, StatusForm, WithdrawForm, show_error
+from portal.placements.forms import ApplyForm, MoveForm, WithdrawForm, show_error
 from portal.placements.marks import Marks, marks_for
 from portal.placements.models import (
     Application,
@@ -35,12 +35,15 @@ from portal.placements.services import (
     ENDING_REASONS,
     STATUS_LABELS,
     ApplicationError,
+    NotAllowed,
+    StaleMove,
 )
 from portal.privacy.employer import CvState, applicant_for_employer, cv_state
 from portal.web import render_form, safe_next
 from portal.youth.forms import EDUCATION_LABELS, NOT_SAID_LABEL
 
 bp = Blueprint("placements", __name__)
+S = ApplicationStatus
 
 movers = role_required(Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
 everyone_concerned = role_required(Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN)
@@ -281,60 +284,94 @@ def applicants(opening_id: int):
 @employer_required
 def application(application_id: int):
     found = get_application_or_404(application_id, for_user=current_user)
-    applicant = applicant_for_employer(found, date.today())
+    page = _employer_page(found, MoveForm(formdata=None))
     # The page is the applicant's profile; with her phone when she may be reached directly.
     seen = (
         audit.AuditAction.CONTACT_VIEWED
-        if applicant.contact[0] == "youth"
+        if applicant_for_employer(found, date.today()).contact[0] == "youth"
         else audit.AuditAction.PROFILE_VIEWED
     )
     audit.viewed(found.youth, seen, subject=found)
+    return page
+
+
+def _employer_page(found: Application, form: MoveForm, failed: S | None = None) -> str:
+    """The applicant as the employer may see her, and the steps it may take; `failed` is the
+    step whose form shows `form`'s errors and what was typed."""
     return render_template(
         "placements/application.html",
         application=found,
-        applicant=applicant,
+        applicant=applicant_for_employer(found, date.today()),
         moves=services.allowed_moves(found, current_user),
-        form=StatusForm(formdata=None),
-        needs_reason=found.status in services.FINAL or found.status == ApplicationStatus.HIRED,
+        form=form,
+        blank=MoveForm(formdata=None),
+        failed=failed.value if failed else ("?" if form.form_errors else None),
+        needs_reason=found.status in services.FINAL or found.status == S.HIRED,
+        today=date.today(),
     )
 
 
 @bp.route("/applications/<int:application_id>/status", methods=["POST"])
 @movers
 def change_status(application_id: int):
+    """The one way to move an application on the web, from the employer's page or the
+    counselor's (the API calls the same service). A refusal shows the page again with the
+    reason next to its field and what was typed kept; a success goes back where it came from."""
     found = get_application_or_404(application_id, for_user=current_user)
-    form = StatusForm()
-    default = url_for(".application", application_id=found.id)
-    if current_user.role != Role.EMPLOYER:
-        default = url_for("caseload.application", application_id=found.id)
-    if not form.validate() or form.to_status.data not in set(ApplicationStatus):
-        flash(_("Choose a reason from the list."), "error")
-        return _back(default)
+    form = MoveForm()
+    step = form.step()
+    if step is None:
+        form.form_errors.append(_("Choose a step from the buttons."))
+    if not form.validate() or step is None:
+        return _refused(found, form, step, 400)
     try:
         services.move(
             found,
-            form.to_status.data,
+            step,
             by=current_user,
             reason_code=form.reason_code.data or None,
             reason=form.reason.data,
+            day=form.hired_on.data,
+            from_status=form.seen_status(),
         )
     except ApplicationError as error:
         db.session.rollback()
-        flash(str(error), "error")
-        return _back(default)
+        show_error(form, error)
+        return _refused(found, form, step, _REFUSAL_STATUS.get(type(error), 400))
     db.session.commit()
-    shown = found.youth.full_name
-    if current_user.role == Role.EMPLOYER:
-        shown = applicant_for_employer(found).name
     flash(
         _(
             "Saved: %(name)s is now “%(status)s”.",
-            name=shown,
+            name=_person(found),
             status=STATUS_LABELS[found.status],
         ),
         "success",
     )
-    return _back(default)
+    return redirect(safe_next(form.next.data, _application_url(found)))
+
+
+_REFUSAL_STATUS = {StaleMove: 409, NotAllowed: 403}
+
+
+def _refused(found: Application, form: MoveForm, step: S | None, status: int):
+    """The page the form came from again, with the refusal next to its field."""
+    if is_employer_of(current_user, found):
+        return _employer_page(found, form, failed=step), status
+    return counselor_views.application_page(found, form, failed=step), status
+
+
+def _person(found: Application) -> str:
+    """Her name as this user may see it (an employer: only with her consent)."""
+    if is_employer_of(current_user, found):
+        return applicant_for_employer(found).name
+    return found.youth.full_name
+
+
+def _application_url(found: Application) -> str:
+    """The application's page for this user (a counselor's keeps its way back to the list)."""
+    if is_employer_of(current_user, found):
+        return url_for(".application", application_id=found.id)
+    return url_for("caseload.application", application_id=found.id, next=request.args.get("next"))
 
 
 @bp.route("/applications/<int:application_id>/cv")

@@ -7,6 +7,7 @@ The verbs views, services and commands use; nothing outside this package touches
 - `index(opening)` / `remove(opening)`: record that the opening changed (an outbox row written in
   the caller's database transaction); the index catches up right after the commit.
 - `query(text, filters) -> SearchResult`: ids, scores, facets, "did you mean".
+- `complete(start) -> words`: the word being typed, completed (suggestions as you type).
 - `problem() -> str | None`: why the index cannot be read now (the health check asks).
 - `init_app(app)`: CLI (`flask search reindex`), start-up check of the index, commit hook.
 """
@@ -18,6 +19,7 @@ __all__ = [
     "SearchFilters",
     "SearchResult",
     "Sort",
+    "complete",
     "index",
     "init_app",
     "problem",
@@ -46,6 +48,14 @@ def query(text: str, filters: SearchFilters | None = None) -> SearchResult:
     from portal.search.engine import run_query
 
     return run_query(text, filters or SearchFilters())
+
+
+def complete(start: str, limit: int = 3) -> list[str]:
+    """Words of the search vocabulary that begin with `start` ("moto" -> "motorbike"), shortest
+    first: what a half-typed word may become. The same on every backend."""
+    from portal.search.completion import complete as completions
+
+    return completions(start, limit)
 
 
 def problem() -> str | None:

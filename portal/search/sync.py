@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from sqlalchemy import delete, event, func, inspect, select, text
+from sqlalchemy import delete, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 from whoosh.searching import Searcher
@@ -35,6 +35,7 @@ from portal.search.models import SearchOutbox
 from portal.search.pg_index import is_postgres_backend
 from portal.search.schema import build_schema
 from portal.search.store import Generation, IndexStore
+from portal.session_events import listen_once
 
 log = logging.getLogger(__name__)
 
@@ -108,15 +109,14 @@ def _after_transaction_end(session: Session, transaction) -> None:
 
 def _listen_once() -> None:
     """The commit hooks, on the session class every app of this process shares."""
-    hooks = {
-        "before_commit": _before_commit,
-        "after_flush": _after_flush,
-        "after_commit": _after_commit,
-        "after_transaction_end": _after_transaction_end,
-    }
-    for name, hook in hooks.items():
-        if not event.contains(db.session, name, hook):
-            event.listen(db.session, name, hook)
+    listen_once(
+        {
+            "before_commit": _before_commit,
+            "after_flush": _after_flush,
+            "after_commit": _after_commit,
+            "after_transaction_end": _after_transaction_end,
+        }
+    )
 
 
 # --- applying the outbox to the index -----------------------------------------------------------

@@ -3,7 +3,7 @@
 import click
 from flask.cli import with_appcontext
 
-from portal.auth.cli import _find_center as find_center  # one lookup for every command
+from portal.centers.cli import find_center
 from portal.csvimport import run_import_command
 from portal.youth.importer import YouthImporter
 

@@ -4,7 +4,6 @@ created or updated by (center, ref). The machinery is in portal/csvimport.py; th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,7 +14,6 @@ from sqlalchemy import select
 from portal.auth.phones import normalize_phone
 from portal.centers.models import Center
 from portal.csvimport import (
-    KHMER_DIGITS,
     ImportSummary,
     Outcome,
     Row,
@@ -27,9 +25,9 @@ from portal.csvimport import (
     parse_list,
     parse_province,
 )
+from portal.csvimport.words import parse_education, parse_kind
 from portal.extensions import db
-from portal.jobs.importer import parse_kind
-from portal.youth.models import EducationLevel, Gender, YouthProfile
+from portal.youth.models import Gender, YouthProfile
 from portal.youth.services import ProfileError, age_problem, update_profile
 
 GENDER_WORDS = {
@@ -37,47 +35,10 @@ GENDER_WORDS = {
     **dict.fromkeys(["male", "m", "man", "boy", "ប្រុស"], Gender.MALE),
     **dict.fromkeys(["other", "o", "x", "prefer not to say", "ផ្សេងទៀត"], Gender.OTHER),
 }
-EDUCATION_WORDS = {
-    **{level.value.replace("_", " "): level for level in EducationLevel},
-    **dict.fromkeys(["no school", "never went to school", "គ្មាន"], EducationLevel.NONE),
-    **dict.fromkeys(["primary school", "បឋមសិក្សា"], EducationLevel.PRIMARY),
-    **dict.fromkeys(["lower secondary school", "អនុវិទ្យាល័យ"], EducationLevel.LOWER_SECONDARY),
-    **dict.fromkeys(
-        ["upper secondary school", "high school", "bac ii", "bac 2", "bacii", "វិទ្យាល័យ", "បាក់ឌុប"],
-        EducationLevel.UPPER_SECONDARY,
-    ),
-    **dict.fromkeys(["vocational training", "tvet", "វិជ្ជាជីវៈ"], EducationLevel.VOCATIONAL),
-    **dict.fromkeys(
-        ["bachelor", "degree", "associate degree", "master", "សាកលវិទ្យាល័យ"],
-        EducationLevel.UNIVERSITY,
-    ),
-}
-_GRADE = re.compile(r"^(?:grade|ថ្នាក់ទី)\s*(\d{1,2})$")
 
 
 def parse_gender(text: str) -> str:
     return parse_choice(text, GENDER_WORDS, _("gender"), _("female, male or other (F, M)"))
-
-
-# The last grade of each school level in Cambodia (grade 0: never went to school).
-_GRADES = (
-    (0, EducationLevel.NONE),
-    (6, EducationLevel.PRIMARY),
-    (9, EducationLevel.LOWER_SECONDARY),
-    (12, EducationLevel.UPPER_SECONDARY),
-)
-
-
-def parse_education(text: str) -> str:
-    """An EducationLevel value, or a school grade: 'grade 9' is lower secondary."""
-    grade = _GRADE.match(text.translate(KHMER_DIGITS).strip().casefold())
-    if grade:
-        number = int(grade.group(1))
-        for last_grade, level in _GRADES:
-            if number <= last_grade:
-                return level.value
-    expected = _("none, primary, grade 9, grade 12, vocational or university")
-    return parse_choice(text, EDUCATION_WORDS, _("school level"), expected)
 
 
 def parse_phone(text: str) -> str:

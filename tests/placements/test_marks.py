@@ -4,16 +4,15 @@ organization's page, courses), found in one query per page, not one per card (is
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
 
 from portal.auth.models import Role
 from portal.extensions import db
 from portal.jobs.models import OpeningKind
 from portal.placements.marks import marks_for
 from portal.placements.models import SavedOpening
+from tests.sql_statements import statements
 
 APPLIED = '<span class="mark mark-applied">Applied</span>'
 SAVED = '<span class="mark mark-saved">Saved</span>'
@@ -66,22 +65,6 @@ def test_nobody_else_sees_her_marks(youth_with_marks, client, login_as):
     for other in (client, login_as(Role.YOUTH)[0], login_as(Role.COUNSELOR)[0]):
         page = other.get("/openings?q=sewing").get_data(as_text=True)
         assert "Sewing 0" in page and "mark-" not in page
-
-
-@contextmanager
-def statements():
-    """The SQL statements run inside the block."""
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def _marking_queries(seen: list[str]) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from portal.csvimport.words import parse_education
 from portal.extensions import db
-from portal.youth.importer import parse_education
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 from tests.youth.helpers import years_ago
 
