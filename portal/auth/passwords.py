@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-from portal.auth.phones import normalize_phone
+from portal.phones import normalize as normalize_phone
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128

@@ -6,8 +6,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.auth.models import STAFF_ROLES, Role, User
-from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.extensions import db
+from portal.phones import looks_like_phone
+from portal.phones import normalize as normalize_phone
 
 
 class AccountError(ValueError):

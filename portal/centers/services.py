@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from portal.audit import AuditAction, record
 from portal.auth.models import STAFF_ROLES, Role, User
-from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
 from portal.auth.sessions import end_all_sessions
 from portal.centers.models import Center, CenterProvince
 from portal.extensions import db
+from portal.phones import looks_like_phone
+from portal.phones import normalize as normalize_phone
 from portal.places import get_province
 from portal.youth.models import YouthProfile
 

@@ -8,8 +8,8 @@ from wtforms import BooleanField, EmailField, StringField, TelField, TextAreaFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from portal.auth.forms import cambodian_phone
-from portal.auth.phones import normalize_phone
 from portal.orgs.models import Organization
+from portal.phones import normalize as normalize_phone
 from portal.places.fields import ProvinceField
 
 

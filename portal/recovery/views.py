@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from portal.auth.passwords import password_problem
 from portal.auth.permissions import staff_required
-from portal.auth.phones import normalize_phone
 from portal.centers.models import Center
 from portal.extensions import db, limiter
+from portal.phones import normalize as normalize_phone
 from portal.recovery.delivery import after_response
 from portal.recovery.forms import CodeResetForm, ForgotForm, NewPasswordForm
 from portal.recovery.hashing import typed_code

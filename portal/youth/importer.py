@@ -12,7 +12,6 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.auth.phones import normalize_phone
 from portal.centers.models import Center
 from portal.csvimport import (
     KHMER_DIGITS,
@@ -29,6 +28,7 @@ from portal.csvimport import (
 )
 from portal.extensions import db
 from portal.jobs.importer import parse_kind
+from portal.phones import normalize as normalize_phone
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 from portal.youth.services import ProfileError, age_problem, update_profile
 

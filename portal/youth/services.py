@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from portal.auth.models import Role, User
-from portal.auth.phones import normalize_phone
 from portal.auth.services import AccountError, AccountTaken, create_user, taken_message
 from portal.centers.models import Center
 from portal.extensions import db, utcnow
 from portal.jobs.models import OpeningKind
+from portal.phones import normalize as normalize_phone
 from portal.privacy.consent import change_consent
 from portal.skills import parse_skills
 from portal.youth.functioning import stored_answer

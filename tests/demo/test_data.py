@@ -1,9 +1,9 @@
 """The demo's data files are complete and consistent, so the seed never trips on them."""
 
-from portal.auth.phones import normalize_phone
 from portal.demo import data
 from portal.jobs.models import MIN_HAZARDOUS_AGE
 from portal.orgs.models import OrgKind
+from portal.phones import normalize as normalize_phone
 from portal.places import get_province, provinces
 from portal.youth.forms import LANGUAGE_LABELS
 from portal.youth.models import EducationLevel
