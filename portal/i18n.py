@@ -8,6 +8,7 @@ from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
+from portal import phones
 from portal.extensions import babel, utcnow
 from portal.khmer import has_khmer, khmer_digits
 
@@ -187,6 +188,8 @@ def init_app(app: Flask) -> None:
         all_provinces=provinces,
     )
     app.jinja_env.filters.update(
+        phone=phones.display,
+        phone_href=phones.tel_href,
         money=money,
         salary_range=salary_range,
         nice_date=nice_date,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import phones
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.extensions import db
-from portal.phones import looks_like_phone
 from portal.phones import normalize as normalize_phone
 
 
@@ -35,8 +35,9 @@ def find_user(identifier: str) -> User | None:
     identifier = (identifier or "").strip()
     if not identifier:
         return None
-    if looks_like_phone(identifier):
-        return db.session.scalar(select(User).where(User.phone == normalize_phone(identifier)))
+    if "@" not in identifier and phones.looks_written_as_number(identifier):
+        # match_key: the stored form, or the digits of a number stored before it was checked
+        return db.session.scalar(select(User).where(User.phone == phones.match_key(identifier)))
     return db.session.scalar(select(User).where(User.email == identifier.lower()))
 
 
