@@ -8,7 +8,6 @@ from sqlalchemy import select
 from portal import phones
 from portal.auth.models import STAFF_ROLES, Role, User
 from portal.extensions import db
-from portal.phones import normalize as normalize_phone
 
 
 class AccountError(ValueError):
@@ -54,7 +53,7 @@ def create_user(
 ) -> User:
     """Add an account; AccountError if its login is taken or a staff user has no center."""
     email = email.strip().lower() if email else None
-    normalized_phone = normalize_phone(phone) if phone else None
+    normalized_phone = phones.normalize(phone) if phone else None
     if phone and not normalized_phone:
         raise AccountError(_("%(phone)s is not a Cambodian phone number.", phone=phone), "phone")
     if not email and not normalized_phone:

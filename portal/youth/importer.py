@@ -12,6 +12,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import phones
 from portal.centers.models import Center
 from portal.csvimport import (
     KHMER_DIGITS,
@@ -28,7 +29,6 @@ from portal.csvimport import (
 )
 from portal.extensions import db
 from portal.jobs.importer import parse_kind
-from portal.phones import normalize as normalize_phone
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 from portal.youth.services import ProfileError, age_problem, update_profile
 
@@ -81,7 +81,7 @@ def parse_education(text: str) -> str:
 
 
 def parse_phone(text: str) -> str:
-    phone = normalize_phone(text)
+    phone = phones.normalize(text)
     if phone is None:
         raise RowError(_("'%(text)s' is not a Cambodian phone number.", text=text))
     return phone
