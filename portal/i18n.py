@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale, gettext, ngettext
 from flask_login import current_user
 
+from portal import phones
 from portal.extensions import babel, utcnow
+from portal.khmer import has_khmer, khmer_digits
 
 DEFAULT_KHR_PER_USD = 4100
 
@@ -108,9 +109,6 @@ def nice_datetime(moment: datetime | None, seconds: bool = True) -> str:
     return format_datetime(local_time(moment), pattern, rebase=False)
 
 
-_TO_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
-
-
 def local_digits(number: int) -> str:
     """A number in the reader's digits: ១២ for a Khmer reader, 12 for others."""
     return localise_digits(str(number))
@@ -118,12 +116,7 @@ def local_digits(number: int) -> str:
 
 def localise_digits(text: str) -> str:
     """Every digit of `text` in the reader's digits ("1 ធ្នូ 2026" -> "១ ធ្នូ ២០២៦" in Khmer)."""
-    return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
-
-
-def reader_digits(text: str) -> str:
-    """`text` with its digits in the reader's script: "៨ ធ្នូ ០៩:០០" for a Khmer reader."""
-    return text.translate(_TO_KHMER_DIGITS) if current_language() == "km" else text
+    return khmer_digits(text) if current_language() == "km" else text
 
 
 def posted_ago(moment: datetime | None, now: datetime | None = None) -> str:
@@ -153,7 +146,6 @@ def posted_ago(moment: datetime | None, now: datetime | None = None) -> str:
 # particular pairing, mixing the trade ("motorbike mechanic", ជាងជួសជុលម៉ូតូ) and the work
 # ("motorbike repair", ជួសជុលម៉ូតូ); a skill is shown as the other language's first term of the
 # same shape, so that "motorbike repair" reads ជួសជុលម៉ូតូ, not "motorbike mechanic" in Khmer.
-_KHMER = re.compile(r"[\u1780-\u17ff]")
 _KHMER_PEOPLE = ("ជាង", "អ្នក", "កម្មករ", "បុគ្គលិក", "មន្ត្រី", "ភ្នាក់ងារ", "ជំនួយការ", "ចុងភៅ", "គ្រូ")
 _ENGLISH_PEOPLE = (
     "er", "or", "ist", "ian", "man", "woman", "staff", "agent", "officer", "assistant", "chef",
@@ -162,7 +154,7 @@ _ENGLISH_PEOPLE = (
 
 
 def _names_a_person(term: str) -> bool:
-    if _KHMER.search(term):
+    if has_khmer(term):
         return term.startswith(_KHMER_PEOPLE)
     return term.casefold().split()[-1].endswith(_ENGLISH_PEOPLE)
 
@@ -196,6 +188,8 @@ def init_app(app: Flask) -> None:
         all_provinces=provinces,
     )
     app.jinja_env.filters.update(
+        phone=phones.display,
+        phone_href=phones.tel_href,
         money=money,
         salary_range=salary_range,
         nice_date=nice_date,

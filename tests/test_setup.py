@@ -24,16 +24,20 @@ def test_migrations_have_a_single_head():
     assert len(heads) == 1, f"several Alembic heads: {heads}; merge them"
 
 
-def test_upgrade_builds_every_table_and_downgrade_removes_them(tmp_path):
-    database = tmp_path / "fresh.db"
-    app = create_app(
+def app_on_a_new_database(tmp_path: Path):
+    """An app on its own empty SQLite file, for tests that run the migrations themselves."""
+    return create_app(
         {
             "TESTING": True,
             "INSTANCE_PATH": str(tmp_path),
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'fresh.db'}",
             "SECRET_KEY": "test",
         }
     )
+
+
+def test_upgrade_builds_every_table_and_downgrade_removes_them(tmp_path):
+    app = app_on_a_new_database(tmp_path)
     with app.app_context():
         upgrade()
         tables = set(inspect(db.engine).get_table_names())

@@ -11,8 +11,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from portal import phones
 from portal.auth.passwords import password_problem
-from portal.auth.phones import normalize_phone
 from portal.form_messages import CHOOSE, MUST_CHOOSE
 from portal.orgs.models import OrgKind
 from portal.places.fields import ProvinceField
@@ -36,7 +36,7 @@ def _data(form, name: str) -> str | None:
 
 
 def cambodian_phone(form, field) -> None:
-    if field.data and normalize_phone(field.data) is None:
+    if field.data and not phones.is_phone(field.data):
         raise ValidationError(_l("Enter a Cambodian phone number, for example 012 345 678."))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-from portal.auth.phones import normalize_phone
+from portal import phones
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
@@ -46,12 +46,12 @@ def password_problem(
 
 def _is_phone(password: str, phone: str) -> bool:
     """`password` is `phone` written in any way (012 345 678, +855 12-345-678, 12345678)."""
-    own = normalize_phone(phone)
+    own = phones.normalize(phone)
     if own is None:
         return False
     local = own[1:]  # stored as 012345678
     digits = re.sub(r"[^0-9]", "", password)
-    return normalize_phone(password) == own or digits in {own, local, "855" + local}
+    return phones.normalize(password) == own or digits in {own, local, "855" + local}
 
 
 def _is_email(password: str, email: str) -> bool:

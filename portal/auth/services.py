@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import phones
 from portal.auth.models import STAFF_ROLES, Role, User
-from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.extensions import db
 
 
@@ -34,8 +34,9 @@ def find_user(identifier: str) -> User | None:
     identifier = (identifier or "").strip()
     if not identifier:
         return None
-    if looks_like_phone(identifier):
-        return db.session.scalar(select(User).where(User.phone == normalize_phone(identifier)))
+    if "@" not in identifier and phones.looks_written_as_number(identifier):
+        # match_key: the stored form, or the digits of a number stored before it was checked
+        return db.session.scalar(select(User).where(User.phone == phones.match_key(identifier)))
     return db.session.scalar(select(User).where(User.email == identifier.lower()))
 
 
@@ -52,7 +53,7 @@ def create_user(
 ) -> User:
     """Add an account; AccountError if its login is taken or a staff user has no center."""
     email = email.strip().lower() if email else None
-    normalized_phone = normalize_phone(phone) if phone else None
+    normalized_phone = phones.normalize(phone) if phone else None
     if phone and not normalized_phone:
         raise AccountError(_("%(phone)s is not a Cambodian phone number.", phone=phone), "phone")
     if not email and not normalized_phone:

@@ -27,11 +27,11 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.auth.forms import cambodian_phone, safe_password
 from portal.auth.models import Role
-from portal.auth.phones import looks_like_phone
 from portal.centers.models import KIOSK_IDLE_DEFAULT, KIOSK_IDLE_MAX
 from portal.centers.services import CENTER_FIELDS, center_choices
 from portal.clean_input import optional_id
 from portal.form_messages import CHOOSE, MUST_CHOOSE
+from portal.phones import looks_like_phone
 from portal.places.fields import ProvinceField, ProvincesField
 
 OFFICE_CHOICES = [

@@ -7,9 +7,9 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from portal import phones
 from portal.audit import AuditAction, record
 from portal.auth.models import STAFF_ROLES, Role, User
-from portal.auth.phones import looks_like_phone, normalize_phone
 from portal.auth.services import AccountError, create_user
 from portal.auth.sessions import end_all_sessions
 from portal.centers.models import Center, CenterProvince
@@ -88,7 +88,7 @@ def _apply(center: Center, fields: dict[str, Any]) -> None:
             value = value.strip() or None
         setattr(center, field, value)
     center.name = name
-    center.phone = normalize_phone(center.phone) if center.phone else None
+    center.phone = phones.normalize(center.phone) if center.phone else None
     center.email = center.email.lower() if center.email else None
     if served is not None:
         _serve(center, served)
@@ -132,7 +132,7 @@ def create_staff(
     if Role(role) not in STAFF_ROLES:
         raise AccountError(_("Staff accounts are counselors or admins."))
     login = login.strip()
-    is_phone = looks_like_phone(login)
+    is_phone = phones.looks_like_phone(login)
     user = create_user(
         role=Role(role),
         email=None if is_phone else login,

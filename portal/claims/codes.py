@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import secrets
 
-from portal.csvimport.cells import KHMER_DIGITS
+from portal.khmer import latin_digits
 
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY3467"  # 24 symbols: every one unlike the others
 LENGTH = 8
@@ -25,7 +25,7 @@ def shown(code: str) -> str:
 
 def typed(text: str | None) -> str:
     """What a person typed, as a code: capitals, no spaces or dashes, Khmer digits as 0-9."""
-    return _SPACING.sub("", (text or "").translate(KHMER_DIGITS)).upper()
+    return _SPACING.sub("", latin_digits(text or "")).upper()
 
 
 def looks_like_a_code(text: str | None) -> bool:

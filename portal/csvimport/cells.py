@@ -11,6 +11,7 @@ from typing import TypeVar
 from flask_babel import gettext as _
 
 from portal.csvimport.files import RowError
+from portal.khmer import TO_LATIN_DIGITS as KHMER_DIGITS  # the importers' name for it
 from portal.places import (
     UnknownPlace,
     province_name,
@@ -21,7 +22,6 @@ from portal.places import (
 
 T = TypeVar("T")
 
-KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
 

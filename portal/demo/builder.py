@@ -11,13 +11,13 @@ from sqlalchemy import delete, select, update
 
 from portal import search
 from portal.auth.models import Role, User
-from portal.auth.phones import normalize_phone
 from portal.auth.services import create_user, find_user
 from portal.centers.models import Center, CenterProvince
 from portal.extensions import db, utcnow
 from portal.jobs.models import Opening
 from portal.orgs import services as org_services
 from portal.orgs.models import Organization, OrgKind
+from portal.phones import normalize as normalize_phone
 from portal.safety.models import SafetyContact
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 

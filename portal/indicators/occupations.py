@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from portal.jobs.models import Opening
+from portal.khmer import has_khmer
 from portal.search.vocabulary import Concept, concepts, fold
 
 OTHER = "other"
@@ -47,10 +48,6 @@ def concept_of_title(title: str) -> Concept | None:
     anywhere for a Khmer term (Khmer writes no spaces between words)."""
     words = f" {' '.join(fold(title).replace(',', ' ').replace('-', ' ').split())} "
     for term, concept in _terms_longest_first():
-        if f" {term} " in words or (_is_khmer(term) and term in words):
+        if f" {term} " in words or (has_khmer(term) and term in words):
             return concept
     return None
-
-
-def _is_khmer(term: str) -> bool:
-    return any("\u1780" <= ch <= "\u17ff" for ch in term)

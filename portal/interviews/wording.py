@@ -11,7 +11,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from portal.i18n import local_time, reader_digits
+from portal.i18n import local_time, localise_digits
 
 # How the reasons an application ended read for the young person herself (kinder than the
 # employer's list: she was not "refused" for an employer's silence).
@@ -27,12 +27,12 @@ YOUTH_REASON_WORDS = {
 
 def interview_day(moment: datetime) -> str:
     """The interview's day in Cambodia, in the reader's words and digits: "Tue 8 Dec"."""
-    return reader_digits(format_date(local_time(moment).date(), "EEE d MMM"))
+    return localise_digits(format_date(local_time(moment).date(), "EEE d MMM"))
 
 
 def interview_clock(moment: datetime) -> str:
     """The interview's time in Cambodia, 24-hour, in the reader's digits: "09:00"."""
-    return reader_digits(local_time(moment).strftime("%H:%M"))
+    return localise_digits(local_time(moment).strftime("%H:%M"))
 
 
 def interview_when(moment: datetime) -> str:
@@ -103,5 +103,5 @@ def application_expiry_text(params: Mapping) -> tuple[str, str]:
         "“%(title)s”: no news for 7 weeks. It closes on %(date)s if nothing happens. "
         "Ask your counselor if you want help.",
         title=title,
-        date=reader_digits(closes_on),
+        date=localise_digits(closes_on),
     )

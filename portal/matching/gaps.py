@@ -35,6 +35,7 @@ from portal.extensions import db
 from portal.i18n import current_language
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import MATCHING_COLUMNS, published_openings, with_card_data
+from portal.khmer import has_khmer
 from portal.matching.profiles import Candidate, Offer, from_opening, from_youth
 from portal.matching.rules import PUBLISHED, not_open, refusal
 from portal.matching.scoring import PLACE_TIERS, Neighbours, Reason, place_tier
@@ -48,7 +49,6 @@ LIMIT = 5  # courses suggested at most
 PER_SKILL = 2  # courses at most for the same skill (the nearest), not one town after another
 WORK_KINDS = frozenset({"job", "internship"})
 COURSE = "course"
-_KHMER = range(0x1780, 0x1800)
 
 
 @dataclass(frozen=True)
@@ -241,10 +241,6 @@ def _reason(asked: Asked) -> Reason:
 # ---------------------------------------------------------------- words
 
 
-def _is_khmer(text: str) -> bool:
-    return any(ord(char) in _KHMER for char in text)
-
-
 @cache
 def _concepts_by_id() -> dict:
     return {concept.id: concept for concept in concepts()}
@@ -256,7 +252,7 @@ def skill_wording(params: dict, language: str) -> str:
     wordings = params["wordings"]
     khmer_reader = language == "km"
     for wording in wordings:
-        if _is_khmer(wording) == khmer_reader:
+        if has_khmer(wording) == khmer_reader:
             return wording
     concept = _concepts_by_id().get(params.get("concept") or "")
     terms = (concept.khmer if khmer_reader else concept.english) if concept else ()

@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField, TelField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from portal import phones
 from portal.auth.forms import cambodian_phone
-from portal.auth.phones import normalize_phone
 from portal.orgs.models import Organization
 from portal.places.fields import ProvinceField
 
@@ -51,7 +51,7 @@ class OrganizationForm(FlaskForm):
         """Copy the cleaned answers onto the organization (the view commits)."""
         organization.description = (self.description.data or "").strip()
         organization.contact_name = self.contact_name.data.strip()
-        organization.contact_phone = normalize_phone(self.contact_phone.data)
+        organization.contact_phone = phones.normalize(self.contact_phone.data)
         organization.contact_email = (self.contact_email.data or "").strip().lower() or None
         organization.address = (self.address.data or "").strip() or None
         organization.province_code = self.province.data

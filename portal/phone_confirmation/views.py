@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
+from portal import phones
 from portal.extensions import db, limiter
 from portal.notifications.models import Notification
 from portal.notifications.outbox import Drained, deliver
@@ -53,7 +54,10 @@ def send():
     db.session.commit()
     notification_id = confirmation.notification_id
     after_response(lambda: _send_now(notification_id))
-    flash(_("We are sending a code to %(phone)s.", phone=current_user.phone), "success")
+    flash(
+        _("We are sending a code to %(phone)s.", phone=phones.display(current_user.phone)),
+        "success",
+    )
     return redirect(url_for(".index"))
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from portal.khmer import TO_LATIN_DIGITS
+
 
 class UnknownPlace(ValueError):
     """A typed place name matched nothing; `suggestions` holds the closest names (English) and
@@ -36,7 +38,6 @@ class UnknownPlace(ValueError):
         super().__init__(f"Unknown {kind} '{text}'.{hint}")
 
 
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Spellings Khmer writers use interchangeably: subscript da for subscript ta, and marks that
 # are often left out (toandakhiat, visarga).
@@ -62,7 +63,7 @@ def _drop_latin_accents(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold a typed place name to the form aliases are compared in: lowercase, no accents,
     no spaces or dots, 'Kg.'/'Kompong' as 'kampong', Khmer digits as 0-9, no 'province'/ខេត្ត."""
-    text = _drop_latin_accents(text).translate(_INVISIBLE).translate(_KHMER_DIGITS)
+    text = _drop_latin_accents(text).translate(_INVISIBLE).translate(TO_LATIN_DIGITS)
     text = text.strip().lower()
     for old, new in _KHMER_FOLDS:
         text = text.replace(old, new)

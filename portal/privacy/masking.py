@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import re
 
-KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+from portal import phones
+from portal.khmer import latin_digits
 
-_SEP = r"[ .\-\u00a0]"
-# A Cambodian number: 0 then 8 or 9 digits, or +855 / 00855 / 855 then 8 or 9 digits (an
-# optional "(0)" after the country code), with single spaces, dots or dashes between groups.
-_PHONE = re.compile(
-    rf"(?<![\d/])(?:(?:(?:\+|00)\s?855|855){_SEP}*(?:\(0\){_SEP}*)?\(?0?|\(?0)"
-    rf"\d{{1,2}}\)?{_SEP}?\d(?:{_SEP}?\d){{5,7}}(?![\d/])"
-)
 _EMAIL = re.compile(r"[\w.+\-]+\s?@\s?[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 _HANDLE = re.compile(
     r"(?:https?://)?(?:t\.me|telegram\.me|m\.me|facebook\.com|fb\.com)/[\w.\-]+"
@@ -46,13 +40,18 @@ _DATES = [
     rf"កើត\s*(?:នៅ\s*)?(?:ឆ្នាំ\s*){_YEAR}",
 ]
 _DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATES), re.IGNORECASE)
-_PATTERNS = (_EMAIL, _HANDLE, _DATE, _PHONE)
+_PATTERNS = (
+    _EMAIL,
+    _HANDLE,
+    _DATE,
+    phones.IN_TEXT,
+)  # numbers: Cambodian, as portal.phones finds them
 
 
 def personal_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each phone number, e-mail address, chat handle or date in `text`,
     sorted and merged where they overlap."""
-    plain = text.translate(KHMER_DIGITS)
+    plain = latin_digits(text)
     spans = sorted(
         (match.start(), match.end())
         for pattern in _PATTERNS

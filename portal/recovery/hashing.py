@@ -10,7 +10,7 @@ import secrets
 
 from flask import current_app
 
-from portal.csvimport.cells import KHMER_DIGITS
+from portal.khmer import latin_digits
 
 
 def keyed_hash(secret: str) -> str:
@@ -37,4 +37,4 @@ def link_token() -> str:
 def typed_code(text: str | None) -> str:
     """What a person typed as a code, as plain digits and letters: Khmer digits become 0-9,
     spaces and dashes go ("០៤២ ៧១៣" -> "042713")."""
-    return re.sub(r"[\s\-]", "", (text or "").translate(KHMER_DIGITS)).lower()
+    return re.sub(r"[\s\-]", "", latin_digits(text or "")).lower()

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal import phones
 from portal.auth.passwords import password_problem
 from portal.auth.permissions import staff_required
-from portal.auth.phones import normalize_phone
 from portal.centers.models import Center
 from portal.extensions import db, limiter
 from portal.recovery.delivery import after_response
@@ -36,7 +36,7 @@ bp.after_request(no_store)  # these pages carry one-time secrets
 def _account_key() -> str:
     """The rate-limit key of the account being asked about, however it was typed."""
     typed = (request.form.get("identifier") or "").strip().lower()
-    return "account:" + (normalize_phone(typed) or typed)
+    return "account:" + (phones.normalize(typed) or typed)
 
 
 def _public_base() -> str:
@@ -94,7 +94,7 @@ def reset_with_link(token: str):
 def reset_with_code():
     form = CodeResetForm()
     typed = (form.identifier.data or "").strip()
-    who = {"phone": normalize_phone(typed)} if "@" not in typed else {"email": typed.lower()}
+    who = {"phone": phones.normalize(typed)} if "@" not in typed else {"email": typed.lower()}
     if form.validate_on_submit() and _refuse_weak(form, **who):
         recovery = check_code(typed, typed_code(form.code.data))
         if recovery is None:

@@ -1,7 +1,8 @@
 """Known bad contacts: phone numbers, e-mail addresses and handles from confirmed bad postings.
 
 Values are kept normalised, so one contact is one row however it was typed: a phone number as
-its national digits ("+855 12 345 678", "012-345-678" and "855 12345678" are all "012345678"),
+its stored form (`portal.phones.match_key`: "+855 12 345 678", "012-345-678", "855 12345678"
+and "០១២ ៣៤៥ ៦៧៨" are all "012345678"; a number abroad "+66812345678"),
 e-mail addresses and handles in lower case, a handle without its "@" or "t.me/". Services flush;
 the view commits."""
 
@@ -12,12 +13,11 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import phones
 from portal.auth.models import User
 from portal.extensions import db
 from portal.safety.models import BadContact, ContactKind
-from portal.screening.text import phone_digits
 
-MIN_PHONE_DIGITS = 8
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[\w.\-]{2,100}$")
 _HANDLE_PREFIXES = re.compile(r"^(?:https?://)?(?:www\.)?(?:t\.me/|telegram\.me/|wa\.me/|@)", re.I)
@@ -32,10 +32,10 @@ def normalize(kind: ContactKind | str, value: str) -> str:
     kind = ContactKind(kind)
     text = (value or "").strip()
     if kind == ContactKind.PHONE:
-        digits = phone_digits(text)
-        if len(digits) < MIN_PHONE_DIGITS or re.search(r"[^\d\s()+.\-]", text):
+        key = phones.match_key(text)
+        if len(key.lstrip("+")) < phones.MIN_DIGITS or not phones.looks_written_as_number(text):
             raise ContactError(_("Write a phone number, like 012 345 678 or +855 12 345 678."))
-        return digits
+        return key
     text = text.lower()
     if kind == ContactKind.EMAIL:
         if not _EMAIL.match(text):

@@ -8,8 +8,9 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from portal import phones
 from portal.centers.models import Center
 from portal.extensions import db
 from portal.safety.models import SafetyContactKind
@@ -52,6 +53,17 @@ def center_choices() -> list[SelectChoice]:
     ]
 
 
+def hotline_number(form, field) -> None:
+    """A number one can call: Cambodian, abroad with its "+" code, or a short hotline code."""
+    if field.data and phones.normalize_hotline(field.data) is None:
+        raise ValidationError(
+            _l(
+                "Write a phone number people can call, like 012 345 678, +66 2 123 4567 "
+                "or a short hotline number like 1288."
+            )
+        )
+
+
 class SafetyContactForm(FlaskForm):
     center = SelectField(_l("Shown at"), choices=center_choices, validate_choice=True, default="")
     kind = RadioField(
@@ -62,7 +74,9 @@ class SafetyContactForm(FlaskForm):
     )
     name_en = StringField(_l("Name in English"), validators=[DataRequired(), Length(max=200)])
     name_km = StringField(_l("Name in Khmer"), validators=[DataRequired(), Length(max=200)])
-    phone = StringField(_l("Phone number"), validators=[DataRequired(), Length(max=40)])
+    phone = StringField(
+        _l("Phone number"), validators=[DataRequired(), Length(max=40), hotline_number]
+    )
     note_en = TextAreaField(
         _l("Note in English (you may leave it empty)"),
         validators=[Optional(), Length(max=500)],
@@ -86,7 +100,7 @@ class SafetyContactForm(FlaskForm):
             "kind": SafetyContactKind(self.kind.data),
             "name_en": self.name_en.data.strip(),
             "name_km": self.name_km.data.strip(),
-            "phone": self.phone.data.strip(),
+            "phone": phones.normalize_hotline(self.phone.data),
             "note_en": (self.note_en.data or "").strip(),
             "note_km": (self.note_km.data or "").strip(),
             "position": self.position.data or 0,
@@ -98,3 +112,4 @@ class SafetyContactForm(FlaskForm):
         self.kind.data = str(contact.kind)
         for name in ("name_en", "name_km", "phone", "note_en", "note_km", "position"):
             self[name].data = getattr(contact, name)
+        self.phone.data = phones.display(contact.phone)

@@ -88,8 +88,8 @@ class ContactKind(StrEnum):
 
 class BadContact(db.Model):
     """A phone number, e-mail address or handle from a confirmed bad posting: any new posting
-    that contains it is held as high risk. `value` is kept normalized (digits only for phones,
-    lower case otherwise)."""
+    that contains it is held as high risk. `value` is kept normalized (a phone number in
+    portal.phones' stored form, lower case otherwise)."""
 
     __tablename__ = "bad_contact"
     __table_args__ = (UniqueConstraint("kind", "value"),)

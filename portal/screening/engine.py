@@ -7,9 +7,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
+from portal import phones
 from portal.screening import facts as fact_checks
 from portal.screening.rules import Rule, indicators, negation_rules, rules, scanned_rules
-from portal.screening.text import Folded, fold_text, phone_digits
+from portal.screening.text import Folded, fold_text
 from portal.screening.types import Posting, Reason, Screening, Span
 
 NONE, REVIEW, HIGH = "none", "review", "high"
@@ -228,24 +229,28 @@ def _by_weight(reasons: list[Reason]) -> list[Reason]:
 
 def _known_contacts(texts: list[Folded], contacts: Iterable[str]) -> list[Span]:
     """Where the posting gives one of the known bad phone numbers, e-mails or handles."""
-    phones = {phone_digits(c) for c in contacts if sum(ch.isdigit() for ch in c) >= 8}
+    numbers = {phones.match_key(c) for c in contacts if _digit_count(c) >= phones.MIN_DIGITS}
     words = {c.strip().lower().lstrip("@") for c in contacts if c.strip()} - {""}
     found = []
     for text in texts:
         found.extend(
-            text.cite(m.start(), m.end())
-            for m in fact_checks.PHONE.finditer(text.text)
-            if phone_digits(m.group()) in phones
+            text.cite(start, end)
+            for start, end in phones.find_in_text(text.text)
+            if phones.match_key(text.text[start:end]) in numbers
         )
         found.extend(_word_spans(text, words))
     return found
+
+
+def _digit_count(text: str) -> int:
+    return sum(char.isdigit() for char in text)
 
 
 def _word_spans(text: Folded, words: set[str]) -> list[Span]:
     """Where an e-mail address or handle is written, whole (not inside a longer one)."""
     spans = []
     for word in words:
-        if sum(ch.isdigit() for ch in word) >= 8:
+        if _digit_count(word) >= phones.MIN_DIGITS:
             continue  # a phone number: compared by its digits above
         pattern = re.compile(rf"(?<![\w.@-])@?{re.escape(word)}(?![\w@-]|\.\w)")
         spans.extend(text.cite(m.start(), m.end()) for m in pattern.finditer(text.text))

@@ -27,7 +27,6 @@ from portal.screening.rules import Rule, pay_norms
 from portal.screening.text import (
     AMOUNT,
     NOT_PAY,
-    PHONE,
     STATED_AGE,
     TEENS,
     Folded,
@@ -35,7 +34,7 @@ from portal.screening.text import (
 )
 from portal.screening.types import Posting, Span
 
-__all__ = ["FACTS", "PHONE", "facts"]
+__all__ = ["FACTS", "facts"]
 
 FACTS = (  # computed here; cue rows of rules.csv add more names
     "abroad",

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from portal.screening.text import fold_pattern, is_khmer_letter
+from portal.khmer import is_khmer_letter
+from portal.screening.text import fold_pattern
 
 DATA = Path(__file__).parent / "data"
 INDICATORS_FILE = DATA / "indicators.csv"

@@ -13,17 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from portal.khmer import KHMER_DIGITS, is_khmer_letter, latin_digits
 from portal.screening.types import Span
 
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-_KHMER_DIGITS = dict(zip("០១២៣៤៥៦៧៨៩", "0123456789", strict=True))
 _QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "＠": "@"}
 _SUBSCRIPT_DA, _SUBSCRIPT_TA = "\u17d2\u178a", "\u17d2\u178f"
-
-
-def is_khmer_letter(char: str) -> bool:
-    """A Khmer letter, vowel sign or subscript (not Khmer punctuation or digits)."""
-    return "\u1780" <= char <= "\u17d3" or char == "\u17dd"
 
 
 @dataclass(frozen=True)
@@ -51,8 +46,8 @@ def fold_char(char: str) -> str:
     """One character folded (may give none or several)."""
     if char in _INVISIBLE:
         return ""
-    if char in _KHMER_DIGITS:
-        return _KHMER_DIGITS[char]
+    if char in KHMER_DIGITS:
+        return latin_digits(char)
     if char in _QUOTES:
         return _QUOTES[char]
     if "\u00c0" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff":
@@ -140,8 +135,6 @@ NOT_PAY = re.compile(
     r"|ថ្លៃ|តម្លៃ|បង់|កក់|ចំណាយ|ខ្ចី|សង)[^0-9.\n។]{0,15}$"
 )
 TEENS = re.compile(r"\bteen(?:ager)?s?\b|ក្មេងជំទង់")  # the posting says it takes minors
-# A Cambodian phone number however it is grouped: "012 345 678", "+855 (0)12-34-56-78".
-PHONE = re.compile(r"(?<![\d+])(?:\+?855[\s.-]?(?:\(0\)\s?)?|0)(?:[\s.-]?\d){8,9}(?!\d)")
 
 
 def amount_value(text: str) -> float:
@@ -150,11 +143,3 @@ def amount_value(text: str) -> float:
     if text.endswith("k"):
         return float(text[:-1]) * 1000
     return float(text)
-
-
-def phone_digits(text: str) -> str:
-    """A phone number as its national digits: "+855 12 345 678" -> "012345678"."""
-    digits = re.sub(r"\D", "", fold_pattern(text))
-    if digits.startswith("855"):
-        digits = "0" + digits[3:].removeprefix("0")  # "+855 (0)12 ..." as "012 ..."
-    return digits

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 
+from portal.khmer import TO_LATIN_DIGITS, has_khmer_digit
+
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _ACCENTS = re.compile("[\u0300-\u036f]+")
 _MAYBE_ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
-_KHMER_DIGIT = re.compile("[០-៩]")
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # Writers use subscript DA and subscript TA interchangeably (កណ្ដាល / កណ្តាល).
 _KHMER_FOLDS = (("\u17d2\u178a", "\u17d2\u178f"),)
 # The same Khmer word typed in another order or with look-alike pieces, which shows the same on
@@ -73,8 +73,8 @@ def fold(text: str) -> str:
         if "\u200b" in text:
             text = _LATIN_ZWSP.sub(" ", text)
         text = _INVISIBLE.sub("", text)
-        if _KHMER_DIGIT.search(text):
-            text = text.translate(_KHMER_DIGITS)
+        if has_khmer_digit(text):
+            text = text.translate(TO_LATIN_DIGITS)
         if _MAYBE_ACCENTED.search(text):
             # Only Latin combining accents: Khmer vowel signs are combining marks too.
             decomposed = _ACCENTS.sub("", unicodedata.normalize("NFD", text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from portal.khmer import has_khmer
 from portal.sms.segments import count, plain
 
 ELLIPSIS = "…"
@@ -52,7 +53,7 @@ def _words(text: str) -> list[str]:
     pieces = re.findall(r"\S+\s*", text)
     words: list[str] = []
     for piece in pieces:
-        if any("\u1780" <= ch <= "\u17ff" for ch in piece):
+        if has_khmer(piece):
             words.extend(_khmer_words(piece))
         else:
             words.append(piece)

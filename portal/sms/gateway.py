@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 
-from portal.auth.phones import e164
 from portal.notifications.transports import Hold, PermanentFailure, Sent
+from portal.phones import e164
 from portal.sms import budget
 from portal.sms.compose import compose
 from portal.sms.segments import UCS2, count

@@ -11,7 +11,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.auth.phones import normalize_phone
+from portal import phones
 from portal.centers.models import Center
 from portal.csvimport import (
     ImportSummary,
@@ -42,7 +42,7 @@ def parse_gender(text: str) -> str:
 
 
 def parse_phone(text: str) -> str:
-    phone = normalize_phone(text)
+    phone = phones.normalize(text)
     if phone is None:
         raise RowError(_("'%(text)s' is not a Cambodian phone number.", text=text))
     return phone

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, false, func, or_, select
 
 from portal.auth.models import Role, User
 from portal.extensions import db
+from portal.phones import search_digits
 from portal.youth.models import Gender, YouthProfile
-
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -75,21 +73,10 @@ def _matches_text(text: str) -> ColumnElement[bool]:
         YouthProfile.full_name.icontains(text, autoescape=True),
         YouthProfile.ref.icontains(text, autoescape=True),
     ]
-    digits = phone_digits(text)
+    digits = search_digits(text)
     if digits:
         matches.append(YouthProfile.phone.contains(digits, autoescape=True))
     return or_(*matches)
-
-
-def phone_digits(text: str) -> str | None:
-    """'+855 12 345' -> '012345' (as phones are stored); None when the text is not a number."""
-    text = text.translate(_KHMER_DIGITS)
-    if re.search(r"[^\d\s\-().+]", text):
-        return None
-    digits = re.sub(r"\D", "", text)
-    if digits.startswith("855"):
-        digits = "0" + digits[3:]
-    return digits if len(digits) >= 3 else None
 
 
 def search_youth(user: User, filters: YouthFilters, page: int, per_page: int = 25):

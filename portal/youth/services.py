@@ -9,8 +9,8 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal import phones
 from portal.auth.models import Role, User
-from portal.auth.phones import normalize_phone
 from portal.auth.services import AccountError, AccountTaken, create_user, taken_message
 from portal.centers.models import Center
 from portal.extensions import db, utcnow
@@ -107,7 +107,7 @@ def sign_up_youth(
 ) -> User:
     """A young person's own account and profile, attached to a center of their province."""
     email = email.strip().lower() if email else None
-    if registered_at_a_center(normalize_phone(fields.get("phone"))):
+    if registered_at_a_center(phones.normalize(fields.get("phone"))):
         # Never a second profile, never a silent merge; and no more said than this to anyone.
         raise ProfileError("phone", ask_for_your_code())
     try:
@@ -180,7 +180,7 @@ def _apply(profile: YouthProfile, fields: dict[str, Any]) -> None:
     profile.education_level = _education(profile.education_level)
     for domain in WG_DOMAINS:
         setattr(profile, domain, stored_answer(getattr(profile, domain)))
-    profile.phone = normalize_phone(profile.phone) if profile.phone else None
+    profile.phone = phones.normalize(profile.phone) if profile.phone else None
     if profile.district_code and profile.district_code[:2] != profile.province_code:
         raise ProfileError("district_code", _("This district is not in the chosen province."))
     profile.district_code = profile.district_code or None

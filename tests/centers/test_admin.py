@@ -16,7 +16,7 @@ def _center_data(**overrides) -> dict:
         "name": "Kampot youth center",
         "province_code": "07",
         "address": "Street 7, Kampot",
-        "phone": "033 123 456",
+        "phone": "033 923 456",
         "email": "",
         "office": "own",
     }
@@ -95,7 +95,7 @@ def test_an_admin_adds_a_center(admin, ctx):
 
     assert "The center Kampot youth center is added." in response.get_data(as_text=True)
     center = db.session.scalar(select(Center).where(Center.name == "Kampot youth center"))
-    assert (center.province_code, center.phone, center.is_partner) == ("07", "033123456", True)
+    assert (center.province_code, center.phone, center.is_partner) == ("07", "033923456", True)
 
 
 def test_a_duplicate_center_name_is_refused_with_a_message(admin, make_center, ctx):

@@ -23,7 +23,7 @@ def test_the_code_goes_by_sms_to_the_profile_phone(
     )
     response = client.post(f"/youth/{sreymom.id}/claim-code", data={"send": "y"})
     code = shown_code(response)
-    assert "on its way to 012345678" in response.get_data(as_text=True)
+    assert "on its way to 012 345 678" in response.get_data(as_text=True)
 
     notification = db.session.scalar(select(Notification))
     assert notification.kind == NotificationKind.CLAIM_CODE

@@ -1,6 +1,6 @@
 """The demo's data files are complete and consistent, so the seed never trips on them."""
 
-from portal.auth.phones import normalize_phone
+from portal import phones
 from portal.demo import data
 from portal.jobs.models import MIN_HAZARDOUS_AGE
 from portal.orgs.models import OrgKind
@@ -23,7 +23,7 @@ def test_organizations_name_real_provinces_sectors_and_phones():
         assert get_province(row.province_code), row.name
         assert all(code == "*" or get_province(code) for code in row.posts_in), row.name
         assert all(sector in sectors for sector in row.sectors), row.name
-        assert normalize_phone(row.contact_phone), row.name
+        assert phones.normalize(row.contact_phone), row.name
 
 
 def test_every_province_has_organizations_posting_there():

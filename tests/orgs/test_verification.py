@@ -34,7 +34,7 @@ def test_the_pending_list_shows_new_organizations_newest_first_with_their_detail
 
     assert html.index("Newer Garage") < html.index("Older Bakery")
     assert "Checked Hotel" not in html and "Turned Down Ltd" not in html
-    assert "MOC-00123" in html and "Dara" in html and "012345678" in html
+    assert "MOC-00123" in html and "Dara" in html and "012 345 678" in html
     assert "Street 271" in html
     assert "<dt>Openings waiting</dt><dd>2</dd>" in html
     assert "2 organizations wait, the newest first." in html

@@ -42,7 +42,7 @@ def test_staff_see_the_contact_and_verify_an_organization(login_as, make_org):
     org = make_org(name="New Garage", verified=False, contact_phone="012345678")
     html = client.get(f"/orgs/{org.id}").get_data(as_text=True)
     assert "Not verified yet" in html
-    assert "012345678" in html
+    assert '<a href="tel:+85512345678">012 345 678</a>' in html
     assert f"/orgs/{org.id}/review" in html
     response = client.post(f"/orgs/{org.id}/verify")
     page = client.get(response.headers["Location"]).get_data(as_text=True)

@@ -43,7 +43,7 @@ def test_she_confirms_her_phone_with_the_code_from_the_sms(srey, sms_gateway):
 
     page = _ask(client)
 
-    assert "We are sending a code to 012888777." in page
+    assert "We are sending a code to 012 888 777." in page
     [sms] = sms_gateway.messages
     assert sms["to"] == "+85512888777"
     code = _code(sms_gateway)

@@ -135,7 +135,7 @@ def test_application_page_shows_history_with_who_and_full_contact(
 
     page = client.get(f"/caseload/applications/{application.id}").get_data(as_text=True)
 
-    assert "012345678" in page
+    assert '<a href="tel:+85512345678">012 345 678</a>' in page
     assert "I can sew fast." in page
     assert "Mr Chan" in page and "Good sewing test" in page
     assert 'id="move-interview"' in page  # the next steps the counselor may take

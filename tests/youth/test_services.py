@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from portal.auth.models import Role, User
 from portal.extensions import db
+from portal.phones import search_digits
 from portal.skills import parse_skills
 from portal.youth.models import Gender, YouthProfile
-from portal.youth.queries import YouthFilters, gender_counts, phone_digits, search_youth
+from portal.youth.queries import YouthFilters, gender_counts, search_youth
 from portal.youth.services import (
     ProfileError,
     age_problem,
@@ -169,7 +170,7 @@ def test_an_unknown_field_is_a_programming_error(app, make_youth, ctx):
     ],
 )
 def test_phone_search_accepts_any_format(typed, digits):
-    assert phone_digits(typed) == digits
+    assert search_digits(typed) == digits
 
 
 def test_gender_counts_cover_every_gender(make_user, make_youth, ctx):

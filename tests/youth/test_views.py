@@ -375,7 +375,7 @@ def test_a_counselor_sees_phone_and_date_of_birth(two_centers):
 
     page = client.get(f"/youth/{mine[0].id}").get_data(as_text=True)
 
-    assert "012345678" in page
+    assert '<a href="tel:+85512345678">012 345 678</a>' in page
     assert "Jan 15, 2003" in page
     assert page.count("<h1>") == 1
 
