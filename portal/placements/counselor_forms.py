@@ -12,6 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from portal.cv.attach import CvChoiceMixin
 from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS
 
 ANSWERS = {"yes": True, "no": False}
@@ -39,7 +40,7 @@ class FollowUpForm(FlaskForm):
         return ANSWERS[self.answer.data]
 
 
-class ReferForm(FlaskForm):
+class ReferForm(CvChoiceMixin, FlaskForm):
     """A counselor's referral: the note tells the employer why this person fits."""
 
     note = TextAreaField(
