@@ -5,10 +5,13 @@ word in the other script). A long CV is written smaller until it fits one page."
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
 from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 
 from portal.cv.content import CvContent, CvEntry
 
@@ -41,8 +44,18 @@ def render_pdf(content: CvContent, font_dir: str | Path) -> bytes:
     for scale in SCALES:
         pdf = _draw(content, font_dir, scale)
         if pdf.pages_count == 1:
-            return bytes(pdf.output())
-    return bytes(_draw(_shortened(content), font_dir, SCALES[-1]).output())
+            return _without_open_action(bytes(pdf.output()))
+    return _without_open_action(bytes(_draw(_shortened(content), font_dir, SCALES[-1]).output()))
+
+
+def _without_open_action(data: bytes) -> bytes:
+    """fpdf2 always writes an /OpenAction (the first page's zoom): harmless, but the check
+    every CV passes (placements/pdf_check.py) refuses any, so the catalog loses it."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.root_object.pop(NameObject("/OpenAction"), None)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _shortened(content: CvContent) -> CvContent:

@@ -29,6 +29,7 @@ PDF_START = b"%PDF-"
 PDF_END = b"%%EOF"
 END_WINDOW = 1024  # where %%EOF may sit from the end (trailing newlines, some tools add more)
 CV_CONTENT_TYPE = "application/pdf"
+PHOTO_NAMES = (".jpg", ".jpeg", ".png")
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,34 @@ class CvRefused(ValueError):
 def checked_cv(cv: CvFile) -> CvFile:
     """The CV as it will be kept: a photo cleaned, a PDF checked (CvRefused when it may not be
     sent, saying why)."""
-    if cv.data and cv.origin == CvOrigin.UPLOADED and looks_like_photo(cv.data):
-        stem = safe_filename(cv.filename).removesuffix(".pdf")
-        try:
-            cleaned = clean_photo(cv.data)
-        except PhotoRefused as refused:
-            raise CvRefused(_photo_problem(refused)) from refused
-        return CvFile(filename=f"{stem}.jpg", data=cleaned, origin=CvOrigin.PHOTO)
+    if cv.origin == CvOrigin.UPLOADED and cv.data:
+        if looks_like_photo(cv.data):
+            return _cleaned_photo(cv)
+        if _named_like_photo(cv.filename):
+            raise CvRefused(
+                _(
+                    "This file is named like a photo (JPEG or PNG) but is not one. "
+                    "Take the photo again, or send your CV as a PDF."
+                )
+            )
     if problem := cv_problem(cv):
         raise CvRefused(problem)
     return cv
+
+
+def _cleaned_photo(cv: CvFile) -> CvFile:
+    try:
+        cleaned = clean_photo(cv.data)
+    except PhotoRefused as refused:
+        raise CvRefused(_photo_problem(refused)) from refused
+    stem = safe_filename(cv.filename).removesuffix(".pdf")
+    if _named_like_photo(stem):
+        stem = stem.rsplit(".", 1)[0]
+    return CvFile(filename=f"{stem or 'cv'}.jpg", data=cleaned, origin=CvOrigin.PHOTO)
+
+
+def _named_like_photo(filename: str) -> bool:
+    return filename.lower().rstrip(" .").endswith(PHOTO_NAMES)
 
 
 def cv_problem(cv: CvFile) -> str | None:
