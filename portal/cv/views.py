@@ -54,9 +54,10 @@ def _wording() -> dict:
 @bp.route("/me/cv")
 @youth_required
 def mine():
+    """Her own CV at a short address (the menu's and the profile's link)."""
     if current_user.youth_profile is None:
         abort(404)
-    return redirect(url_for(".edit", youth_id=current_user.youth_profile.id))
+    return _edit_page(current_user.youth_profile)
 
 
 @bp.route("/youth/<int:youth_id>/cv")
@@ -64,6 +65,10 @@ def mine():
 def edit(youth_id: int):
     youth = get_youth_or_404(youth_id, for_user=current_user)
     audit.viewed(youth)
+    return _edit_page(youth)
+
+
+def _edit_page(youth: YouthProfile) -> str:
     return render_template(
         "cv/edit.html",
         youth=youth,
