@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectField, StringField, TextAreaField
@@ -149,11 +150,11 @@ class SchoolingForm(YearsMixin, FlaskForm):
         grades = LEVEL_GRADES.get(self.level.data)
         if field.data and grades is not None and int(field.data) not in grades:
             raise ValidationError(
-                _l(
+                _(
                     "Grade %(grade)s is not in this school: choose grade %(first)s to %(last)s.",
-                    grade=field.data,
-                    first=grades[0],
-                    last=grades[-1],
+                    grade=local_digits(int(field.data)),
+                    first=local_digits(grades[0]),
+                    last=local_digits(grades[-1]),
                 )
             )
 

@@ -6,6 +6,7 @@ word in the other script). A long CV is written smaller until it fits one page."
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +27,7 @@ MARGIN = 14  # mm
 PT = 0.3528  # mm in a point
 LINE = 1.55  # Khmer needs room above and below for vowels and subscript consonants
 INK, MUTED, RULE = (20, 20, 20), (90, 90, 90), (150, 150, 150)
+KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 
 
 class CvFontMissing(RuntimeError):
@@ -39,13 +41,33 @@ def missing_fonts(font_dir: str | Path) -> list[Path]:
 
 def render_pdf(content: CvContent, font_dir: str | Path) -> bytes:
     """The CV as the bytes of a one-page PDF; CvFontMissing when a font file is missing."""
+    content, scale = fitted(content, font_dir)
+    return _without_open_action(bytes(_draw(content, font_dir, scale).output()))
+
+
+def fitted(content: CvContent, font_dir: str | Path) -> tuple[CvContent, float]:
+    """The largest print (one of SCALES) at which the CV fits one page, and the CV itself (its
+    long texts cut when even the smallest print is too big). The printable page uses the same.
+    Most CVs fit at full size (one try); the others take a binary search of the smaller sizes."""
     if missing := missing_fonts(font_dir):
         raise CvFontMissing(", ".join(str(path) for path in missing))
-    for scale in SCALES:
-        pdf = _draw(content, font_dir, scale)
-        if pdf.pages_count == 1:
-            return _without_open_action(bytes(pdf.output()))
-    return _without_open_action(bytes(_draw(_shortened(content), font_dir, SCALES[-1]).output()))
+    probe = _CvPdf(content, font_dir, SCALES[0], stop_at_page_end=True)
+    if probe.fits(content, SCALES[0]):
+        return content, SCALES[0]
+    smaller, low, high = SCALES[1:], 0, len(SCALES) - 1
+    while low < high:  # the largest that fits: fitting only gets easier as the print shrinks
+        middle = (low + high) // 2
+        if probe.fits(content, smaller[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    if low < len(smaller):
+        return content, smaller[low]
+    return _shortened(content), SCALES[-1]
+
+
+class _PageFull(Exception):
+    """The CV does not fit one page at this size (raised as soon as it is known)."""
 
 
 def _without_open_action(data: bytes) -> bytes:
@@ -73,20 +95,36 @@ def _font_paths(font_dir: str | Path) -> dict[tuple[str, str], Path]:
 
 
 class _CvPdf(FPDF):
-    def __init__(self, content: CvContent, font_dir: str | Path, scale: float) -> None:
+    def __init__(
+        self, content: CvContent, font_dir: str | Path, scale: float, stop_at_page_end: bool
+    ) -> None:
         super().__init__(format="A4", unit="mm")
-        self.scale = scale
+        self.scale, self.stop_at_page_end = scale, stop_at_page_end
         self.main = "khmer" if content.language == "km" else "latin"
         other = "latin" if self.main == "khmer" else "khmer"
         for (family, style), path in _font_paths(font_dir).items():
             self.add_font(family, style, str(path))
-        self.set_text_shaping(True)
         self.set_fallback_fonts([other])
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.set_title(content.name)
         self.set_lang(content.language)
         self.set_creator("Phlov")
+
+    def fits(self, content: CvContent, scale: float) -> bool:
+        """Whether the CV fits one page at `scale` (tried on a new page of this probe)."""
+        self.scale = scale
+        try:
+            _draw_on(self, content)
+        except _PageFull:
+            return False
+        return True
+
+    @property
+    def accept_page_break(self) -> bool:
+        if self.stop_at_page_end:
+            raise _PageFull
+        return self.auto_page_break
 
     def use(self, size: float, bold: bool = False, color=INK) -> float:
         """Set the font; the line height for it, in mm."""
@@ -97,7 +135,13 @@ class _CvPdf(FPDF):
 
     def paragraph(self, text: str, size: float, bold: bool = False, color=INK) -> None:
         height = self.use(size, bold, color)
-        self.multi_cell(0, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.lines(0, height, text)
+
+    def lines(self, width: float, height: float, text: str) -> None:
+        """Text wrapped at `width` (0: the whole line). Only Khmer needs HarfBuzz, and shaping
+        is slow in fpdf2: Latin text is written without it."""
+        self.set_text_shaping(bool(KHMER.search(text)))
+        self.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def rule(self, gap: float = 2) -> None:
         self.ln(gap * self.scale)
@@ -107,7 +151,14 @@ class _CvPdf(FPDF):
 
 
 def _draw(content: CvContent, font_dir: str | Path, scale: float) -> _CvPdf:
-    pdf = _CvPdf(content, font_dir, scale)
+    pdf = _CvPdf(content, font_dir, scale, stop_at_page_end=False)
+    _draw_on(pdf, content)
+    return pdf
+
+
+def _draw_on(pdf: _CvPdf, content: CvContent) -> None:
+    """The CV on a new page of `pdf`, at its scale."""
+    scale = pdf.scale
     pdf.add_page()
     pdf.paragraph(content.name, 20, bold=True)
     contact = "  ·  ".join(part for part in (content.place, *content.contact) if part)
@@ -123,7 +174,6 @@ def _draw(content: CvContent, font_dir: str | Path, scale: float) -> _CvPdf:
             pdf.ln(2 * scale)
     pdf.set_y(max(pdf.get_y(), pdf.h - MARGIN - 6))
     pdf.paragraph(content.headings["made"], 7, color=MUTED)
-    return pdf
 
 
 def _section(pdf: _CvPdf, heading: str, entries: list[CvEntry]) -> None:
@@ -139,11 +189,11 @@ def _entry(pdf: _CvPdf, entry: CvEntry) -> None:
     height = pdf.use(10.5, bold=True)
     top, years_width = pdf.get_y(), pdf.get_string_width(entry.years) + 2
     if entry.years:
+        pdf.set_text_shaping(bool(KHMER.search(entry.years)))
         pdf.set_xy(pdf.w - pdf.r_margin - years_width, top)
         pdf.cell(years_width, height, entry.years, align="R")
         pdf.set_xy(pdf.l_margin, top)
-    width = pdf.epw - years_width - 2
-    pdf.multi_cell(width, height, entry.title, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.lines(pdf.epw - years_width - 2, height, entry.title)
     if entry.detail:
         pdf.paragraph(entry.detail, 9.5, color=MUTED)
     if entry.text:

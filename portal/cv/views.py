@@ -4,6 +4,7 @@ prints or downloads the CV made from her profile in Khmer or English."""
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -15,7 +16,7 @@ from portal.auth.permissions import role_required, youth_required
 from portal.cv.content import CV_LANGUAGES, MAX_ROWS, build_cv, schooling_rows, work_rows
 from portal.cv.forms import SchoolingForm, WorkForm, fill
 from portal.cv.models import Schooling, WorkExperience
-from portal.cv.pdf import CvFontMissing, render_pdf
+from portal.cv.pdf import SCALES, CvFontMissing, fitted, render_pdf
 from portal.cv.services import CvError, Section, add_row, change_row, remove_row
 from portal.cv.wording import OUTCOME_LABELS, WORK_KIND_LABELS, outcome_text, years
 from portal.extensions import db
@@ -148,8 +149,10 @@ def _language() -> str:
 def show(youth_id: int):
     youth = get_youth_or_404(youth_id, for_user=current_user)
     audit.viewed(youth)
-    content = build_cv(youth, _language())
-    return render_template("cv/show.html", youth=youth, cv=content)
+    content, scale = build_cv(youth, _language()), SCALES[0]
+    with suppress(CvFontMissing):  # printed at full size, then: the page still shows
+        content, scale = fitted(content, current_app.config["CV_FONT_DIR"])
+    return render_template("cv/show.html", youth=youth, cv=content, scale=round(scale * 100))
 
 
 @bp.route("/youth/<int:youth_id>/cv.pdf")
