@@ -82,6 +82,6 @@ def test_the_longest_cv_still_prints_on_one_page(phone, her):
     fill_to_the_brim(her.youth_profile)
     tab = phone("km")
     tab.log_in(her.login_name)
-    page = tab.open(f"/youth/{her.youth_profile.id}/cv/print?lang=km")
+    tab.open(f"/youth/{her.youth_profile.id}/cv/print?lang=km")
     tab.shot("longest-cv")
     assert _printed_pages(tab) == 1
