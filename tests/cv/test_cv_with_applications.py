@@ -173,3 +173,17 @@ def test_a_counselor_refers_with_the_profile_cv_already_released(
     application = _application()
     assert application.cv.origin == "profile" and application.cv.released_by_id == counselor.id
     assert "Sold rice cakes at the market" in _employer_reads_cv(app, employer, application)
+
+
+def test_without_the_fonts_her_profile_cv_is_refused_in_words_and_nothing_is_sent(
+    app, login_as, employer_and_opening, tmp_path, monkeypatch
+):
+    _employer, opening = employer_and_opening
+    client, _user, _profile = _youth(login_as, born=date(2000, 3, 1))
+    monkeypatch.setitem(app.config, "CV_FONT_DIR", str(tmp_path))
+
+    response = _apply(client, opening, cv_choice="profile", cv_language="km")
+
+    assert response.status_code == 400
+    assert "cannot be made as a PDF on this server now" in response.get_data(as_text=True)
+    assert db.session.scalars(select(Application)).all() == []
