@@ -168,6 +168,9 @@ def _register_blueprints(app: Flask) -> None:
     from portal import interviews
 
     interviews.init_app(app)  # the interview pages, `flask interviews` and `flask applications`
+    from portal import cv
+
+    cv.init_app(app)  # the CV made from the profile
     csrf.exempt(api_bp)  # Bearer tokens only, never cookies: no CSRF to guard against
 
     from portal.main import errors

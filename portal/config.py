@@ -122,6 +122,9 @@ def load_config(instance_path: str) -> dict:
         # Counselors and admins must log in with a second step (TOTP): on in production, off in
         # development so the demo logins work. TWO_FACTOR_REQUIRED=0/1 decides either way.
         "TWO_FACTOR_REQUIRED": _flag("TWO_FACTOR_REQUIRED", default=production),
+        # The Noto Sans and Noto Sans Khmer TTFs the CV's PDF is written with (portal/cv/pdf.py;
+        # Debian's fonts-noto-core).
+        "CV_FONT_DIR": os.environ.get("CV_FONT_DIR") or "/usr/share/fonts/truetype/noto",
         **_mail_settings(),
         **_login_settings(),
         **_report_settings(),

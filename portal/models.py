@@ -6,6 +6,7 @@ from portal.auth.models import ApiToken, Role, User
 from portal.centers.models import Center, CenterProvince
 from portal.claims.models import ClaimCode
 from portal.courses.models import CourseDetails
+from portal.cv.models import Schooling, WorkExperience
 from portal.interviews.models import ExpiryWarning, Interview
 from portal.jobs.models import Opening, OpeningKind, OpeningStatus, OpeningStatusChange
 from portal.matching.changes import MatchingChange
@@ -30,6 +31,8 @@ from portal.two_factor.models import TwoFactor, TwoFactorRecoveryCode
 from portal.youth.models import EducationLevel, Gender, YouthProfile
 
 __all__ = [
+    "Schooling",
+    "WorkExperience",
     "ClaimCode",
     "MatchingChange",
     "ExpiryWarning",

@@ -173,6 +173,15 @@ ACCESS: dict[str, object] = {
     "phone_confirmation.index": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "phone_confirmation.send": {Role.YOUTH, Role.EMPLOYER, *STAFF},
     "phone_confirmation.confirm": {Role.YOUTH, Role.EMPLOYER, *STAFF},
+    # The CV made from the profile (issue 19): the young person's own, her center's counselors,
+    # admins; another youth or center gets 404 (test_a_cv_is_reached_only_by_its_people below).
+    "cv.mine": {Role.YOUTH},
+    "cv.edit": {Role.YOUTH, *STAFF},
+    "cv.new_row": {Role.YOUTH, *STAFF},
+    "cv.edit_row": {Role.YOUTH, *STAFF},
+    "cv.remove": {Role.YOUTH, *STAFF},
+    "cv.show": {Role.YOUTH, *STAFF},
+    "cv.pdf": {Role.YOUTH, *STAFF},
 }
 
 ROLES = [None, Role.YOUTH, Role.EMPLOYER, Role.COUNSELOR, Role.ADMIN]
@@ -212,6 +221,8 @@ def world(make_opening, make_youth, make_center, make_user, make_application, ct
         "search_id": 1,  # job alerts: a saved search or digest not hers is 404 (tests/alerts)
         "day": "2026-11-01",
         "token": "not-a-signed-token",
+        "section": "work",  # a CV's rows (portal/cv); none of this id: 404 for those allowed
+        "row_id": 1,
     }
 
 
@@ -342,3 +353,81 @@ def test_acting_outside_the_scope_is_refused(
         else:
             assert response.status_code == 403, (who, method, url, response.status_code)
             assert "outside your center's provinces" in unescape(response.get_data(as_text=True))
+
+
+# --- A CV made from the profile (issue 19): whose CV, and whose application's CV ---------------
+
+CV_PAGES = ("cv.edit", "cv.new_row", "cv.edit_row", "cv.remove", "cv.show", "cv.pdf")
+CV_READERS = {  # who opens the CV pages of a youth of center A: allowed?
+    "the youth herself": True,
+    "another youth": False,
+    "counselor of her center": True,
+    "counselor of another center": False,
+    "admin": True,
+}
+
+
+def _cv_reader(make_user, make_center, owner_user, center, who: str):
+    if who == "the youth herself":
+        return owner_user
+    if who == "another youth":
+        return make_user(Role.YOUTH)
+    if who == "counselor of her center":
+        return make_user(Role.COUNSELOR, center_id=center.id)
+    if who == "counselor of another center":
+        return make_user(Role.COUNSELOR, center_id=make_center().id)
+    return make_user(Role.ADMIN, center_id=make_center().id)
+
+
+@pytest.mark.parametrize("who", CV_READERS, ids=str)
+@pytest.mark.parametrize("endpoint", CV_PAGES, ids=str)
+def test_a_cv_is_reached_only_by_its_people(app, make_user, make_center, endpoint, who):
+    from portal.cv.models import WorkExperience, WorkKind
+
+    center = make_center()
+    owner_user = make_user(Role.YOUTH)
+    owner = owner_user.youth_profile
+    owner.center_id = center.id
+    row = WorkExperience(youth_id=owner.id, kind=WorkKind.FAMILY, what="Fed the pigs")
+    db.session.add(row)
+    db.session.commit()
+    client = login(app.test_client(), _cv_reader(make_user, make_center, owner_user, center, who))
+    ids = {"youth_id": owner.id, "section": "work", "row_id": row.id}
+    data = {"kind": "family", "what": "Fed the pigs and the chickens"}
+    for method, url in _requests(app, endpoint, ids):
+        response = client.open(url, method=method, data=data if method == "POST" else None)
+        if CV_READERS[who]:
+            assert response.status_code in (200, 302, 503), (who, method, url)
+        else:
+            assert response.status_code == 404, (who, method, url, response.status_code)
+    db.session.expire_all()
+    if not CV_READERS[who]:
+        assert db.session.get(WorkExperience, row.id).what == "Fed the pigs"
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [("employer of the opening", True), ("another employer", False), ("another youth", False)],
+)
+def test_an_applications_cv_is_read_by_the_employer_of_its_opening_only(
+    app, make_user, make_opening, make_youth, make_application, who, allowed
+):
+    from portal.placements.models import ApplicationDocument, CvOrigin
+
+    employer = make_user(Role.EMPLOYER)
+    application = make_application(
+        opening=make_opening(organization=employer.organization), youth=make_youth()
+    )
+    application.cv = ApplicationDocument(
+        filename="cv.pdf", size=3, data=b"%PDF", origin=CvOrigin.PROFILE
+    )
+    db.session.commit()
+    reader = {
+        "employer of the opening": employer,
+        "another employer": make_user(Role.EMPLOYER),
+        "another youth": make_user(Role.YOUTH),
+    }[who]
+
+    response = login(app.test_client(), reader).get(f"/applications/{application.id}/cv")
+
+    assert response.status_code == (200 if allowed else 404)

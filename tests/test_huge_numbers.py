@@ -37,6 +37,7 @@ VALUES = {
     "token": "not-a-reset-token",
     "secret": "not-the-secret",
     "day": "2026-11-01",  # a job alerts digest (issue 16)
+    "section": "work",  # a CV's rows (issue 19)
 }
 
 

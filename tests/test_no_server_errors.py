@@ -9,6 +9,8 @@ import pytest
 from flask import url_for
 
 from portal.auth.models import Role
+from portal.cv.models import WorkExperience, WorkKind
+from portal.extensions import db
 from portal.jobs.models import OpeningKind, OpeningStatus
 
 GARBAGE = {
@@ -44,6 +46,9 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
     course = make_opening(kind=OpeningKind.COURSE, status=OpeningStatus.PENDING_REVIEW)
     youth = make_youth(center_id=center.id)
     application = make_application(opening=course, youth=youth, hired_on=date(2026, 1, 5))
+    work = WorkExperience(youth_id=youth.id, kind=WorkKind.FAMILY, what="Helped on the farm")
+    db.session.add(work)
+    db.session.commit()
     return {
         "application_id": application.id,
         "follow_up_id": application.follow_ups[0].id,
@@ -59,6 +64,8 @@ def ids(make_opening, make_youth, make_center, make_user, make_application, ctx,
         "secret": "not-the-secret",  # the SMS gateway's delivery reports
         "search_id": 1,  # job alerts: a saved search, a digest's day
         "day": "2026-11-01",
+        "section": "work",  # a CV's rows (issue 19)
+        "row_id": work.id,
     }
 
 

@@ -8,7 +8,6 @@ An importer (see portal/jobs/importer.py) says which columns it needs, how to `p
 
 from portal.csvimport.batches import ImportStopped
 from portal.csvimport.cells import (
-    KHMER_DIGITS,
     check_length,
     parse_choice,
     parse_date,
@@ -28,7 +27,6 @@ from portal.csvimport.rows import (
 )
 
 __all__ = [
-    "KHMER_DIGITS",
     "CsvFile",
     "FileError",
     "ImportStopped",

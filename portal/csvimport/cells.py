@@ -11,7 +11,7 @@ from typing import TypeVar
 from flask_babel import gettext as _
 
 from portal.csvimport.files import RowError
-from portal.khmer import TO_LATIN_DIGITS as KHMER_DIGITS  # the importers' name for it
+from portal.khmer import TO_LATIN_DIGITS
 from portal.places import (
     UnknownPlace,
     province_name,
@@ -27,7 +27,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 
 def parse_date(text: str) -> date:
     """'2025-03-31', '31/03/2025' or '31/3/2025' (what Excel writes in Cambodia)."""
-    text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text.translate(KHMER_DIGITS).strip())
+    text = re.sub(r"\s+0{1,2}:00(:00)?$", "", text.translate(TO_LATIN_DIGITS).strip())
     for date_format in _DATE_FORMATS:
         try:
             return datetime.strptime(text, date_format).date()
@@ -44,7 +44,7 @@ def parse_date(text: str) -> date:
 
 def parse_whole_number(text: str) -> int:
     """'1,200,000', '1 200 000', '250.00' and '២៥០' are whole numbers; '12.5' and 'ten' are not."""
-    cleaned = re.sub(r"[,\s\u00a0\u202f_']", "", text.translate(KHMER_DIGITS))
+    cleaned = re.sub(r"[,\s\u00a0\u202f_']", "", text.translate(TO_LATIN_DIGITS))
     cleaned = re.sub(r"\.0+$", "", cleaned)
     if not cleaned.isdigit():
         raise RowError(_("'%(text)s' is not a whole number.", text=text))

@@ -9,8 +9,9 @@ import re
 
 from flask_babel import gettext as _
 
-from portal.csvimport.cells import KHMER_DIGITS, parse_choice
+from portal.csvimport.cells import parse_choice
 from portal.jobs.models import OpeningKind
+from portal.khmer import TO_LATIN_DIGITS
 from portal.youth.models import EducationLevel
 
 KIND_WORDS = {
@@ -58,7 +59,7 @@ def parse_kind(text: str) -> OpeningKind:
 
 def parse_education(text: str) -> str:
     """An EducationLevel value, or a school grade: 'grade 9' is lower secondary."""
-    grade = _GRADE.match(text.translate(KHMER_DIGITS).strip().casefold())
+    grade = _GRADE.match(text.translate(TO_LATIN_DIGITS).strip().casefold())
     if grade:
         number = int(grade.group(1))
         for last_grade, level in _GRADES:

@@ -13,6 +13,7 @@ from portal import search
 from portal.auth.models import Role, User
 from portal.auth.services import create_user, find_user
 from portal.centers.models import Center, CenterProvince
+from portal.cv.demo import demo_cv_rows
 from portal.extensions import db, utcnow
 from portal.jobs.models import Opening
 from portal.orgs import services as org_services
@@ -101,6 +102,7 @@ def seed(now: datetime | None = None) -> SeedSummary:
     posters = _organizations(rng, by_province, now)
     openings = _openings(rng, posters, by_province, now)
     youth, youth_logins = _youth(rng, by_province, now)
+    db.session.add_all(demo_cv_rows(youth, now))  # their work and schooling, for the CV
     _safety_contacts(desks)
     db.session.flush()
     history = seed_history(posters, by_province, youth, openings, now)

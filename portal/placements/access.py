@@ -106,7 +106,13 @@ def contact_for_employer(
     """("youth", phone) when the applicant is 18 or older on `day`, agreed to share their
     profile and has a phone; otherwise ("center", their center or None): an employer never
     sees a minor's phone, and reaches them through the counselor."""
-    youth = application.youth
+    return contact_of_youth_for_employer(application.youth, day)
+
+
+def contact_of_youth_for_employer(
+    youth: YouthProfile, day: date | None = None
+) -> tuple[str, str | Center | None]:
+    """The same for a young person (her CV sent with an application is made before it)."""
     phone = youth_phone(youth)
     adult = youth.age_on(day or date.today()) >= ADULT_AGE
     if adult and youth.consent_to_share and phone:

@@ -13,6 +13,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from portal.cv.attach import CvChoiceMixin
+
 ANSWERS = {"yes": True, "no": False}
 
 
@@ -31,7 +33,7 @@ class FollowUpForm(FlaskForm):
         return ANSWERS[self.answer.data]
 
 
-class ReferForm(FlaskForm):
+class ReferForm(CvChoiceMixin, FlaskForm):
     """A counselor's referral: the note tells the employer why this person fits."""
 
     note = TextAreaField(

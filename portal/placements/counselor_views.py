@@ -15,6 +15,7 @@ from wtforms import SelectChoice
 from portal import audit
 from portal.auth.permissions import staff_required
 from portal.clean_input import optional_id
+from portal.cv.attach import chosen_cv
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
@@ -143,7 +144,13 @@ def _refer_page(opening: Opening, youth):
     form = ReferForm()
     if form.validate_on_submit():
         try:
-            services.refer(opening, youth, by=current_user, note=form.note.data)
+            services.refer(
+                opening,
+                youth,
+                by=current_user,
+                note=form.note.data,
+                cv=chosen_cv(form, youth),
+            )
         except ApplicationError as error:
             db.session.rollback()
             show_error(form, error)

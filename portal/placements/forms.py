@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, HiddenField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
+from portal.cv.attach import CvChoiceMixin
 from portal.placements.models import ApplicationStatus
 from portal.placements.services import MAX_MESSAGE, REFUSAL_REASONS, ApplicationError
 
 
-class ApplyForm(FlaskForm):
+class ApplyForm(CvChoiceMixin, FlaskForm):
     message = TextAreaField(
         _l("A short message to the employer (you may leave it empty)"),
         validators=[Optional(), Length(max=MAX_MESSAGE)],
         description=_l("Say why you want this work and when you can start."),
         render_kw={"maxlength": MAX_MESSAGE, "rows": 5},
-    )
-    cv = FileField(
-        _l("Your CV (you may leave it empty)"),
-        description=_l("A PDF file, 2 MB at most."),
-        render_kw={"accept": "application/pdf,.pdf"},
     )
     # Asked only for work abroad (the page shows it then; the service checks it).
     abroad_confirmed = BooleanField(

@@ -107,9 +107,17 @@ class ApplicationStatusChange(db.Model):
     changed_by: Mapped[User | None] = relationship()
 
 
+class CvOrigin(StrEnum):
+    """Where the CV sent with an application came from."""
+
+    UPLOADED = "uploaded"  # a PDF she made herself
+    PHOTO = "photo"  # a photo of a paper CV, cleaned (portal/cv/photos.py)
+    PROFILE = "profile"  # made by Phlov from her profile (portal/cv)
+
+
 class ApplicationDocument(db.Model):
-    """The CV sent with an application: a PDF of at most 2 MB, kept in the database so that it is
-    backed up, moved and deleted with the application."""
+    """The CV sent with an application: a PDF of at most 2 MB or a cleaned JPEG photo of a paper
+    CV, kept in the database so that it is backed up, moved and deleted with the application."""
 
     __tablename__ = "application_document"
     __table_args__ = (CheckConstraint("size > 0", name="size_positive"),)
@@ -123,6 +131,9 @@ class ApplicationDocument(db.Model):
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    origin: Mapped[CvOrigin] = mapped_column(
+        enum_column_type(CvOrigin), default=CvOrigin.UPLOADED, server_default="uploaded"
+    )
     # A minor's CV reaches the employer only once a counselor of her center released it.
     released_at: Mapped[datetime | None]
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -24,7 +24,7 @@ from portal.notifications.links import portal_path
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.placements.access import is_staff_for, is_youth_of, may_move
-from portal.placements.cv import CvFile, cv_problem, document_for
+from portal.placements.cv import CvFile, CvRefused, checked_cv, document_for
 from portal.placements.models import (
     Application,
     ApplicationSource,
@@ -153,8 +153,7 @@ def apply(
         )
     if problem := application_consent_problem(youth):
         raise ApplicationError(problem)
-    if cv is not None and (problem := cv_problem(cv)):
-        raise ApplicationError(problem, field="cv")
+    cv = _checked(cv)
     if opening.work_abroad and not abroad_confirmed:
         raise ApplicationError(
             _("This work is in another country. Read the safety advice, then tick the box."),
@@ -177,6 +176,14 @@ def apply(
     return application
 
 
+def _checked(cv: CvFile | None) -> CvFile | None:
+    """The CV as it will be kept (a photo cleaned); ApplicationError saying what is wrong."""
+    try:
+        return checked_cv(cv) if cv is not None else None
+    except CvRefused as refused:
+        raise ApplicationError(str(refused), field="cv") from refused
+
+
 def _tell_counselors_abroad(application: Application) -> None:
     """A youth applied to work abroad: their counselors may talk with them before they go."""
     opening = application.opening
@@ -196,10 +203,16 @@ def _tell_counselors_abroad(application: Application) -> None:
 
 
 def refer(
-    opening: Opening, youth: YouthProfile, *, by: User, note: str, day: date | None = None
+    opening: Opening,
+    youth: YouthProfile,
+    *,
+    by: User,
+    note: str,
+    day: date | None = None,
+    cv: CvFile | None = None,
 ) -> Application:
     """A counselor sends one of their center's youth to an opening, with a note for the
-    employer."""
+    employer and optionally a CV (which she has seen: a minor's is released at once)."""
     if not is_staff_for(by, youth):
         raise NotAllowed(_("Only a counselor of this person's center can refer them."))
     if problem := referral_consent_problem(youth):
@@ -213,6 +226,7 @@ def refer(
         raise ApplicationError(
             _("The note is too long: %(max)d characters at most.", max=MAX_MESSAGE), field="note"
         )
+    cv = _checked(cv)
     _check_can_start(opening, youth, day or date.today())
     application = Application(
         opening=opening,
@@ -222,6 +236,9 @@ def refer(
         referred_by_id=by.id,
         referral_note=note,
     )
+    if cv is not None:
+        application.cv = document_for(cv)
+        application.cv.released_at, application.cv.released_by_id = utcnow(), by.id
     _save_new(application, by=by)
     return application
 

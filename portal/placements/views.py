@@ -4,9 +4,8 @@ openings; an employer reads the applicants of its own openings and moves them al
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -17,12 +16,13 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from portal import audit
 from portal.auth.models import Role
 from portal.auth.permissions import employer_required, role_required, youth_required
+from portal.cv.attach import chosen_cv
 from portal.extensions import db
 from portal.jobs.access import get_opening_or_404
 from portal.jobs.models import Opening
 from portal.placements import counselor_views, services
 from portal.placements.access import get_application_or_404, is_employer_of
-from portal.placements.cv import read_upload
+from portal.placements.downloads import private_download
 from portal.placements.forms import ApplyForm, MoveForm, WithdrawForm, show_error
 from portal.placements.marks import Marks, marks_for
 from portal.placements.models import (
@@ -146,7 +146,7 @@ def apply(opening_id: int):
                 profile,
                 by=current_user,
                 message=form.message.data or "",
-                cv=read_upload(form.cv.data),
+                cv=chosen_cv(form, profile),
                 abroad_confirmed=bool(form.abroad_confirmed.data),
             )
         except ApplicationError as error:
@@ -157,7 +157,7 @@ def apply(opening_id: int):
             flash(_("You applied. The employer will see your application."), "success")
             return redirect(url_for(".my_applications"))
     minor = profile.is_minor_on(date.today())
-    return render_form("placements/apply.html", form, opening=opening, minor=minor)
+    return render_form("placements/apply.html", form, opening=opening, minor=minor, profile=profile)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -170,11 +170,14 @@ def _too_large(error):
     opening = get_opening_or_404(opening_id, for_user=current_user)
     form = ApplyForm(formdata=None)
     form.cv.errors = [
-        _("The file is too big. A CV can be 2 MB at most."),
+        _("The file is too big. A CV can be 2 MB at most (a photo 5 MB)."),
     ]
     form.form_errors.append(_("Nothing was sent. Please type your message again."))
-    minor = _own_profile().is_minor_on(date.today())
-    page = render_template("placements/apply.html", form=form, opening=opening, minor=minor)
+    profile = _own_profile()
+    minor = profile.is_minor_on(date.today())
+    page = render_template(
+        "placements/apply.html", form=form, opening=opening, minor=minor, profile=profile
+    )
     return page, 413
 
 
@@ -388,14 +391,4 @@ def cv(application_id: int):
     if document is None:
         abort(404)
     audit.viewed(found.youth, audit.AuditAction.CV_VIEWED, subject=found)
-    response = send_file(
-        BytesIO(document.data),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=document.filename,
-        etag=False,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(document.data, document.content_type, document.filename)

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from portal.audit import AuditAction, record
 from portal.auth.models import User
 from portal.auth.sessions import end_all_sessions
+from portal.cv.privacy import erase_cv
 from portal.extensions import db, utcnow
 from portal.notifications.models import Notification
 from portal.placements.models import (
@@ -73,6 +74,7 @@ def anonymise(profile: YouthProfile, *, by: User | None, reason: str) -> bool:
         return False
     old_name = profile.full_name
     _scrub_profile(profile)
+    erase_cv(profile)
     applications = list(
         db.session.scalars(select(Application).where(Application.youth_id == profile.id))
     )

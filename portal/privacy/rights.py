@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from portal.audit import AuditAction, AuditEvent
+from portal.cv.privacy import cv_data
 from portal.extensions import db
 from portal.interviews.services import history as interview_history
 from portal.notifications.models import Notification
@@ -28,6 +29,7 @@ def personal_data(profile: YouthProfile) -> dict:
     """Everything Phlov keeps about `profile`'s young person, as plain JSON values."""
     return {
         "profile": _profile(profile),
+        "cv": cv_data(profile),
         "account": _account(profile),
         "applications": [_application(a) for a in _applications(profile)],
         "saved_openings": [

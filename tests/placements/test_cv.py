@@ -114,7 +114,7 @@ def test_a_file_too_big_to_read_gets_the_apply_page_with_a_message(youth, openin
 
     assert response.status_code == 413
     page = response.get_data(as_text=True)
-    assert "The file is too big. A CV can be 2 MB at most." in page
+    assert "The file is too big. A CV can be 2 MB at most (a photo 5 MB)." in page
     assert "<form" in page and 'enctype="multipart/form-data"' in page
     assert _applications() == []
 
@@ -238,7 +238,7 @@ def test_with_csrf_on_a_file_too_big_still_gets_the_friendly_page(csrf_app):
     )
 
     assert response.status_code == 413
-    assert "The file is too big. A CV can be 2 MB at most." in response.text
+    assert "The file is too big. A CV can be 2 MB at most (a photo 5 MB)." in response.text
     with csrf_app.app_context():
         assert db.session.scalars(select(Application)).all() == []
 

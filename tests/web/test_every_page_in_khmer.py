@@ -21,6 +21,7 @@ KEPT = {
     "Phlov", "English", "USD", "KHR", "PDF", "CV", "SMS", "Telegram", "WhatsApp", "Facebook",
     "ID", "QR", "API", "CSV", "Email", "e-mail", "IP", "ISCO",
     "XLSX", "Excel", "Ctrl",  # the indicators' files and the print key (issue 17)
+    "MB", "JPEG", "PNG",  # a CV's file, or a photo of a paper one (issue 19)
 }  # fmt: skip
 VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 SKIPPED_TAGS = {"script", "style", "code"}
