@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from portal.auth.models import Role
+from portal.indicators.periods import today_in_cambodia
 from portal.jobs.models import OpeningKind
 
 
@@ -26,7 +27,8 @@ def test_a_counselor_sees_her_center_this_month_by_default(pursat, asked, login_
     assert response.status_code == 200
     period, centers, province = asked[-1]
     assert centers == (pursat.id,) and province is None
-    assert period.start == date.today().replace(day=1) and period.end == date.today()
+    today = today_in_cambodia()  # the page's "today" is Phnom Penh's, even at 1 a.m. there
+    assert period.start == today.replace(day=1) and period.end == today
     page = response.get_data(as_text=True)
     assert "Pursat center" in page
     row = page.split('id="main-registered"')[1].split("</tr>")[0]
