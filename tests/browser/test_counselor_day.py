@@ -41,6 +41,9 @@ SCREENS = {
     "360-km": ({"width": 360, "height": 740}, "km"),
 }
 
+KHMER = re.compile("[\u1780-\u17ff]")
+OWN_WORDS = "button:visible, summary:visible, .field > label:visible, .flash:visible, th:visible"
+
 
 @dataclass
 class World:
@@ -157,10 +160,18 @@ class Walk:
     def shot(self, step: str) -> Path:
         """A full-page screenshot of this step, once the page fits the screen."""
         assert self.fits(), f"{self.page.url} is wider than {self.name}"
+        assert not self.untranslated(), self.page.url
         self.steps += 1
         path = self.folder / f"{self.name}-{self.steps:02d}-{step}.png"
         self.page.screenshot(path=str(path), full_page=True)
         return path
+
+    def untranslated(self) -> list[str]:
+        """In Khmer: the page's own words (buttons, folded sections, form labels) not in Khmer."""
+        if self.language != "km":
+            return []
+        words = self.page.locator("main").locator(OWN_WORDS).all_inner_texts()
+        return [text for text in words if text.strip() and not KHMER.search(text)]
 
     def menu(self, message: str) -> None:
         """Go to a page of the header's menu, opening "More" when the entry is folded there."""
@@ -285,6 +296,8 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     boss.fill("What to bring (you may leave it empty)", "ID card, a pen")
     boss.shot("interview-form")
     boss.click(boss.button("Send the invitation"))
+    contact = boss.t("Contact through %(center)s.", center="Pursat Career Corner")
+    assert bpage.get_by_text(contact).is_visible()  # the center gave no phone: no dangling colon
     interview = bpage.locator("#interview")
     assert "Mr Vuthy at the gate" in interview.inner_text()
     assert "ID card, a pen" in interview.inner_text()
