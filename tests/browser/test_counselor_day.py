@@ -235,6 +235,9 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     # 2. The organization is new: she checks it from the queue; its check page lists the
     # posting waiting, she reads it and comes back to the check from it, then verifies.
     she.click(items.first.get_by_role("link", name=she.t("Check the organization")))
+    told = page.locator("dl.facts").inner_text()
+    assert "Street 3, near Psar Pursat, " in told  # the address, then the province
+    assert she.t("Not given") in told  # no e-mail given: said, not a blank
     waiting = page.locator(".waiting-openings")
     assert waiting.get_by_role("heading").inner_text() == she.tn(
         "%(num)d opening waits", "%(num)d openings wait", 1
@@ -328,6 +331,7 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     she.shot("application")
     she.click(she.button("Hired", "Hire"))
     assert she.t("Hired") in page.locator(".flash-success").inner_text()
+    she.shot("hired")
 
     # 7. Her follow-ups: nothing due this week; the hire's 1- and 3-month checks coming.
     she.menu("Follow-ups")
