@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from sqlalchemy import select
 from portal.auth.models import Role, User
 from portal.centers.models import CenterProvince
 from portal.extensions import db, utcnow
+from portal.i18n import nice_date
 from portal.interviews.queries import cambodian_today
 from portal.jobs.models import Opening, OpeningStatus
 from portal.notifications.models import Notification, NotificationKind
@@ -129,6 +130,11 @@ class Walk:
         with self.app.test_request_context(), force_locale(self.language):
             return gettext(message, **values)
 
+    def day(self, day: date) -> str:
+        """A date as the portal writes it in the walk's language."""
+        with self.app.test_request_context(), force_locale(self.language):
+            return nice_date(day)
+
     def tn(self, singular: str, plural: str, num: int) -> str:
         with self.app.test_request_context(), force_locale(self.language):
             return ngettext(singular, plural, num)
@@ -220,28 +226,51 @@ def _interview_notes(user_id: int) -> list[Notification]:
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day, screen):
-    w = pursat_day
     she = walk(screen, "counselor")
-    she.log_in(w.counselor.email)
-    page = she.page
+    she.log_in(pursat_day.counselor.email)
+    her_queue(she)
+    check_and_publish(she)
+    refer_the_best(she)
+    day = cambodian_today() + timedelta(days=3)
+    employer_invites(walk(screen, "employer"), pursat_day, day)
+    (invited,) = _interview_notes(pursat_day.chosen.user_id)  # told at once, in Khmer
+    assert "Pursat Sewing Workshop" in describe(invited, "km").line
+    cron_reminds(app, pursat_day, day)
+    record_the_hire(she)
+    follow_ups_coming(she)
 
-    # 1. Her review queue: her center's provinces only, the new local posting waiting there.
+
+def her_queue(she: Walk) -> None:
+    """1. Her review queue: her center's provinces only, the new local posting waiting there;
+    all of Cambodia one tap away for reading, hers first, then the oldest elsewhere."""
+    page = she.page
     she.menu("Review queue")
     items = page.locator("article.review-item")
     assert items.count() == 1
     assert items.first.get_by_role("heading").inner_text() == "Sewing machine operator"
     she.shot("queue")
+    she.click(page.get_by_role("link", name=she.t("All of Cambodia")))
+    assert items.count() == 5
+    assert items.first.get_by_role("heading").inner_text() == "Sewing machine operator"
+    assert items.nth(1).get_by_role("heading").inner_text() == "Phnom Penh cashier 3"
+    only_hers = re.compile(re.escape(she.t("Only %(provinces)s", provinces="")))
+    she.click(page.get_by_role("link", name=only_hers))
+    assert items.count() == 1
 
-    # 2. The organization is new: she checks it from the queue; its check page lists the
-    # posting waiting, she reads it and comes back to the check from it, then verifies.
-    she.click(items.first.get_by_role("link", name=she.t("Check the organization")))
+
+def check_and_publish(she: Walk) -> None:
+    """2. The organization is new: she checks it from the queue; its check page lists the
+    posting waiting, she reads it and comes back to the check from it, verifies, publishes;
+    the next thing to do, the candidates, is one tap away."""
+    page = she.page
+    queued = page.locator("article.review-item").first
+    she.click(queued.get_by_role("link", name=she.t("Check the organization")))
     told = page.locator("dl.facts").inner_text()
     assert "Street 3, near Psar Pursat, " in told  # the address, then the province
     assert she.t("Not given") in told  # no e-mail given: said, not a blank
     waiting = page.locator(".waiting-openings")
-    assert waiting.get_by_role("heading").inner_text() == she.tn(
-        "%(num)d opening waits", "%(num)d openings wait", 1
-    ) % {"num": 1}
+    one_waits = she.tn("%(num)d opening waits", "%(num)d openings wait", 1) % {"num": 1}
+    assert waiting.get_by_role("heading").inner_text() == one_waits
     she.shot("check")
     she.click(waiting.get_by_role("link", name="Sewing machine operator"))
     assert page.get_by_role("heading", level=1).inner_text() == "Sewing machine operator"
@@ -251,26 +280,26 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     she.click(she.button("Verify this organization"))
     assert "Pursat Sewing Workshop" in page.locator(".flash-success").inner_text()
     assert page.get_by_role("heading", level=1).inner_text() == "Sewing machine operator"
-
-    # She approves the posting; the next thing to do, its candidates, is one tap away.
     she.click(page.locator("main").get_by_role("button", name=she.t("Approve and publish")))
-    published = page.locator(".flash-success")
-    assert "Sewing machine operator" in published.inner_text()
+    assert "Sewing machine operator" in page.locator(".flash-success").inner_text()
     she.shot("published")
 
-    # 3. Candidates: the best ten, compact, one referral form; more on demand.
+
+def refer_the_best(she: Walk) -> None:
+    """3. Candidates: the best ten, compact, one referral form, more on demand; she chooses
+    Srey Leak (who sews and irons) and refers her."""
+    page = she.page
+    published = page.locator(".flash-success")
     she.click(published.get_by_role("link", name=she.t("Find candidates for it")))
     rows = page.locator("li.candidate-row")
     assert rows.count() == 10
-    assert rows.first.locator(".name").inner_text() == "Srey Leak"  # sews and irons
+    assert rows.first.locator(".name").inner_text() == "Srey Leak"
     assert page.get_by_role("textbox").count() == 1
     she.shot("candidates")
     she.click(page.locator("a.show-more"))
     assert rows.count() == 16
     she.click(page.get_by_role("link", name=she.t("Show only the best")))
     assert rows.count() == 10
-
-    # She chooses Srey Leak and refers her with the one form.
     page.get_by_label("Srey Leak").check()
     page.get_by_role("textbox").fill("Sews and irons school uniforms at home; lives 2 km away.")
     she.shot("referral")
@@ -279,19 +308,20 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     assert rows.filter(has_text="Srey Leak").locator(".applied").is_visible()
     she.shot("referred")
 
-    # 4. The employer, on his own phone or computer, short-lists her and sets the interview.
-    day = cambodian_today() + timedelta(days=3)
-    boss = walk(screen, "employer")
+
+def employer_invites(boss: Walk, w: World, day) -> None:
+    """4. The employer, on his own phone or computer, short-lists her and sets the interview:
+    day, time, place, whom to ask for, what to bring."""
     boss.log_in(w.employer.email)
-    bpage = boss.page
+    page = boss.page
     applicants = boss.tn("%(num)d applicant", "%(num)d applicants", 1) % {"num": 1}
-    boss.click(bpage.get_by_role("link", name=applicants))
-    boss.click(bpage.get_by_role("link", name="Srey Leak"))
+    boss.click(page.get_by_role("link", name=applicants))
+    boss.click(page.get_by_role("link", name="Srey Leak"))
     boss.click(boss.button("Put on the short list", "On the short list"))
     invite = "|".join(
         re.escape(boss.t(m)) for m in ("Invite to an interview", "Invited to an interview")
     )
-    boss.click(bpage.get_by_role("link", name=re.compile(f"^({invite})$")).first)
+    boss.click(page.get_by_role("link", name=re.compile(f"^({invite})$")).first)
     boss.fill("Day", day.isoformat())
     boss.fill("Time (Cambodia)", "09:00")
     boss.fill("Place", "Pursat Sewing Workshop, Street 3, near Psar Pursat")
@@ -300,17 +330,14 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     boss.shot("interview-form")
     boss.click(boss.button("Send the invitation"))
     contact = boss.t("Contact through %(center)s.", center="Pursat Career Corner")
-    assert bpage.get_by_text(contact).is_visible()  # the center gave no phone: no dangling colon
-    interview = bpage.locator("#interview")
-    assert "Mr Vuthy at the gate" in interview.inner_text()
-    assert "ID card, a pen" in interview.inner_text()
+    assert page.get_by_text(contact).is_visible()  # the center gave no phone: no dangling colon
+    interview = page.locator("#interview").inner_text()
+    assert "Mr Vuthy at the gate" in interview and "ID card, a pen" in interview
     boss.shot("interview-set")
 
-    # She is told at once, in her own language (Khmer).
-    (invited,) = _interview_notes(w.chosen.user_id)
-    assert "Pursat Sewing Workshop" in describe(invited, "km").line
 
-    # 5. The day before, at 17:00 in Cambodia, cron runs the reminders.
+def cron_reminds(app, w: World, day) -> None:
+    """5. The day before, at 17:00 in Cambodia, cron runs `flask interviews remind`."""
     day_before = f"{(day - timedelta(days=1)).isoformat()}T10:00"
     done = run_flask(app, "interviews", "remind", "--now", day_before)
     assert done.returncode == 0, done.stdout
@@ -318,26 +345,32 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     invited, reminder = _interview_notes(w.chosen.user_id)
     assert describe(reminder, "en").title == "Interview tomorrow, 09:00"
 
-    # 6. After the interview the employer calls the center: she records the hire.
+
+def record_the_hire(she: Walk) -> None:
+    """6. After the interview the employer calls the center: she records the hire from her
+    caseload (on a phone its table reads as cards, each cell a full line)."""
+    page = she.page
     she.menu("Caseload")
     row = page.get_by_role("row").filter(has_text="Srey Leak")
-    step = row.get_by_role("link", name=she.t("Invited to an interview"))
-    if she.page.viewport_size["width"] <= 600:  # a phone: each cell a full line, not a column
+    if page.viewport_size["width"] <= 600:
         table = page.locator("table.caseload").bounding_box()["width"]
         cells = row.get_by_role("cell")
         assert all(cells.nth(n).bounding_box()["width"] > 0.9 * table for n in range(4))
     she.shot("caseload")
-    she.click(step)
+    she.click(row.get_by_role("link", name=she.t("Invited to an interview")))
     she.shot("application")
     she.click(she.button("Hired", "Hire"))
     assert she.t("Hired") in page.locator(".flash-success").inner_text()
     she.shot("hired")
 
-    # 7. Her follow-ups: nothing due this week; the hire's 1- and 3-month checks coming.
+
+def follow_ups_coming(she: Walk) -> None:
+    """7. Her follow-ups: nothing due this week; the hire's 1- and 3-month checks coming, with
+    who, where and since when."""
+    page = she.page
     she.menu("Follow-ups")
-    assert page.locator("section#this-week").get_by_role("heading").inner_text() == (
-        f"{she.t('Due this week')} (0)"
-    )
+    this_week = page.locator("section#this-week").get_by_role("heading").inner_text()
+    assert this_week == f"{she.t('Due this week')} (0)"
     coming = page.locator("section#coming")
     assert coming.get_by_role("heading").inner_text() == f"{she.t('Coming')} (2)"
     checks = coming.get_by_role("listitem")
@@ -345,4 +378,5 @@ def test_a_counselors_day_from_the_queue_to_the_follow_up(app, walk, pursat_day,
     first = checks.first.inner_text()
     assert "Srey Leak" in first and she.t("1-month check") in first
     assert "Sewing machine operator" in first and "Pursat Sewing Workshop" in first
+    assert she.t("Hired on %(day)s", day=she.day(date.today())) in first
     she.shot("follow-ups")
