@@ -17,6 +17,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from portal.auth.models import Role
@@ -286,10 +287,18 @@ def approve(opening_id: int):
             return _refuse(opening, _("Read the warnings, then tick “I checked these warnings”."))
         return _refuse(opening, str(hold))
     db.session.commit()
-    flash(
-        _("“%(title)s” is published. Young people can see it now.", title=opening.title), "success"
-    )
+    flash(_published(opening), "success")
     return _back_to(opening)
+
+
+def _published(opening: Opening) -> Markup:
+    """The flash after publishing, with the opening's candidates a tap away (what a counselor
+    does next, and the opening leaves the queue she is on)."""
+    said = _("“%(title)s” is published. Young people can see it now.", title=opening.title)
+    link = url_for(".candidates", opening_id=opening.id)
+    return Markup('{} <a class="find-candidates" href="{}">{}</a>').format(
+        said, link, _("Find candidates for it")
+    )
 
 
 @bp.route("/openings/<int:opening_id>/reject", methods=["POST"])
