@@ -15,7 +15,7 @@ import pytest
 
 from portal.auth.models import Role
 from portal.extensions import utcnow
-from portal.jobs.models import OpeningKind, OpeningStatus
+from portal.jobs.models import Currency, OpeningKind, OpeningStatus
 
 
 def links(html: str) -> list[str]:
@@ -224,3 +224,37 @@ def test_a_khmer_misspelling_finds_sewing_and_offers_the_usual_spelling(
     assert "តើអ្នកចង់និយាយថា៖" in html  # Did you mean:
     assert "/openings?q=កាត់ដេរ" in links(html)
     assert cards(html) == ["ជាងកាត់ដេរ"]
+
+
+def test_the_search_page_asks_the_database_as_often_for_twenty_cards_as_for_two(
+    client, make_opening, make_org, reindex
+):
+    """The cards' openings, organizations and courses come in one query whatever their number:
+    a card reading a column the page did not load would cost a query per card."""
+    from portal.courses.models import CourseDetails
+    from portal.extensions import db
+    from tests.sql_statements import statements
+
+    for n in range(20):
+        opening = make_opening(
+            title=f"Welder {n}" if n < 2 else f"Cook {n}",
+            kind=OpeningKind.COURSE if n % 3 == 0 else OpeningKind.JOB,
+            salary_min=150,
+            currency=Currency.USD,
+            skills=["welding"] if n < 2 else ["cooking"],
+            organization=make_org(),
+        )
+        if opening.kind == OpeningKind.COURSE:
+            db.session.add(CourseDetails(opening=opening, fee=20, start_date=date.today()))
+    db.session.commit()
+    reindex()
+    client.get("/openings", query_string={"q": "welder"})  # the first search's own work done
+    db.session.expunge_all()  # nothing already loaded in the session
+    counts = {}
+    for query, shown in (("welder", 2), ("cook", 18)):
+        with statements() as seen:
+            html = client.get("/openings", query_string={"q": query}).get_data(as_text=True)
+        assert len(cards(html)) == shown
+        counts[query] = len(seen)
+        db.session.expunge_all()
+    assert counts["cook"] == counts["welder"]
