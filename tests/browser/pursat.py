@@ -37,3 +37,16 @@ def sewing_opening_approved_and_alerted(make_user, make_opening, runner) -> Open
     made = runner.invoke(args=["alerts", "send", "--now", MORNING])
     assert "1 digests made, listing 1 openings" in made.output, made.output
     return opening
+
+
+def pursat_caseload(make_youth, center_id: int, sewers: int, cooks: int = 4) -> None:
+    """A Pursat center's young people: `sewers` who sew and `cooks` who cook (the candidates
+    for a sewing opening, and some who are not)."""
+    for n in range(sewers):
+        make_youth(
+            center_id=center_id, full_name=f"Sewer {n}", skills=["sewing"], province_code="15"
+        )
+    for n in range(cooks):
+        make_youth(
+            center_id=center_id, full_name=f"Cook {n}", skills=["cooking"], province_code="15"
+        )

@@ -30,6 +30,7 @@ from portal.jobs.models import Opening, OpeningStatus
 from portal.notifications.models import Notification, NotificationKind
 from portal.notifications.texts import describe
 from portal.youth.models import YouthProfile
+from tests.browser.pursat import pursat_caseload
 from tests.conftest import PASSWORD
 from tests.flask_process import run_flask
 
@@ -93,14 +94,7 @@ def pursat_day(make_center, make_user, make_org, make_opening, make_youth) -> Wo
     chosen = make_user(Role.YOUTH, email="sreyleak@example.org", locale="km").youth_profile
     chosen.full_name, chosen.center_id = "Srey Leak", center.id
     chosen.skills, chosen.province_code = ["sewing", "ironing"], PURSAT
-    for n in range(11):
-        make_youth(
-            center_id=center.id, full_name=f"Sewer {n}", skills=["sewing"], province_code=PURSAT
-        )
-    for n in range(4):
-        make_youth(
-            center_id=center.id, full_name=f"Cook {n}", skills=["cooking"], province_code=PURSAT
-        )
+    pursat_caseload(make_youth, center.id, sewers=11)
     db.session.commit()
     return World(counselor, employer, opening, chosen)
 

@@ -13,6 +13,7 @@ from portal.centers.models import CenterProvince
 from portal.extensions import db, utcnow
 from portal.jobs.models import OpeningStatus
 from portal.places import province_name
+from tests.browser.pursat import pursat_caseload
 
 PURSAT, PAILIN, PHNOM_PENH = "15", "24", "12"
 MAX_QUEUE_HEIGHT = 2500  # px at 360 wide: a few postings, not the country's 11,000 px
@@ -45,14 +46,7 @@ def pursat(make_center, make_user, make_org, make_opening, make_youth):
         province_code=PURSAT,
         status=OpeningStatus.PENDING_REVIEW,
     )
-    for n in range(12):
-        make_youth(
-            center_id=center.id, full_name=f"Sewer {n}", skills=["sewing"], province_code=PURSAT
-        )
-    for n in range(4):
-        make_youth(
-            center_id=center.id, full_name=f"Cook {n}", skills=["cooking"], province_code=PURSAT
-        )
+    pursat_caseload(make_youth, center.id, sewers=12)
     db.session.commit()
     return {"counselor": counselor, "local": local, "far": far, "workshop": workshop}
 
