@@ -14,6 +14,7 @@ import pytest
 
 from portal.auth.models import ApiToken, Role
 from portal.auth.tokens import hash_token
+from portal.cv.models import WorkExperience, WorkKind
 from portal.extensions import db
 from portal.jobs.models import OpeningStatus
 from tests.conftest import login
@@ -90,6 +91,9 @@ def owned(make_center, make_org, make_user, make_opening, make_application):
     # of `flask openings screen`).
     make_opening(organization=organization, status=OpeningStatus.PENDING_REVIEW)
     application = make_application(opening=opening, youth=profile, hired_on=date(2026, 1, 5))
+    work = WorkExperience(youth_id=profile.id, kind=WorkKind.FAMILY, what="Helped on the farm")
+    db.session.add(work)
+    db.session.commit()
     ids = {
         "application_id": application.id,
         "follow_up_id": application.follow_ups[0].id,
@@ -102,6 +106,8 @@ def owned(make_center, make_org, make_user, make_opening, make_application):
         "search_id": 1,
         "day": "2026-01-05",
         "token": "not-a-signed-token",
+        "section": "work",  # a row of her CV
+        "row_id": work.id,
     }
     return ids, users
 
