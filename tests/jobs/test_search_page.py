@@ -255,6 +255,7 @@ def test_the_search_page_asks_the_database_as_often_for_twenty_cards_as_for_two(
         with statements() as seen:
             html = client.get("/openings", query_string={"q": query}).get_data(as_text=True)
         assert len(cards(html)) == shown
-        counts[query] = len(seen)
+        # the page's own statements (the PostgreSQL search backend's depend on the words)
+        counts[query] = len([sql for sql in seen if "search_" not in sql])
         db.session.expunge_all()
     assert counts["cook"] == counts["welder"]
