@@ -14,6 +14,7 @@ engine (engine.understand, expansion.plan over a PgLexicon), run in SQL.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import text
@@ -94,7 +95,24 @@ def alternative_query(alternative: Alternative) -> str:
 
 
 def group_query(group: Group) -> str:
-    return "(" + " | ".join(alternative_query(a) for a in group.alternatives) + ")"
+    """The documents matching any alternative: those implied by another are left out."""
+    return "(" + " | ".join(alternative_query(a) for a in _not_implied(group.alternatives)) + ")"
+
+
+def _not_implied(alternatives: list[Alternative]) -> list[Alternative]:
+    """The alternatives no other one covers. `a` implies `b` when each slot of `b` holds every
+    term of some slot of `a`: a document matching `a` matches `b`. "ជាង & កាត់ដេរ" is implied by
+    "កាត់ដេរ"; left in, the GIN index would walk the postings of ជាង, in thousands of openings."""
+    kept: list[Alternative] = []
+    for alternative in dict.fromkeys(alternatives):
+        if not any(_implies(alternative, other) for other in kept):
+            kept = [other for other in kept if not _implies(other, alternative)]
+            kept.append(alternative)
+    return kept
+
+
+def _implies(a: Alternative, b: Alternative) -> bool:
+    return all(any(slot <= other for slot in a.slots) for other in b.slots)
 
 
 # --- which groups match, and how rare they are --------------------------------------------------
@@ -105,12 +123,12 @@ def _used_groups(session, lexicon: PgLexicon, groups: list[Group]) -> list[tuple
     the answer), with their rarity, log(1 + documents / (1 + documents matching the group)),
     the documents matching it estimated from the terms' counts (`_estimate`: what Whoosh counts
     exactly would cost a scan of every matching document here)."""
-    groups = [group for group in groups if group.alternatives]
     lexicon.learn(term for group in groups for term in _terms_of(group))
+    groups = [_possible(lexicon, group) for group in groups]
     size = max(1, _documents(session))
     used = []
     for group in groups:
-        if _group_found(session, lexicon, group):
+        if group.alternatives and _group_found(session, group):
             matching = min(_estimate(lexicon, group), size)
             used.append((group, math.log(1 + size / (1 + matching))))
     return used
@@ -129,20 +147,29 @@ def _terms_of(group: Group) -> set[str]:
     return {term for a in group.alternatives for slot in a.slots for term in slot}
 
 
-def _group_found(session, lexicon: PgLexicon, group: Group) -> bool:
-    """Some document matches the group: surely when an alternative of one slot has a term some
-    document holds; otherwise asked of the GIN index (the first match is enough)."""
-    possible = [
-        a
-        for a in group.alternatives
-        if all(any(lexicon.known[term] for term in slot) for slot in a.slots)
-    ]
-    if any(len(a.slots) == 1 for a in possible):
+def _possible(lexicon: PgLexicon, group: Group) -> Group:
+    """The group with only what some document holds: each slot's terms found somewhere, and the
+    alternatives whose every slot has one. What is left out matches nothing, so the answer and
+    its scores are the same, but the statements are shorter, and the best a document can score
+    (`_best_possible`) is one some document may reach: a typo'd word as typed is in no document,
+    and the page is then made of the openings holding its correction in their title."""
+    alternatives = []
+    for alternative in group.alternatives:
+        slots = tuple(
+            frozenset(term for term in slot if lexicon.known[term]) for slot in alternative.slots
+        )
+        if all(slots):
+            alternatives.append(replace(alternative, slots=slots))
+    return replace(group, alternatives=list(dict.fromkeys(alternatives)))
+
+
+def _group_found(session, group: Group) -> bool:
+    """Some document matches the group (whose terms are all in some document): surely when an
+    alternative has one slot; otherwise asked of the GIN index (the first match is enough)."""
+    if any(len(a.slots) == 1 for a in group.alternatives):
         return True
-    if not possible:
-        return False
     params = Params()
-    query = params.tsquery(group_query(Group([], alternatives=possible)))
+    query = params.tsquery(group_query(group))
     sql = f"SELECT EXISTS (SELECT 1 FROM search_document WHERE words @@ {query})"
     return bool(session.scalar(text(sql), params.values))
 
@@ -238,8 +265,10 @@ def _score(groups_with_rarity) -> str:
 
 
 def _run(session, filters, result, allowed, match, groups_with_rarity, params) -> SearchResult:
-    """The page asked for and the facets of the whole answer: the documents matching are read
-    once (MATERIALIZED); on the relevance order, the best a document can be is tried first."""
+    """The page asked for and the facets of the whole answer, in one statement: the documents
+    matching are read once (MATERIALIZED); on the relevance order, the openings scoring the
+    best a document can are tried first, and the others are scored only when they cannot fill
+    the page (a condition PostgreSQL checks once, before running either branch)."""
     per_page = max(1, filters.per_page)
     offset = (max(1, filters.page) - 1) * per_page
     paging = f"LIMIT {per_page} OFFSET {offset}"
@@ -248,7 +277,7 @@ def _run(session, filters, result, allowed, match, groups_with_rarity, params) -
             f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {allowed}"  # noqa: E501
         )
         page = f"SELECT opening_id, 0.0::float8 FROM m ORDER BY {NEWEST_FIRST} {paging}"
-        return _answer(session, result, matched, page, params)[0]
+        return _answer(session, result, matched, page, params)
     matched = (
         f"SELECT opening_id, kind, province, published_at, words FROM search_document "
         f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
@@ -257,20 +286,21 @@ def _run(session, filters, result, allowed, match, groups_with_rarity, params) -
         newest = f"SELECT * FROM m ORDER BY {NEWEST_FIRST} {paging}"
         scored = _scored(newest, groups_with_rarity, params)
         page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {NEWEST_FIRST}"
-        return _answer(session, result, matched, page, params)[0]
+        return _answer(session, result, matched, page, params)
     best, best_score = _best_possible(groups_with_rarity, params)
-    page = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
-    result, hits = _answer(session, result, matched, page, params)
-    if hits == per_page or hits == result.total - offset:
-        return result  # the page is made of openings nothing can rank above
+    first = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
     ranked = _scored("SELECT * FROM m", groups_with_rarity, params)
-    page = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {NEWEST_FIRST} {paging}"  # noqa: E501
-    return _answer(session, result, matched, page, params)[0]
+    scored = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {NEWEST_FIRST} {paging}"  # noqa: E501
+    # The best page is the page when it is full, or holds every opening left from the offset.
+    enough = f"(SELECT count(*) FROM b) IN ({per_page}, (SELECT count(*) FROM m) - {offset})"
+    page = f"SELECT * FROM b WHERE {enough} UNION ALL SELECT * FROM ({scored}) s WHERE NOT {enough}"
+    return _answer(session, result, matched, page, params, best=first)
 
 
 def _scored(rows: str, groups_with_rarity, params: Params) -> str:
-    """`rows` (of m) with their score: each distinct slot weighed once (s<k>), then each
-    group's best alternatives (e<n>, c<n>), then the score."""
+    """`rows` (of m) with their score: each distinct slot weighed once (s<k>; OFFSET 0 keeps
+    the planner from pulling the subquery up, which would repeat each slot's tests in every
+    expression using it), then each group's best alternatives (e<n>, c<n>), then the score."""
     slot_column: dict[frozenset[str], str] = {}
     for group, _rarity in groups_with_rarity:
         for alternative in group.alternatives:
@@ -283,7 +313,7 @@ def _scored(rows: str, groups_with_rarity, params: Params) -> str:
     return (
         f"SELECT opening_id, published_at, {_score(groups_with_rarity)} AS score "
         f"FROM (SELECT opening_id, published_at, {columns} "
-        f"FROM (SELECT opening_id, published_at, {slots} FROM ({rows}) r) w) g"
+        f"FROM (SELECT opening_id, published_at, {slots} FROM ({rows}) r OFFSET 0) w) g"
     )
 
 
@@ -308,11 +338,12 @@ def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
     return params.tsquery(" & ".join(parts)), score
 
 
-def _answer(session, result: SearchResult, matched: str, page: str, params: Params):
-    """Fill `result` from the documents `matched` and the `page` of them (opening id, score);
-    returns it and how many hits the page had."""
+def _answer(session, result: SearchResult, matched: str, page: str, params: Params, best=""):
+    """Fill `result` from the documents `matched` (m) and the `page` of them (opening id,
+    score), which may read the `best` ones (b)."""
+    kept = f", b AS MATERIALIZED ({best})" if best else ""
     sql = f"""
-        WITH m AS MATERIALIZED ({matched})
+        WITH m AS MATERIALIZED ({matched}){kept}
         SELECT 'hit' AS part, p.opening_id, p.score, NULL::text AS key, 0::bigint AS n
             FROM ({page}) p(opening_id, score)
         UNION ALL SELECT 'kind', NULL, NULL, kind, count(*) FROM m GROUP BY kind
@@ -328,7 +359,7 @@ def _answer(session, result: SearchResult, matched: str, page: str, params: Para
     result.hits = hits
     result.total = sum(facets["kind"].values())
     result.facets = {name: _most_common(counts) for name, counts in facets.items()}
-    return result, len(hits)
+    return result
 
 
 def _rows(session, sql: str, params: Params):
