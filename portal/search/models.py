@@ -41,6 +41,7 @@ class SearchDocument(db.Model):
     __table_args__ = (
         Index("ix_search_document_words", "words", postgresql_using="gin"),
         Index("ix_search_document_listing", "status", "published_at"),
+        Index("ix_search_document_province", "province"),  # ANDed with the words' bitmap
     )
 
     opening_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
