@@ -4,7 +4,7 @@ search page and the JSON API), the search behind them, and the queries of the ot
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -274,18 +274,22 @@ class Found:
 
 
 def search_openings(
-    params: SearchParams, load: Callable[[Select], Select] = with_card_data
+    params: SearchParams, load: Callable[[Select], Iterable] | None = None
 ) -> Found:
-    """Ask the search engine, then load the openings it names in one query (`load` says what
-    of them: card data by default; `for_cards`, only what a card shows).
+    """Ask the search engine, then load the openings it names in one query (`load`: a select
+    of them to what the caller lists, by default models with their card data).
 
     The database has the last word: an opening the index still lists but that is gone, or no
     longer public, is left out."""
     result = search.query(params.q, params.filters())
     visible = published_or_closed_openings() if params.include_closed else published_openings()
-    rows = db.session.scalars(load(visible.where(Opening.id.in_(result.ids)))).unique()
+    rows = (load or _with_card_data)(visible.where(Opening.id.in_(result.ids)))
     by_id = {opening.id: opening for opening in rows}
     return Found(result, [by_id[i] for i in result.ids if i in by_id])
+
+
+def _with_card_data(query: Select) -> Iterable[Opening]:
+    return db.session.scalars(with_card_data(query)).unique()
 
 
 def in_province(query: Select, province: Province | None) -> Select:

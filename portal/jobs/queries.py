@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
-from sqlalchemy.orm import joinedload, load_only, selectinload
+from sqlalchemy.orm import selectinload
 
 from portal.jobs.models import Opening, OpeningStatus
 from portal.orgs.models import Organization
@@ -71,22 +71,22 @@ CARD_COLUMNS = (
     Opening.published_at,
     Opening.hidden_by_reports_at,
 )
+CARD_ORGANIZATION_COLUMNS = (Organization.name, Organization.verified_at)
 
 
-def for_cards(query: Select) -> Select:
-    """Load only what a search result's card needs, its organization and course joined: one
-    query of thirteen columns instead of three of every column (the search page at national
-    scale lists twenty cards a request). Any other column is loaded when first read, with a
-    query of its own: a card template reading more should add it here (a test counts the
-    search page's statements)."""
+def card_rows(query: Select) -> Select:
+    """The openings of `query` (a select of Opening) as rows of what a card shows: the card
+    columns, the organization's, and the course's (None for a job): one statement of plain
+    rows (cards.py), without building models."""
     from portal.courses.models import CourseDetails
 
-    return query.options(
-        load_only(*CARD_COLUMNS),
-        joinedload(Opening.organization).load_only(Organization.name, Organization.verified_at),
-        joinedload(Opening.course).load_only(
-            CourseDetails.fee, CourseDetails.fee_currency, CourseDetails.start_date
-        ),
+    course = (CourseDetails.fee, CourseDetails.fee_currency, CourseDetails.start_date)
+    columns = (*CARD_COLUMNS, *CARD_ORGANIZATION_COLUMNS, *course)
+    return (
+        query.with_only_columns(*columns, maintain_column_froms=False)
+        .select_from(Opening)
+        .join(Organization, Opening.organization)
+        .outerjoin(CourseDetails, Opening.course)
     )
 
 

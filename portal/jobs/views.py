@@ -29,7 +29,7 @@ from portal.i18n import current_language
 from portal.jobs import services
 from portal.jobs.access import can_edit, can_view, get_opening_or_404, is_public, is_staff
 from portal.jobs.candidates import shortlist
-from portal.jobs.cards import opening_card, search_facets
+from portal.jobs.cards import load_cards, opening_card, search_facets
 from portal.jobs.feed import FEED_SIZE, feed_entries, feed_title, rfc3339
 from portal.jobs.forms import (
     REQUIREMENT_LABELS,
@@ -50,7 +50,6 @@ from portal.jobs.listing import (
     search_openings,
 )
 from portal.jobs.models import Opening, OpeningStatus
-from portal.jobs.queries import for_cards
 from portal.jobs.screening_marks import screening_view
 from portal.jobs.sharing import share_links
 from portal.jobs.structured_data import json_ld
@@ -78,7 +77,9 @@ def index():
     form = OpeningFilterForm(formdata=request.args)
     form.show(params)
     # Never list openings for a wrong guess of the place, or for half of a too-long search.
-    found = None if {"q", "province"} & params.errors.keys() else search_openings(params, for_cards)
+    found = (
+        None if {"q", "province"} & params.errors.keys() else search_openings(params, load_cards)
+    )
     return render_template(
         "jobs/index.html",
         form=form,
