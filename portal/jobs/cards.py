@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from datetime import date
 
-from flask import render_template, request
+from flask import current_app, request
 from markupsafe import Markup
 from sqlalchemy import Select
 
@@ -24,7 +24,10 @@ from portal.jobs.models import Opening
 from portal.jobs.queries import CARD_COLUMNS, CARD_ORGANIZATION_COLUMNS, card_rows
 from portal.orgs.models import Organization
 
-PIECES_KEPT = 6000  # ~1 KB each, per worker
+# Measured 1.3 KB a card with its key: at most ~26 MB per worker. A national service lists
+# thousands of distinct cards a day (the load bench: 600 searches show ~9,000); a center lists
+# its few hundred openings. A card not kept costs ~0.25 ms to draw.
+PIECES_KEPT = 20_000
 
 
 class _Kept:
@@ -41,7 +44,7 @@ class _Kept:
             if found is not None:
                 self.pieces.move_to_end(key)
                 return found
-        piece = Markup(render_template(template, **context))
+        piece = Markup(_render(template, context))
         with self.lock:
             self.pieces[key] = piece
             while len(self.pieces) > self.size:
@@ -50,6 +53,13 @@ class _Kept:
 
 
 _kept = _Kept(PIECES_KEPT)
+
+
+def _render(name: str, context: dict) -> str:
+    """The piece drawn by Jinja with `context` and the app's globals, without the context
+    processors render_template runs (ten, for the whole page's layout: a piece uses none,
+    and they were a third of a card's drawing)."""
+    return current_app.jinja_env.get_template(name).render(context)
 
 
 class CardOrganization:
