@@ -21,10 +21,13 @@ worker_class = "sync"  # behind a buffering proxy, slow phones do not hold a wor
 timeout = 60  # a worker silent this long is killed and replaced (a CV upload on 3G fits)
 graceful_timeout = 30  # on restart or HUP, requests under way get this long to finish
 keepalive = 5  # seconds a proxy's idle connection is kept
-# Each worker is replaced after about a thousand requests (jitter: not all at once), so a slow
-# leak in any library never grows for weeks.
-max_requests = 1000
-max_requests_jitter = 100
+# Each worker is replaced after about ten thousand requests (jitter: not all at once), so a slow
+# leak in any library never grows for weeks. Not sooner: a new worker starts the app (1.4 s) and
+# reads the search index's columns and each word's postings again as searches ask for them; at
+# 50,000 openings, replacing the workers every thousand requests cost the search page a third
+# of its throughput (bench/load.py: 127 requests/s against 178 with no replacement).
+max_requests = 10_000
+max_requests_jitter = 1_000
 # A request line or header this long is refused before it reaches the portal.
 limit_request_line = 8190
 
