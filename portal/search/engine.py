@@ -20,7 +20,7 @@ from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
 from portal.search.expansion import Group, plan, vocabulary
 from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
 from portal.search.schema import Moment
-from portal.search.scoring import any_group, doc_array, matching, scores
+from portal.search.scoring import any_group, best_tier, doc_array, matching, scores
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
 MAX_QUERY_CHARS = 200  # longer text is cut (the API refuses it; a search box never sends it)
@@ -139,7 +139,13 @@ def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], resu
         ordered = _top(wanted, found, ids[found], published[found])
         scored, values = scores(catalog, groups, set(ordered.tolist()))
     else:
-        scored, values = scores(catalog, groups, docs)
+        found = doc_array(docs)
+        tier, best = best_tier(catalog, groups, found)
+        if len(tier) >= wanted:  # the page is made of openings nothing can rank above
+            ordered = _top(wanted, tier, ids[tier], published[tier])
+            doc_scores = dict.fromkeys(ordered.tolist(), best)
+            return _page(catalog, filters, ordered.tolist(), result, doc_scores, counted=docs)
+        scored, values = scores(catalog, groups, found)
         ordered = _top(wanted, scored, ids[scored], published[scored], np.round(values, 6))
     kept = values[np.searchsorted(scored, ordered)]  # the scores of those put in order only
     doc_scores = dict(zip(ordered.tolist(), kept.tolist(), strict=True))

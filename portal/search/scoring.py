@@ -76,11 +76,12 @@ def any_group(catalog: Catalog, groups: list[Group]) -> set[int]:
     return found
 
 
-def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.ndarray, np.ndarray]:
-    """`docs` as a sorted array of document numbers, and the score of each (see the module
-    docstring). Vectorised over `docs` alone: a common word matches thousands of openings at
-    national scale, and neither the work nor the arrays grow with the whole index."""
-    docs = doc_array(docs)
+def scores(catalog: Catalog, groups: list[Group], docs) -> tuple[np.ndarray, np.ndarray]:
+    """`docs` (a set, or a sorted array) as a sorted array of document numbers, and the score
+    of each (see the module docstring). Vectorised over `docs` alone: a common word matches
+    thousands of openings at national scale, and neither the work nor the arrays grow with the
+    whole index."""
+    docs = docs if isinstance(docs, np.ndarray) else doc_array(docs)
     position = np.full(max(1, catalog.size), -1, np.int32)  # document number -> index in docs
     position[docs] = np.arange(len(docs), dtype=np.int32)
     size, count = max(1, catalog.size), len(docs)
@@ -107,6 +108,44 @@ def scores(catalog: Catalog, groups: list[Group], docs: set[int]) -> tuple[np.nd
         exact += best_exact & has_best
         found[has_best] += best_where[has_best] * rarity
     return docs, 1000 * matched + 10 * exact + found / (1 + found)
+
+
+def best_tier(catalog: Catalog, groups: list[Group], found: np.ndarray) -> tuple[np.ndarray, float]:
+    """Those of `found` (a sorted array of document numbers) scoring the most any document can,
+    and that score: every group matched through its best alternatives (exact before corrected,
+    then the heaviest) that some document holds, with all their words in the title. When they
+    fill the page, nothing else needs scoring: a common word matches thousands of openings at
+    national scale, and the newest of those holding it in their title are the page."""
+    size = max(1, catalog.size)
+    tier, exact, weighed = found, 0, 0.0
+    title = FIELD_WEIGHTS["title"]
+    for group in groups:
+        held = [a for a in group.alternatives if len(_alternative_array(catalog, a))]
+        if not held:
+            return found[:0], 0.0
+        top = max((a.exact, a.weight) for a in held)
+        best = [_title_array(catalog, a) for a in held if (a.exact, a.weight) == top]
+        in_title = best[0] if len(best) == 1 else np.union1d(best[0], np.concatenate(best[1:]))
+        tier = np.intersect1d(tier, in_title, assume_unique=True)
+        rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
+        exact += top[0]
+        weighed += title * top[1] * rarity  # as scores() adds it up: the same float
+    return tier, 1000 * len(groups) + 10 * exact + weighed / (1 + weighed)
+
+
+def _title_array(catalog: Catalog, alternative: Alternative) -> np.ndarray:
+    """Documents holding each slot of the alternative in their title (sorted)."""
+
+    def compute() -> np.ndarray:
+        found = None
+        for slot in alternative.slots:
+            docs = np.unique(
+                np.concatenate([catalog.posting_array("title", term) for term in slot])
+            )
+            found = docs if found is None else np.intersect1d(found, docs, assume_unique=True)
+        return found if found is not None else np.zeros(0, np.int64)
+
+    return catalog.kept(("title array", alternative.slots), compute)
 
 
 def doc_array(docs) -> np.ndarray:

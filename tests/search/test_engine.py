@@ -401,3 +401,43 @@ def test_the_engine_caches_stay_within_their_memory_budget():
         assert cache.get(n, lambda: frozenset(range(3))) == frozenset(range(3))
 
     assert cache.weight <= 5 and list(cache.items) == [4]
+
+
+def test_a_page_of_openings_holding_the_words_in_their_title_is_the_page_full_scoring_gives(
+    openings, monkeypatch
+):
+    """When the openings scoring the most any can (every word in the title) fill the page, the
+    others are not scored: the page, its order and its scores are what scoring every match
+    gives, on every page, for words as typed, typo'd, synonyms and two-word trades."""
+    import portal.search.engine as engine
+
+    for n in range(40):
+        # batches published in the same second, not in the order of their ids
+        published = datetime(2026, 11, 1) + timedelta(hours=(n * 7 % 40) // 3)
+        province = SIEM_REAP if n % 4 == 0 else PHNOM_PENH
+        openings.add(f"Waiter {n}", published_at=published, province=province)
+        openings.add(f"Cook {n}", description="helps the waiter", published_at=published)
+        openings.add(f"Motorbike mechanic {n}", skills="motorbike repair", published_at=published)
+        if n % 5 == 0:
+            openings.add(
+                "Restaurant staff", description="waiter or waitress", published_at=published
+            )
+    openings.commit()
+    tiers = []  # how many openings each search found scoring the most
+    best_tier = engine.best_tier
+
+    def counted(*args):
+        tier, score = best_tier(*args)
+        tiers.append(len(tier))
+        return tier, score
+
+    monkeypatch.setattr(engine, "best_tier", counted)
+    queries = ["waiter", "waitr", "waiter siem reap", "motorbike mechanic", "moto repair", "cook"]
+    pages = [(q, page) for q in queries for page in (1, 2, 3, 9)]
+    quick = [openings.search(q, per_page=7, page=page).hits for q, page in pages]
+    monkeypatch.setattr(engine, "best_tier", lambda catalog, groups, found: (found[:0], 0.0))
+    scored = [openings.search(q, per_page=7, page=page).hits for q, page in pages]
+
+    assert quick == scored
+    assert sum(1 for size in tiers if size >= 7) >= 8  # the page came from the best often
+    assert sum(1 for hits in quick if hits) > 15
