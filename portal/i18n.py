@@ -177,12 +177,22 @@ def skill_name(skill: str) -> str:
     return (same_shape or list(terms) or [skill])[0]
 
 
+def kind_label(kind) -> str:
+    """An opening's kind in the reader's language: Job, Internship, Course. A Python function,
+    not a macro: the search page's cards call it thousands of times a minute at national scale,
+    and importing a macro costs more than the label."""
+    if kind == "job":
+        return gettext("Job")
+    return gettext("Internship") if kind == "internship" else gettext("Course")
+
+
 def init_app(app: Flask) -> None:
     from portal.places import district_name, province_name, provinces
 
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.globals.update(
         current_language=current_language,
+        kind_label=kind_label,
         province_name=lambda code: province_name(code, current_language()),
         district_name=lambda code: district_name(code, current_language()),
         all_provinces=provinces,

@@ -15,7 +15,7 @@ from portal.board.qr import qr_svg
 from portal.board.queries import board_openings, sheets
 from portal.centers.models import Center
 from portal.extensions import db
-from portal.i18n import nice_date
+from portal.i18n import kind_label, nice_date
 from portal.jobs.models import Opening
 from portal.jobs.sharing import public_url
 from portal.places import district_name, province_name
@@ -58,7 +58,7 @@ def _notice(opening: Opening) -> Notice:
     kind, place, closes = {}, {}, {}
     for language in LANGUAGES:
         with force_locale(language):
-            kind[language] = _kind_label(opening)
+            kind[language] = kind_label(opening.kind)
             closes[language] = nice_date(opening.closing_date)
         place[language] = ", ".join(
             name
@@ -70,10 +70,6 @@ def _notice(opening: Opening) -> Notice:
         )
     label = _("QR code: %(title)s", title=opening.title)  # in the reader's language
     return Notice(opening, url, qr_svg(url, label), kind, place, closes)
-
-
-def _kind_label(opening: Opening) -> str:
-    return {"job": _("Job"), "internship": _("Internship")}.get(opening.kind.value, _("Course"))
 
 
 def _words(center: Center, today: date, language: str) -> dict[str, str]:
