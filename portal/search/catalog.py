@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from portal.search.schema import TEXT_FIELDS
 from portal.search.segments import (
     COLUMNS,
+    DOC,
     Lru,
     columns_of,
     docs_by_value,
@@ -30,11 +31,12 @@ from portal.search.segments import (
     terms_of,
 )
 
-POSTINGS_CACHED = 4000  # (field, term) posting sets kept per catalog
-SETS_BUDGET = 2_000_000  # document numbers in them (shared with segments.py's when one segment)
+POSTINGS_CACHED = 20_000  # (field, term) postings and the sets derived from them, per catalog
+SETS_BUDGET = 6_000_000  # document numbers in them (8 bytes each: ~48 MB per process)
 MEMO_SIZE = 20_000  # entries of each memo (corrections, ...) per catalog
 SETS_KEPT = 64  # entries of memos holding document sets (filters)
 CATALOGS_KEPT = 4
+NO_DOCS = np.zeros(0, DOC)
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Catalog:
     size: int  # documents, deleted ones included (their status is None)
     columns: dict[str, list]
     document_frequency: dict[str, int]  # term -> documents having it in some text field
-    deleted: frozenset[int] = frozenset()
+    deleted: np.ndarray = field(default_factory=lambda: np.zeros(0, DOC))  # sorted
     _leaves: list[tuple[IndexReader, int]] = field(repr=False, default_factory=list)
     _postings: Lru = field(
         repr=False, default_factory=lambda: Lru(POSTINGS_CACHED, weigh=len, budget=SETS_BUDGET)
@@ -61,17 +63,13 @@ class Catalog:
         return self.columns["id"]
 
     @property
-    def newest_first(self) -> list[int]:
+    def newest_first(self) -> np.ndarray:
         """Document numbers, the most recently published first (in the same second, the
         later opening id first, as the PostgreSQL backend orders them)."""
 
-        def compute() -> list[int]:
-            ordered: list[int] = []
-            for reader, offset in self._leaves:  # sorted runs: the sort below merges them
-                ordered.extend(d + offset for d in sorted_by(reader, "published_at")[0])
-            published, ids = self.columns["published_at"], self.columns["id"]
-            ordered.sort(key=lambda d: (published[d], ids[d]), reverse=True)
-            return ordered
+        def compute() -> np.ndarray:
+            published, ids = self.array("published_at"), self.array("id")
+            return np.lexsort((ids, published))[::-1].astype(DOC)
 
         return self._derived("newest_first", compute)
 
@@ -131,56 +129,50 @@ class Catalog:
             return terms_of(self._leaves[0][0], khmer)
         return list(dict.fromkeys(t for reader, _ in self._leaves for t in terms_of(reader, khmer)))
 
-    def docs_with(self, term: str) -> frozenset[int]:
-        """Documents having `term` in any text field (deleted ones included)."""
+    def docs_with(self, term: str) -> np.ndarray:
+        """Documents having `term` in any text field (deleted ones included), sorted."""
         if term not in self.document_frequency:
-            return frozenset()
+            return NO_DOCS
         return self._cached(
-            (None, term),
-            lambda: frozenset().union(*(self.postings(name, term) for name in TEXT_FIELDS)),
+            (None, term), lambda: union_of([self.postings(name, term) for name in TEXT_FIELDS])
         )
 
-    def postings(self, fieldname: str, term: str) -> frozenset[int]:
-        """Documents having `term` in `fieldname` (deleted ones included)."""
+    def postings(self, fieldname: str, term: str) -> np.ndarray:
+        """Documents having `term` in `fieldname` (deleted ones included), sorted."""
         leaves = self._leaves
         return self._cached((fieldname, term), lambda: _postings(leaves, fieldname, term))
-
-    def posting_array(self, fieldname: str, term: str) -> np.ndarray:
-        """The same as `postings`, as an array (to index numpy arrays with)."""
-        return self.kept(
-            ("array", fieldname, term),
-            lambda: np.fromiter(self.postings(fieldname, term), np.int64),
-        )
 
     def kept(self, key: tuple, compute):
         """A set (or array) of documents derived from this generation's postings, kept while
         there is room (the postings' budget)."""
         return self._cached(key, compute)
 
-    def docs_where(self, column: str, value) -> frozenset[int]:
-        """Documents whose `column` holds `value` (not deleted ones)."""
+    def docs_where(self, column: str, value) -> np.ndarray:
+        """Documents whose `column` holds `value` (not deleted ones), sorted."""
         memo = self.memo(f"where:{column}", size=SETS_KEPT)
         if value not in memo:
             parts = [
-                _shifted(docs_by_value(reader, column).get(value, frozenset()), offset)
+                _shifted(docs_by_value(reader, column).get(value, NO_DOCS), offset)
                 for reader, offset in self._leaves
             ]
-            memo[value] = frozenset().union(*parts) - self.deleted
+            found = np.concatenate(parts) if parts else NO_DOCS  # segments follow each other
+            memo[value] = np.setdiff1d(found, self.deleted, assume_unique=True)
         return memo[value]
 
-    def docs_at_least(self, column: str, minimum: int, none: int | None = None) -> frozenset[int]:
+    def docs_at_least(self, column: str, minimum: int, none: int | None = None) -> np.ndarray:
         """Documents whose number in `column` is `minimum` or more, or equals `none` (deleted
-        ones included)."""
+        ones included), sorted."""
         memo = self.memo(f"at_least:{column}", size=SETS_KEPT)
         key = (minimum, none)
         if key not in memo:
             parts = []
             for reader, offset in self._leaves:
                 ordered, values = sorted_by(reader, column)
-                parts.append(_shifted(ordered[bisect.bisect_left(values, minimum) :], offset))
+                at_least = np.array(ordered[bisect.bisect_left(values, minimum) :], DOC)
+                parts.append(_shifted(at_least, offset))
                 if none is not None:
-                    parts.append(_shifted(docs_by_value(reader, column).get(none, ()), offset))
-            memo[key] = frozenset().union(*parts)
+                    parts.append(_shifted(docs_by_value(reader, column).get(none, NO_DOCS), offset))
+            memo[key] = np.unique(np.concatenate(parts)) if parts else NO_DOCS
         return memo[key]
 
     def memo(self, name: str, size: int = MEMO_SIZE) -> dict:
@@ -197,7 +189,7 @@ class Catalog:
             found = self._shared[name] = compute()
         return found
 
-    def _cached(self, key: tuple, compute) -> frozenset[int]:
+    def _cached(self, key: tuple, compute) -> np.ndarray:
         return self._postings.get(key, compute)
 
 
@@ -210,10 +202,25 @@ def _leaves(searcher: Searcher) -> list[tuple[IndexReader, int]]:
     ]
 
 
-def _postings(leaves, fieldname: str, term: str) -> frozenset[int]:
+def _postings(leaves, fieldname: str, term: str) -> np.ndarray:
     parts = [_shifted(postings_of(reader, fieldname, term), offset) for reader, offset in leaves]
-    parts = [part for part in parts if part]
-    return parts[0] if len(parts) == 1 else frozenset().union(*parts)
+    parts = [part for part in parts if len(part)]
+    if len(parts) < 2:
+        return parts[0] if parts else NO_DOCS
+    return np.concatenate(parts)  # the segments' numbers follow each other: still sorted
+
+
+def union_of(arrays) -> np.ndarray:
+    """The documents in any of `arrays` (each sorted, without repeats), sorted."""
+    arrays = [found for found in arrays if len(found)]
+    if len(arrays) < 2:
+        return arrays[0] if arrays else NO_DOCS
+    return np.unique(np.concatenate(arrays))
+
+
+def common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The documents in both (each sorted, without repeats), sorted."""
+    return np.intersect1d(first, second, assume_unique=True)
 
 
 def _coded(column: list) -> tuple[list, np.ndarray]:
@@ -223,9 +230,9 @@ def _coded(column: list) -> tuple[list, np.ndarray]:
     return list(positions), codes
 
 
-def _shifted(docs, offset: int):
+def _shifted(docs: np.ndarray, offset: int) -> np.ndarray:
     """A segment's document numbers as the whole index numbers them."""
-    return docs if not offset else frozenset(d + offset for d in docs)
+    return docs if not offset else docs + offset
 
 
 # --- building catalogs --------------------------------------------------------------------------
@@ -268,7 +275,9 @@ def _build(key: tuple, leaves) -> Catalog:
     for docnum in deleted:
         columns["status"][docnum] = None
     size = len(columns["id"])
-    return Catalog(key, size, columns, _merged_frequencies(leaves), frozenset(deleted))
+    return Catalog(
+        key, size, columns, _merged_frequencies(leaves), np.unique(np.array(deleted, DOC))
+    )
 
 
 def _merged_frequencies(leaves) -> dict[str, int]:

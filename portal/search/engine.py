@@ -16,11 +16,11 @@ from datetime import date
 import numpy as np
 from whoosh.searching import Searcher
 
-from portal.search.catalog import SETS_KEPT, Catalog, catalog_for
+from portal.search.catalog import SETS_KEPT, Catalog, catalog_for, common, union_of
 from portal.search.expansion import Group, plan, vocabulary
 from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
 from portal.search.schema import Moment
-from portal.search.scoring import any_group, best_tier, doc_array, matching, scores
+from portal.search.scoring import any_group, best_tier, matching, scores
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
 MAX_QUERY_CHARS = 200  # longer text is cut (the API refuses it; a search box never sends it)
@@ -64,9 +64,10 @@ def search(searcher: Searcher, text: str, filters: SearchFilters) -> SearchResul
         return _listing(catalog, filters, allowed, result)
     groups = plan(words, catalog)
     docs, used = matching(catalog, groups)
-    docs &= allowed
-    if not docs and len(used) > 1:  # no opening has every word: the ones with the most
-        docs = any_group(catalog, used) & allowed
+    docs = docs[allowed[docs]]
+    if not len(docs) and len(used) > 1:  # no opening has every word: the ones with the most
+        docs = any_group(catalog, used)
+        docs = docs[allowed[docs]]
     result.did_you_mean = did_you_mean(text, parsed, groups)
     return _ranked(catalog, filters, docs, used, result)
 
@@ -88,18 +89,21 @@ def understand(text: str, filters: SearchFilters, lexicon) -> tuple[ParsedText, 
 
 
 def _allowed(catalog: Catalog, filters: SearchFilters, province_from_text: str | None):
-    """The documents a search may answer: public (or closed, when asked), not expired, and
-    passing every filter. Deleted documents have no status and are never in it."""
+    """Whether a search may answer each document (a boolean array by document number):
+    public (or closed, when asked), not expired, and passing every filter. Deleted documents
+    have no status and are never allowed."""
     key = (_filters_key(filters), province_from_text)
     memo = catalog.memo("allowed", size=SETS_KEPT)
     if key not in memo:
-        memo[key] = _allowed_docs(catalog, filters, filters.province or province_from_text)
+        allowed = np.zeros(max(1, catalog.size), bool)
+        allowed[_allowed_docs(catalog, filters, filters.province or province_from_text)] = True
+        memo[key] = allowed
     return memo[key]
 
 
 def _allowed_docs(catalog: Catalog, filters: SearchFilters, province: str | None):
     statuses = PUBLIC_OR_CLOSED if filters.include_closed else PUBLIC
-    sets = [frozenset().union(*(catalog.docs_where("status", s) for s in statuses))]
+    sets = [union_of([catalog.docs_where("status", status) for status in sorted(statuses)])]
     if not filters.include_closed:
         today = (filters.today or date.today()).toordinal()
         sets.append(catalog.docs_at_least("closing_date", today, none=0))
@@ -115,7 +119,10 @@ def _allowed_docs(catalog: Catalog, filters: SearchFilters, province: str | None
         since = Moment().to_column_value(filters.published_since)
         sets.append(catalog.docs_at_least("published_at", since))
     sets.sort(key=len)
-    return frozenset(sets[0].intersection(*sets[1:]))
+    found = sets[0]
+    for docs in sets[1:]:
+        found = common(found, docs)
+    return found
 
 
 def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> SearchResult:
@@ -123,29 +130,28 @@ def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> Search
     key = (_filters_key(filters), result.province_from_text)
     memo = catalog.memo("listings", size=SETS_KEPT)
     if key not in memo:
-        ordered = [d for d in catalog.newest_first if d in allowed]
-        memo[key] = ordered, _facets(catalog, ordered)
+        newest = catalog.newest_first
+        ordered = newest[allowed[newest]]
+        memo[key] = ordered.tolist(), _facets(catalog, ordered)
     ordered, facets = memo[key]
     return _page(catalog, filters, ordered, result, None, facets=facets)
 
 
-def _ranked(catalog: Catalog, filters, docs: set[int], groups: list[Group], result):
-    """Only the best `_wanted` documents are put in order, in numpy: a common word matches
-    thousands of openings at national scale."""
+def _ranked(catalog: Catalog, filters, docs: np.ndarray, groups: list[Group], result):
+    """Only the best `_wanted` of `docs` (sorted document numbers) are put in order, in numpy:
+    a common word matches thousands of openings at national scale."""
     published, ids = catalog.array("published_at"), catalog.array("id")
     wanted = _wanted(filters, docs)
     if filters.sort == Sort.NEWEST:
-        found = doc_array(docs)
-        ordered = _top(wanted, found, ids[found], published[found])
-        scored, values = scores(catalog, groups, set(ordered.tolist()))
+        ordered = _top(wanted, docs, ids[docs], published[docs])
+        scored, values = scores(catalog, groups, np.sort(ordered))
     else:
-        found = doc_array(docs)
-        tier, best = best_tier(catalog, groups, found)
+        tier, best = best_tier(catalog, groups, docs)
         if len(tier) >= wanted:  # the page is made of openings nothing can rank above
             ordered = _top(wanted, tier, ids[tier], published[tier])
             doc_scores = dict.fromkeys(ordered.tolist(), best)
             return _page(catalog, filters, ordered.tolist(), result, doc_scores, counted=docs)
-        scored, values = scores(catalog, groups, found)
+        scored, values = scores(catalog, groups, docs)
         ordered = _top(wanted, scored, ids[scored], published[scored], np.round(values, 6))
     kept = values[np.searchsorted(scored, ordered)]  # the scores of those put in order only
     doc_scores = dict(zip(ordered.tolist(), kept.tolist(), strict=True))
@@ -182,10 +188,10 @@ def _page(catalog, filters, ordered, result, scores, counted=None, facets=None) 
     return result
 
 
-def _facets(catalog: Catalog, docs) -> dict[str, dict[str, int]]:
-    """How many of `docs` there are of each kind and in each province, most first."""
-    found = doc_array(docs)
-    return {"kind": catalog.counts("kind", found), "province": catalog.counts("province", found)}
+def _facets(catalog: Catalog, docs: np.ndarray) -> dict[str, dict[str, int]]:
+    """How many of `docs` (document numbers) there are of each kind and in each province, most
+    first."""
+    return {"kind": catalog.counts("kind", docs), "province": catalog.counts("province", docs)}
 
 
 def _filters_key(filters: SearchFilters) -> tuple:

@@ -1,7 +1,8 @@
 """Which documents match the groups of a query, and how well.
 
-Matching is set algebra over cached posting sets (catalog.py): an alternative needs every slot,
-a group any alternative, the query every group. Documents are ranked, in this order, by
+Matching is set algebra over cached posting arrays (catalog.py: sorted document numbers): an
+alternative needs every slot, a group any alternative, the query every group. Documents are
+ranked, in this order, by
 1. how many groups they match (all of them, unless none matches all),
 2. how many groups they match without a typo correction (as Meilisearch ranks typos first),
 3. where the words were found (title 3, skills 2, organization 1.2, description 0.6), times the
@@ -15,73 +16,67 @@ import math
 
 import numpy as np
 
-from portal.search.catalog import Catalog
+from portal.search.catalog import NO_DOCS, Catalog, common, union_of
 from portal.search.expansion import Alternative, Group
 from portal.search.schema import FIELD_WEIGHTS
 
 _FIELDS_BY_WEIGHT = sorted(FIELD_WEIGHTS.items(), key=lambda item: item[1])
 
 
-def slot_docs(catalog: Catalog, slot: frozenset[str]) -> frozenset[int]:
+def slot_docs(catalog: Catalog, slot: frozenset[str]) -> np.ndarray:
     if len(slot) == 1:
         return catalog.docs_with(next(iter(slot)))
     return catalog.kept(
-        ("slot", slot), lambda: frozenset().union(*(catalog.docs_with(term) for term in slot))
+        ("slot", slot), lambda: union_of([catalog.docs_with(term) for term in slot])
     )
 
 
-def alternative_docs(catalog: Catalog, alternative: Alternative) -> frozenset[int]:
+def alternative_docs(catalog: Catalog, alternative: Alternative) -> np.ndarray:
     """Documents having every slot of the alternative (kept: queries share alternatives)."""
     key = ("alternative", alternative.slots)
     return catalog.kept(key, lambda: _all_slots(catalog, alternative))
 
 
-def _all_slots(catalog: Catalog, alternative: Alternative) -> frozenset[int]:
+def _all_slots(catalog: Catalog, alternative: Alternative) -> np.ndarray:
     found = None
     for slot in sorted(alternative.slots, key=len):
         docs = slot_docs(catalog, slot)
-        found = docs if found is None else found & docs
-        if not found:
-            return frozenset()
-    return found or frozenset()
+        found = docs if found is None else common(found, docs)
+        if not len(found):
+            return NO_DOCS
+    return NO_DOCS if found is None else found
 
 
-def group_docs(catalog: Catalog, group: Group) -> frozenset[int]:
-    def union() -> frozenset[int]:
-        docs = [alternative_docs(catalog, alt) for alt in group.alternatives]
-        return frozenset().union(*docs) if docs else frozenset()
+def group_docs(catalog: Catalog, group: Group) -> np.ndarray:
+    def union() -> np.ndarray:
+        return union_of([alternative_docs(catalog, alt) for alt in group.alternatives])
 
     return catalog.kept(("group", tuple(alt.slots for alt in group.alternatives)), union)
 
 
-def matching(catalog: Catalog, groups: list[Group]) -> tuple[set[int], list[Group]]:
+def matching(catalog: Catalog, groups: list[Group]) -> tuple[np.ndarray, list[Group]]:
     """Documents matching every group that matches something (a word found nowhere is left
     out rather than emptying the answer), and those groups. Nothing when no group matches."""
-    found: set[int] | None = None
+    found = None
     used = []
     for group in groups:
         docs = group_docs(catalog, group)
-        if not docs:
+        if not len(docs):
             continue
         used.append(group)
-        found = set(docs) if found is None else found & docs
-    return found or set(), used
+        found = docs if found is None else common(found, docs)
+    return NO_DOCS if found is None else found, used
 
 
-def any_group(catalog: Catalog, groups: list[Group]) -> set[int]:
+def any_group(catalog: Catalog, groups: list[Group]) -> np.ndarray:
     """Documents matching at least one group (when no document matches them all)."""
-    found: set[int] = set()
-    for group in groups:
-        found |= group_docs(catalog, group)
-    return found
+    return union_of([group_docs(catalog, group) for group in groups])
 
 
-def scores(catalog: Catalog, groups: list[Group], docs) -> tuple[np.ndarray, np.ndarray]:
-    """`docs` (a set, or a sorted array) as a sorted array of document numbers, and the score
-    of each (see the module docstring). Vectorised over `docs` alone: a common word matches
-    thousands of openings at national scale, and neither the work nor the arrays grow with the
-    whole index."""
-    docs = docs if isinstance(docs, np.ndarray) else doc_array(docs)
+def scores(catalog: Catalog, groups: list[Group], docs: np.ndarray):
+    """`docs` (sorted document numbers) and the score of each (see the module docstring).
+    Vectorised over `docs` alone: a common word matches thousands of openings at national
+    scale, and neither the work nor the arrays grow with the whole index."""
     position = np.full(max(1, catalog.size), -1, np.int32)  # document number -> index in docs
     position[docs] = np.arange(len(docs), dtype=np.int32)
     size, count = max(1, catalog.size), len(docs)
@@ -120,13 +115,12 @@ def best_tier(catalog: Catalog, groups: list[Group], found: np.ndarray) -> tuple
     tier, exact, weighed = found, 0, 0.0
     title = FIELD_WEIGHTS["title"]
     for group in groups:
-        held = [a for a in group.alternatives if len(_alternative_array(catalog, a))]
+        held = [a for a in group.alternatives if len(alternative_docs(catalog, a))]
         if not held:
             return found[:0], 0.0
         top = max((a.exact, a.weight) for a in held)
         best = [_title_array(catalog, a) for a in held if (a.exact, a.weight) == top]
-        in_title = best[0] if len(best) == 1 else np.union1d(best[0], np.concatenate(best[1:]))
-        tier = np.intersect1d(tier, in_title, assume_unique=True)
+        tier = common(tier, union_of(best))
         rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
         exact += top[0]
         weighed += title * top[1] * rarity  # as scores() adds it up: the same float
@@ -139,35 +133,21 @@ def _title_array(catalog: Catalog, alternative: Alternative) -> np.ndarray:
     def compute() -> np.ndarray:
         found = None
         for slot in alternative.slots:
-            docs = np.unique(
-                np.concatenate([catalog.posting_array("title", term) for term in slot])
-            )
-            found = docs if found is None else np.intersect1d(found, docs, assume_unique=True)
-        return found if found is not None else np.zeros(0, np.int64)
+            docs = union_of([catalog.postings("title", term) for term in slot])
+            found = docs if found is None else common(found, docs)
+        return NO_DOCS if found is None else found
 
     return catalog.kept(("title array", alternative.slots), compute)
-
-
-def doc_array(docs) -> np.ndarray:
-    """Document numbers (a set or a list) as a sorted numpy array."""
-    found = np.fromiter(docs, np.int64, len(docs))
-    found.sort()
-    return found
 
 
 def _alternative_scores(catalog: Catalog, alternative: Alternative, position, where_found):
     """Where in the scored docs the alternative is found (their indexes), and where its words
     were found in each (the field weights, averaged over its slots)."""
-    hit = _among(position, _alternative_array(catalog, alternative))
+    hit = _among(position, alternative_docs(catalog, alternative))
     summed = np.zeros(len(hit))
     for slot in alternative.slots:
         summed += where_found(slot)[hit]
     return hit, summed / len(alternative.slots)
-
-
-def _alternative_array(catalog: Catalog, alternative: Alternative) -> np.ndarray:
-    key = ("alternative array", alternative.slots)
-    return catalog.kept(key, lambda: doc_array(alternative_docs(catalog, alternative)))
 
 
 def _among(position: np.ndarray, documents: np.ndarray) -> np.ndarray:
@@ -190,7 +170,5 @@ class _WhereFound:
             found = self.known[slot] = np.zeros(self.count)
             for fieldname, weight in _FIELDS_BY_WEIGHT:  # heavier fields last: they overwrite
                 for term in slot:
-                    found[_among(self.position, self.catalog.posting_array(fieldname, term))] = (
-                        weight
-                    )
+                    found[_among(self.position, self.catalog.postings(fieldname, term))] = weight
         return found
