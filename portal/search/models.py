@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, String, Text
+from sqlalchemy import BigInteger, Index, String, Text, text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -42,6 +42,12 @@ class SearchDocument(db.Model):
         Index("ix_search_document_words", "words", postgresql_using="gin"),
         Index("ix_search_document_listing", "status", "published_at"),
         Index("ix_search_document_province", "province"),  # ANDed with the words' bitmap
+        # The title's words alone (pg_engine.TITLE_WORDS): PostgreSQL only.
+        Index(
+            "ix_search_document_title_words",
+            text("ts_filter(words, '{a}')"),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
     )
 
     opening_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

@@ -34,6 +34,10 @@ from portal.search.query_parse import parse_words
 from portal.search.schema import FIELD_WEIGHTS, Moment
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
+# The title's words alone (weight A), as the expression index ix_search_document_title_words
+# holds them: the openings with every word of a query in their title are found without reading
+# the others (a common word is in thousands of descriptions).
+TITLE_WORDS = f"ts_filter(words, '{{{FIELD_LETTERS['title'].lower()}}}')"
 ESTIMATED_FROM = 10_000  # documents: from this many, the planner's count is close enough
 # Published in the same second (a batch): the later opening first, as the Whoosh engine does.
 NEWEST_FIRST = "published_at DESC, opening_id DESC"
@@ -265,10 +269,12 @@ def _score(groups_with_rarity) -> str:
 
 
 def _run(session, filters, result, allowed, match, groups_with_rarity, params) -> SearchResult:
-    """The page asked for and the facets of the whole answer, in one statement: the documents
-    matching are read once (MATERIALIZED); on the relevance order, the openings scoring the
-    best a document can are tried first, and the others are scored only when they cannot fill
-    the page (a condition PostgreSQL checks once, before running either branch)."""
+    """The page asked for and the facets of the whole answer, in one statement. The documents
+    matching are read once (m: their ids, kinds, provinces and dates, not their words, which
+    would make it too big to keep in memory at national scale); on the relevance order, the
+    openings scoring the best a document can are looked up by the title words' index first (b),
+    and the matches are read again and scored only when those cannot fill the page (a condition
+    PostgreSQL checks once, e, before running either branch)."""
     per_page = max(1, filters.per_page)
     offset = (max(1, filters.page) - 1) * per_page
     paging = f"LIMIT {per_page} OFFSET {offset}"
@@ -278,23 +284,29 @@ def _run(session, filters, result, allowed, match, groups_with_rarity, params) -
         )
         page = f"SELECT opening_id, 0.0::float8 FROM m ORDER BY {NEWEST_FIRST} {paging}"
         return _answer(session, result, matched, page, params)
-    matched = (
-        f"SELECT opening_id, kind, province, published_at, words FROM search_document "
-        f"WHERE {allowed} AND words @@ {params.tsquery(match)}"
-    )
+    where = f"{allowed} AND words @@ {params.tsquery(match)}"
+    matched = f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {where}"
     if filters.sort == Sort.NEWEST:
-        newest = f"SELECT * FROM m ORDER BY {NEWEST_FIRST} {paging}"
+        newest = (
+            f"SELECT opening_id, published_at, words FROM search_document WHERE opening_id IN "
+            f"(SELECT opening_id FROM m ORDER BY {NEWEST_FIRST} {paging})"
+        )
         scored = _scored(newest, groups_with_rarity, params)
         page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {NEWEST_FIRST}"
         return _answer(session, result, matched, page, params)
     best, best_score = _best_possible(groups_with_rarity, params)
-    first = f"SELECT opening_id, {best_score!r}::float8 FROM m WHERE words @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
-    ranked = _scored("SELECT * FROM m", groups_with_rarity, params)
+    first = f"SELECT opening_id, {best_score!r}::float8 FROM search_document WHERE {allowed} AND {TITLE_WORDS} @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
+    every = f"SELECT opening_id, published_at, words FROM search_document WHERE {where}"
+    ranked = _scored(every, groups_with_rarity, params)
     scored = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {NEWEST_FIRST} {paging}"  # noqa: E501
     # The best page is the page when it is full, or holds every opening left from the offset.
-    enough = f"(SELECT count(*) FROM b) IN ({per_page}, (SELECT count(*) FROM m) - {offset})"
-    page = f"SELECT * FROM b WHERE {enough} UNION ALL SELECT * FROM ({scored}) s WHERE NOT {enough}"
-    return _answer(session, result, matched, page, params, best=first)
+    enough = f"(SELECT count(*) FROM b) IN ({per_page}, (SELECT sum(n) FROM k) - {offset})"
+    kept = f", b AS MATERIALIZED ({first}), e AS MATERIALIZED (SELECT {enough} AS yes)"
+    page = (
+        "SELECT * FROM b WHERE (SELECT yes FROM e) "
+        f"UNION ALL SELECT * FROM ({scored}) s WHERE NOT (SELECT yes FROM e)"
+    )
+    return _answer(session, result, matched, page, params, kept)
 
 
 def _scored(rows: str, groups_with_rarity, params: Params) -> str:
@@ -318,35 +330,29 @@ def _scored(rows: str, groups_with_rarity, params: Params) -> str:
 
 
 def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
-    """The tsquery of the documents scoring the most a document can (every group through its
-    best alternatives, exact and heaviest, with every word in the title), and that score."""
-    title = FIELD_LETTERS["title"]
+    """The tsquery, on the title's words (TITLE_WORDS), of the documents scoring the most a
+    document can (every group through its best alternatives, exact and heaviest, with every
+    word in the title), and that score."""
     parts, exact, found = [], 0, 0.0
     for group, rarity in groups_with_rarity:
         top = max((a.exact, a.weight) for a in group.alternatives)
         best = [a for a in group.alternatives if (a.exact, a.weight) == top]
-        parts.append(
-            "("
-            + " | ".join(
-                "(" + " & ".join(slot_query(slot, title) for slot in a.slots) + ")" for a in best
-            )
-            + ")"
-        )
+        parts.append("(" + " | ".join(alternative_query(a) for a in best) + ")")
         exact += top[0]
         found += rarity * FIELD_WEIGHTS["title"] * top[1]
     score = 1000 * len(groups_with_rarity) + 10 * exact + found / (1 + found)
     return params.tsquery(" & ".join(parts)), score
 
 
-def _answer(session, result: SearchResult, matched: str, page: str, params: Params, best=""):
-    """Fill `result` from the documents `matched` (m) and the `page` of them (opening id,
-    score), which may read the `best` ones (b)."""
-    kept = f", b AS MATERIALIZED ({best})" if best else ""
+def _answer(session, result: SearchResult, matched: str, page: str, params: Params, kept=""):
+    """Fill `result` from the documents `matched` (m, counted by kind in k) and the `page` of
+    them (opening id, score), which may read what `kept` adds (more WITH queries)."""
     sql = f"""
-        WITH m AS MATERIALIZED ({matched}){kept}
+        WITH m AS MATERIALIZED ({matched}),
+            k AS MATERIALIZED (SELECT kind, count(*) AS n FROM m GROUP BY kind){kept}
         SELECT 'hit' AS part, p.opening_id, p.score, NULL::text AS key, 0::bigint AS n
             FROM ({page}) p(opening_id, score)
-        UNION ALL SELECT 'kind', NULL, NULL, kind, count(*) FROM m GROUP BY kind
+        UNION ALL SELECT 'kind', NULL, NULL, kind, n FROM k
         UNION ALL SELECT 'province', NULL, NULL, province, count(*) FROM m GROUP BY province
     """
     hits: list[Hit] = []
