@@ -65,14 +65,16 @@ def _render(name: str, context: dict) -> str:
 class CardOrganization:
     """What a card shows of an opening's organization (read-only)."""
 
-    __slots__ = tuple(column.key for column in CARD_ORGANIZATION_COLUMNS)
+    row = tuple(column.key for column in CARD_ORGANIZATION_COLUMNS)  # as card_rows reads them
+    __slots__ = row
     is_verified = Organization.is_verified
 
 
 class CardCourse:
     """What a card shows of a course's details (read-only)."""
 
-    __slots__ = ("fee", "fee_currency", "start_date")
+    row = ("fee", "fee_currency", "start_date")  # as card_rows reads them
+    __slots__ = row
     is_free = CourseDetails.is_free
 
 
@@ -83,27 +85,31 @@ class CardOpening:
     answer for it (is_open_on, is_verified, is_free), so access.can_view judges it as an
     Opening."""
 
-    __slots__ = (*(column.key for column in CARD_COLUMNS), "organization", "course")
+    row = tuple(column.key for column in CARD_COLUMNS)  # as card_rows reads them
+    __slots__ = (*row, "organization", "course")
     is_open_on = Opening.is_open_on
 
 
 def load_cards(query: Select) -> list[CardOpening]:
-    """The openings of `query` (a select of Opening), as cards."""
-    keys = [column.key for column in CARD_COLUMNS]
+    """The openings of `query` (a select of Opening), as cards (the row's columns in the
+    order of queries.card_rows: the opening's, the organization's, the course's)."""
+    opening, organization = len(CARD_COLUMNS), len(CARD_COLUMNS) + len(CARD_ORGANIZATION_COLUMNS)
     cards = []
     for row in db.session.execute(card_rows(query)):
-        card = CardOpening()
-        for key, value in zip(keys, row, strict=False):
-            setattr(card, key, value)
-        organization = card.organization = CardOrganization()
-        organization.name, organization.verified_at = row[len(keys) : len(keys) + 2]
-        fee, currency, start = row[len(keys) + 2 :]
-        card.course = None
-        if fee is not None:  # a course_details row (fee is never NULL there)
-            course = card.course = CardCourse()
-            course.fee, course.fee_currency, course.start_date = fee, currency, start
+        card = _filled(CardOpening, row[:opening])
+        card.organization = _filled(CardOrganization, row[opening:organization])
+        course = row[organization:]  # fee is never NULL in a course_details row
+        card.course = _filled(CardCourse, course) if course[0] is not None else None
         cards.append(card)
     return cards
+
+
+def _filled(kind: type, values):
+    """A `kind` (a Card* class) with the slots its `row` names set from `values`."""
+    found = kind()
+    for name, value in zip(kind.row, values, strict=True):
+        setattr(found, name, value)
+    return found
 
 
 def opening_card(opening: Opening, marks, today: date, can_open) -> Markup:

@@ -273,8 +273,12 @@ class Found:
     openings: list[Opening]
 
 
+def _with_card_data(query: Select) -> Iterable[Opening]:
+    return db.session.scalars(with_card_data(query)).unique()
+
+
 def search_openings(
-    params: SearchParams, load: Callable[[Select], Iterable] | None = None
+    params: SearchParams, load: Callable[[Select], Iterable] = _with_card_data
 ) -> Found:
     """Ask the search engine, then load the openings it names in one query (`load`: a select
     of them to what the caller lists, by default models with their card data).
@@ -283,13 +287,9 @@ def search_openings(
     longer public, is left out."""
     result = search.query(params.q, params.filters())
     visible = published_or_closed_openings() if params.include_closed else published_openings()
-    rows = (load or _with_card_data)(visible.where(Opening.id.in_(result.ids)))
+    rows = load(visible.where(Opening.id.in_(result.ids)))
     by_id = {opening.id: opening for opening in rows}
     return Found(result, [by_id[i] for i in result.ids if i in by_id])
-
-
-def _with_card_data(query: Select) -> Iterable[Opening]:
-    return db.session.scalars(with_card_data(query)).unique()
 
 
 def in_province(query: Select, province: Province | None) -> Select:

@@ -45,7 +45,7 @@ class Catalog:
     size: int  # documents, deleted ones included (their status is None)
     columns: dict[str, list]
     document_frequency: dict[str, int]  # term -> documents having it in some text field
-    deleted: np.ndarray = field(default_factory=lambda: np.zeros(0, DOC))  # sorted
+    deleted: np.ndarray = field(default_factory=lambda: NO_DOCS)  # sorted
     _leaves: list[tuple[IndexReader, int]] = field(repr=False, default_factory=list)
     _postings: Lru = field(
         repr=False, default_factory=lambda: Lru(POSTINGS_CACHED, weigh=len, budget=SETS_BUDGET)
@@ -221,6 +221,17 @@ def union_of(arrays) -> np.ndarray:
 def common(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """The documents in both (each sorted, without repeats), sorted."""
     return np.intersect1d(first, second, assume_unique=True)
+
+
+def common_to(arrays) -> np.ndarray:
+    """The documents in every one of `arrays` (each sorted, without repeats; an iterable, read
+    no further once nothing is left), sorted. None at all: nothing."""
+    found = None
+    for docs in arrays:
+        found = docs if found is None else common(found, docs)
+        if not len(found):
+            return NO_DOCS
+    return NO_DOCS if found is None else found
 
 
 def _coded(column: list) -> tuple[list, np.ndarray]:

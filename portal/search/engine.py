@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 from whoosh.searching import Searcher
 
-from portal.search.catalog import SETS_KEPT, Catalog, catalog_for, common, union_of
+from portal.search.catalog import SETS_KEPT, Catalog, catalog_for, common_to, union_of
 from portal.search.expansion import Group, plan, vocabulary
 from portal.search.query_parse import ParsedText, joined, parse_text, without_stopwords
 from portal.search.schema import Moment
@@ -118,11 +118,7 @@ def _allowed_docs(catalog: Catalog, filters: SearchFilters, province: str | None
     if filters.published_since is not None:
         since = Moment().to_column_value(filters.published_since)
         sets.append(catalog.docs_at_least("published_at", since))
-    sets.sort(key=len)
-    found = sets[0]
-    for docs in sets[1:]:
-        found = common(found, docs)
-    return found
+    return common_to(sorted(sets, key=len))
 
 
 def _listing(catalog: Catalog, filters, allowed, result: SearchResult) -> SearchResult:

@@ -32,6 +32,7 @@ from portal.search.pg_index import FIELD_LETTERS, quote
 from portal.search.pg_lexicon import PgLexicon
 from portal.search.query_parse import parse_words
 from portal.search.schema import FIELD_WEIGHTS, Moment
+from portal.search.scoring import best_score, top_alternatives
 from portal.search.types import Hit, SearchFilters, SearchResult, Sort
 
 # The title's words alone (weight A), as the expression index ix_search_document_title_words
@@ -333,15 +334,12 @@ def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
     """The tsquery, on the title's words (TITLE_WORDS), of the documents scoring the most a
     document can (every group through its best alternatives, exact and heaviest, with every
     word in the title), and that score."""
-    parts, exact, found = [], 0, 0.0
+    parts, tops = [], []
     for group, rarity in groups_with_rarity:
-        top = max((a.exact, a.weight) for a in group.alternatives)
-        best = [a for a in group.alternatives if (a.exact, a.weight) == top]
+        top, best = top_alternatives(group.alternatives)
         parts.append("(" + " | ".join(alternative_query(a) for a in best) + ")")
-        exact += top[0]
-        found += rarity * FIELD_WEIGHTS["title"] * top[1]
-    score = 1000 * len(groups_with_rarity) + 10 * exact + found / (1 + found)
-    return params.tsquery(" & ".join(parts)), score
+        tops.append((top, rarity))
+    return params.tsquery(" & ".join(parts)), best_score(tops)
 
 
 def _answer(session, result: SearchResult, matched: str, page: str, params: Params, kept=""):

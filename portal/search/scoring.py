@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from portal.search.catalog import NO_DOCS, Catalog, common, union_of
+from portal.search.catalog import NO_DOCS, Catalog, common, common_to, union_of
 from portal.search.expansion import Alternative, Group
 from portal.search.schema import FIELD_WEIGHTS
 
@@ -38,13 +38,8 @@ def alternative_docs(catalog: Catalog, alternative: Alternative) -> np.ndarray:
 
 
 def _all_slots(catalog: Catalog, alternative: Alternative) -> np.ndarray:
-    found = None
-    for slot in sorted(alternative.slots, key=len):
-        docs = slot_docs(catalog, slot)
-        found = docs if found is None else common(found, docs)
-        if not len(found):
-            return NO_DOCS
-    return NO_DOCS if found is None else found
+    slots = sorted(alternative.slots, key=len)
+    return common_to(slot_docs(catalog, slot) for slot in slots)
 
 
 def group_docs(catalog: Catalog, group: Group) -> np.ndarray:
@@ -112,30 +107,42 @@ def best_tier(catalog: Catalog, groups: list[Group], found: np.ndarray) -> tuple
     fill the page, nothing else needs scoring: a common word matches thousands of openings at
     national scale, and the newest of those holding it in their title are the page."""
     size = max(1, catalog.size)
-    tier, exact, weighed = found, 0, 0.0
-    title = FIELD_WEIGHTS["title"]
+    tier, tops = found, []
     for group in groups:
         held = [a for a in group.alternatives if len(alternative_docs(catalog, a))]
         if not held:
             return found[:0], 0.0
-        top = max((a.exact, a.weight) for a in held)
-        best = [_title_array(catalog, a) for a in held if (a.exact, a.weight) == top]
-        tier = common(tier, union_of(best))
-        rarity = math.log(1 + size / (1 + len(group_docs(catalog, group))))
-        exact += top[0]
-        weighed += title * top[1] * rarity  # as scores() adds it up: the same float
-    return tier, 1000 * len(groups) + 10 * exact + weighed / (1 + weighed)
+        top, best = top_alternatives(held)
+        tier = common(tier, union_of([_title_array(catalog, a) for a in best]))
+        tops.append((top, math.log(1 + size / (1 + len(group_docs(catalog, group))))))
+    return tier, best_score(tops)
+
+
+def top_alternatives(alternatives: list[Alternative]) -> tuple[tuple[bool, float], list]:
+    """The best of a group's alternatives, those a document scores the most through: exact
+    before corrected, then the heaviest (ties all kept); and that (exact, weight)."""
+    top = max((a.exact, a.weight) for a in alternatives)
+    return top, [a for a in alternatives if (a.exact, a.weight) == top]
+
+
+def best_score(tops: list[tuple[tuple[bool, float], float]]) -> float:
+    """The score of a document matching every group through its top alternative ((exact,
+    weight), rarity) with every word in its title: the most any document can score (both
+    backends' best page). The title's weight times the alternative's, then the rarity, as
+    scores() multiplies them: the same float."""
+    exact, weighed = 0, 0.0
+    for (is_exact, weight), rarity in tops:
+        exact += is_exact
+        weighed += FIELD_WEIGHTS["title"] * weight * rarity
+    return 1000 * len(tops) + 10 * exact + weighed / (1 + weighed)
 
 
 def _title_array(catalog: Catalog, alternative: Alternative) -> np.ndarray:
     """Documents holding each slot of the alternative in their title (sorted)."""
 
     def compute() -> np.ndarray:
-        found = None
-        for slot in alternative.slots:
-            docs = union_of([catalog.postings("title", term) for term in slot])
-            found = docs if found is None else common(found, docs)
-        return NO_DOCS if found is None else found
+        slots = alternative.slots
+        return common_to(union_of([catalog.postings("title", t) for t in slot]) for slot in slots)
 
     return catalog.kept(("title array", alternative.slots), compute)
 
