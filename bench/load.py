@@ -38,7 +38,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.load_client import Tally, drive, paths  # noqa: E402
 from bench.load_data import fill, reindex  # noqa: E402
-from bench.scratch import scratch_app  # noqa: E402
+from bench.scratch import scratch_app, settle  # noqa: E402
 from portal.extensions import db  # noqa: E402
 
 PAGES = (("search page", "/openings"), ("API", "/api/v1/openings"))
@@ -162,6 +162,7 @@ def _built_portal(size: int, database_url: str | None) -> Iterator[Path]:
         fill(size)
         reindex(app)
         db.session.remove()
+        settle()
         db.engine.dispose()  # the servers alone use the database from here
         yield Path(app.config["SEARCH_INDEX_DIR"]).parent
 

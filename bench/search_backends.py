@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy.dialects.postgresql import insert  # noqa: E402
 from whoosh import index as whoosh_index  # noqa: E402
 
-from bench.scratch import scratch_app  # noqa: E402
+from bench.scratch import scratch_app, settle  # noqa: E402
 from bench.search import TODAY, build, khmer_queries, percentiles, timed, typo_queries  # noqa: E402
 from bench.synthetic import opening_documents  # noqa: E402
 from portal.extensions import db  # noqa: E402
@@ -77,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             warm_up(searcher)
             times = timed(lambda text: search(searcher, text, filters).ids, queries)
         rows.append(("whoosh", indexing, times))
-    with scratch_app("phlov-bench-", args.database_url, "postgres") as app:
+    with scratch_app("phlov-bench-", args.database_url, "postgres"):
         filling = fill_postgres(args.n)
-        _vacuum(app)
+        settle()
         warm_up()
         pg_engine.run_query("", filters)
         times = timed(lambda text: _pg_query(text, filters), queries)
@@ -98,13 +98,6 @@ def _pg_query(text: str, filters: SearchFilters) -> list[int]:
         return pg_engine.run_query(text, filters).ids
     finally:
         db.session.rollback()
-
-
-def _vacuum(app) -> None:
-    """Statistics and the visibility map, as autovacuum keeps them on a live database."""
-    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("VACUUM ANALYZE search_document")
-        connection.exec_driver_sql("VACUUM ANALYZE search_term")
 
 
 if __name__ == "__main__":

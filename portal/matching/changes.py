@@ -1,10 +1,12 @@
 """What changed since a matching index was built: a log of changed openings and profiles,
-written in the same transaction as the change, whose largest id is the cheap counter.
+written in the same transaction as the change, whose largest id is the cheap counter. The
+PostgreSQL search backend's kept counts follow the same counter (search/pg_counts.py).
 
 - A transaction that adds, edits or deletes an `Opening` or a `YouthProfile` writes one row per
   object (`kind`, `row_id`); an edited or deleted `Organization` (being verified changes which of
   its openings are public) and any bulk statement on those tables write a row with no `row_id`:
   "reload them all". The rows are written just before the commit, in its transaction.
+  Rebuilding the search documents writes a SEARCH row, which matching's readers skip.
 - A worker reads `max(id)` (the primary key's index: one step, however big the tables) before
   each use of an index. Unchanged: nothing else is read. Changed: it reads the log rows after the
   id it had seen and reloads only those openings or profiles (services.py).
@@ -26,6 +28,7 @@ from portal.session_events import listen_once
 from portal.youth.models import YouthProfile
 
 OPENINGS, YOUTH = "opening", "youth"
+SEARCH = "search"  # the search documents were rebuilt: only the search's kept counts care
 KEPT = 20_000  # log rows kept behind the newest; a worker further behind reloads everything
 PRUNE_EVERY = 1_000
 _KIND_OF = {Opening: OPENINGS, YouthProfile: YOUTH}
@@ -106,10 +109,19 @@ def _before_commit(session: Session) -> None:
     noted = session.info.pop(_NOTED, None)
     if not noted:
         return
-    connection = session.connection()
+    _write(session.connection(), [(kind, row_id) for kind, row_id in sorted(noted, key=str)])
+
+
+def log_everything(session: Session, kind: str) -> None:
+    """Log "all of `kind` may have changed" in `session`'s transaction (committed by the caller),
+    for a change the session hooks do not see (the search documents rebuilt: SEARCH)."""
+    _write(session.connection(), [(kind, None)])
+
+
+def _write(connection, noted: list[tuple[str, int | None]]) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-    rows = [{"kind": kind, "row_id": row_id} for kind, row_id in sorted(noted, key=str)]
+    rows = [{"kind": kind, "row_id": row_id} for kind, row_id in noted]
     last = max(
         connection.execute(insert(MatchingChange).returning(MatchingChange.id), rows).scalars()
     )

@@ -14,12 +14,14 @@ engine (engine.understand, expansion.plan over a PgLexicon), run in SQL.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import text
 
 from portal.extensions import db
+from portal.search import pg_counts
 from portal.search.engine import (
     MAX_QUERY_CHARS,
     PUBLIC,
@@ -197,7 +199,10 @@ def _allowed(filters: SearchFilters, province_from_text: str | None, params: Par
     """The SQL condition of engine._allowed_docs: public (or closed, when asked), not expired,
     and every filter."""
     statuses = PUBLIC_OR_CLOSED if filters.include_closed else PUBLIC
-    conditions = [f"status = ANY({params.add(sorted(statuses))})"]
+    if len(statuses) == 1:  # equality: the listing index then gives the newest first
+        conditions = [f"status = {params.add(next(iter(statuses)))}"]
+    else:
+        conditions = [f"status = ANY({params.add(sorted(statuses))})"]
     if not filters.include_closed:
         conditions.append(f"closing_date >= {params.add(filters.today or date.today())}")
     if filters.kind:
@@ -271,43 +276,61 @@ def _score(groups_with_rarity) -> str:
 
 def _run(session, filters, result, allowed, match, groups_with_rarity, params) -> SearchResult:
     """The page asked for and the facets of the whole answer, in one statement. The documents
-    matching are read once (m: their ids, kinds, provinces and dates, not their words, which
-    would make it too big to keep in memory at national scale); on the relevance order, the
-    openings scoring the best a document can are looked up by the title words' index first (b),
-    and the matches are read again and scored only when those cannot fill the page (a condition
+    matching are counted by kind and province in one pass over them (k), keeping nothing else,
+    unless this worker has their counts (pg_counts.py); on the relevance order, the openings
+    scoring the best a document can are looked up by the title words' index first (b), and the
+    matches are read again and scored only when those cannot fill the page (a condition
     PostgreSQL checks once, e, before running either branch)."""
     per_page = max(1, filters.per_page)
     offset = (max(1, filters.page) - 1) * per_page
     paging = f"LIMIT {per_page} OFFSET {offset}"
+    where = allowed if match is None else f"{allowed} AND words @@ {params.tsquery(match)}"
+    counting = Counting(where, params)
     if match is None:  # no words: every allowed opening, newest first
-        matched = (
-            f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {allowed}"  # noqa: E501
-        )
-        page = f"SELECT opening_id, 0.0::float8 FROM m ORDER BY {NEWEST_FIRST} {paging}"
-        return _answer(session, result, matched, page, params)
-    where = f"{allowed} AND words @@ {params.tsquery(match)}"
-    matched = f"SELECT opening_id, kind, province, published_at FROM search_document WHERE {where}"
+        page = f"SELECT opening_id, 0.0::float8 FROM search_document WHERE {where} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
+        return _answer(session, result, counting, page, params)
     if filters.sort == Sort.NEWEST:
         newest = (
             f"SELECT opening_id, published_at, words FROM search_document WHERE opening_id IN "
-            f"(SELECT opening_id FROM m ORDER BY {NEWEST_FIRST} {paging})"
+            f"(SELECT opening_id FROM search_document WHERE {where} ORDER BY {NEWEST_FIRST} {paging})"  # noqa: E501
         )
         scored = _scored(newest, groups_with_rarity, params)
         page = f"SELECT opening_id, score FROM ({scored}) s ORDER BY {NEWEST_FIRST}"
-        return _answer(session, result, matched, page, params)
+        return _answer(session, result, counting, page, params)
     best, best_score = _best_possible(groups_with_rarity, params)
     first = f"SELECT opening_id, {best_score!r}::float8 FROM search_document WHERE {allowed} AND {TITLE_WORDS} @@ {best} ORDER BY {NEWEST_FIRST} {paging}"  # noqa: E501
     every = f"SELECT opening_id, published_at, words FROM search_document WHERE {where}"
     ranked = _scored(every, groups_with_rarity, params)
     scored = f"SELECT opening_id, score FROM ({ranked}) s ORDER BY round(score::numeric, 6) DESC, {NEWEST_FIRST} {paging}"  # noqa: E501
     # The best page is the page when it is full, or holds every opening left from the offset.
-    enough = f"(SELECT count(*) FROM b) IN ({per_page}, (SELECT sum(n) FROM k) - {offset})"
-    kept = f", b AS MATERIALIZED ({first}), e AS MATERIALIZED (SELECT {enough} AS yes)"
+    enough = f"(SELECT count(*) FROM b) IN ({per_page}, {counting.total()} - {offset})"
+    kept = f"b AS MATERIALIZED ({first}), e AS MATERIALIZED (SELECT {enough} AS yes)"
     page = (
         "SELECT * FROM b WHERE (SELECT yes FROM e) "
         f"UNION ALL SELECT * FROM ({scored}) s WHERE NOT (SELECT yes FROM e)"
     )
-    return _answer(session, result, matched, page, params, kept)
+    return _answer(session, result, counting, page, params, kept)
+
+
+class Counting:
+    """The counts by kind and province of the documents meeting `where`: kept by this worker
+    (pg_counts.py), or counted in the page's statement (k: one pass, a few rows)."""
+
+    def __init__(self, where: str, params: Params) -> None:
+        self.statement = f"SELECT kind, province, count(*) AS n FROM search_document WHERE {where} GROUP BY kind, province"  # noqa: E501
+        self.store, self.counter = pg_counts.kept()
+        self.key = pg_counts.key_of(self.statement, params.values)
+        self.known = self.store.get(self.key) if self.store is not None else None
+
+    def total(self) -> str:
+        """The number of documents, in SQL."""
+        if self.known is not None:
+            return str(sum(self.known[0].values()))
+        return "(SELECT sum(n) FROM k)"
+
+    def keep(self, counts: pg_counts.Counts) -> None:
+        if self.store is not None:
+            self.store.put(self.key, self.counter, counts)
 
 
 def _scored(rows: str, groups_with_rarity, params: Params) -> str:
@@ -342,27 +365,33 @@ def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
     return params.tsquery(" & ".join(parts)), best_score(tops)
 
 
-def _answer(session, result: SearchResult, matched: str, page: str, params: Params, kept=""):
-    """Fill `result` from the documents `matched` (m, counted by kind in k) and the `page` of
-    them (opening id, score), which may read what `kept` adds (more WITH queries)."""
-    sql = f"""
-        WITH m AS MATERIALIZED ({matched}),
-            k AS MATERIALIZED (SELECT kind, count(*) AS n FROM m GROUP BY kind){kept}
-        SELECT 'hit' AS part, p.opening_id, p.score, NULL::text AS key, 0::bigint AS n
-            FROM ({page}) p(opening_id, score)
-        UNION ALL SELECT 'kind', NULL, NULL, kind, n FROM k
-        UNION ALL SELECT 'province', NULL, NULL, province, count(*) FROM m GROUP BY province
-    """
+def _answer(session, result: SearchResult, counting: Counting, page: str, params: Params, kept=""):  # noqa: E501
+    """Fill `result` from the `page` (opening id, score), which may read what `kept` adds (more
+    WITH queries), and the counts of the whole answer (`counting`)."""
+    withs = [] if counting.known else [f"k AS MATERIALIZED ({counting.statement})"]
+    withs += [kept] if kept else []
+    sql = f"SELECT p.opening_id, p.score, NULL AS kind, NULL AS province, 0::bigint AS n FROM ({page}) p(opening_id, score)"  # noqa: E501
+    if not counting.known:
+        sql += " UNION ALL SELECT NULL, NULL, kind, province, n FROM k"
+    if withs:
+        sql = f"WITH {', '.join(withs)} {sql}"
     hits: list[Hit] = []
-    facets: dict[str, dict[str, int]] = {"kind": {}, "province": {}}
-    for part, opening_id, score, key, count in _rows(session, sql, params):
-        if part == "hit":
+    kinds: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    for opening_id, score, kind, province, count in _rows(session, sql, params):
+        if opening_id is not None:
             hits.append(Hit(int(opening_id), round(float(score), 4)))
         else:
-            facets[part][key] = int(count)
+            kinds[kind] += count
+            provinces[province] += count
+    if counting.known:
+        by_kind, by_province = counting.known
+    else:
+        by_kind, by_province = _most_common(kinds), _most_common(provinces)
+        counting.keep((by_kind, by_province))
     result.hits = hits
-    result.total = sum(facets["kind"].values())
-    result.facets = {name: _most_common(counts) for name, counts in facets.items()}
+    result.total = sum(by_kind.values())
+    result.facets = {"kind": dict(by_kind), "province": dict(by_province)}
     return result
 
 

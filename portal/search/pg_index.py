@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from portal.extensions import db
 from portal.jobs.models import Opening
+from portal.matching import changes
 from portal.search.analysis import STOPWORDS, is_khmer, terms
 from portal.search.documents import document_for
 from portal.search.models import SearchDocument, SearchTerm
@@ -213,6 +214,9 @@ def rebuild() -> tuple[int, float]:
     for start in range(0, len(gone), BATCH):
         _in_own_transaction(gone[start : start + BATCH])
     recount_terms()
+    with Session(db.engine) as session:  # the counts workers keep may be wrong now
+        changes.log_everything(session, changes.SEARCH)
+        session.commit()
     return len(opening_ids), time.perf_counter() - started
 
 

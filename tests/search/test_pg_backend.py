@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import delete, event, select, text
 from sqlalchemy.orm import Session
 
 from portal import create_app, search
@@ -186,6 +186,83 @@ def test_the_health_check_reports_missing_tables(ctx, client):
         with Session(db.engine) as session:
             session.execute(text("ALTER TABLE search_document_away RENAME TO search_document"))
             session.commit()
+
+
+@pytest.fixture
+def countings(app):
+    """The statements counting an answer (by kind and province) this app sends from now on."""
+    sent: list[str] = []
+
+    def note(_conn, _cursor, statement, *_):
+        if "GROUP BY kind, province" in statement:
+            sent.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    yield sent
+    event.remove(db.engine, "before_cursor_execute", note)
+
+
+@postgres_only
+def test_the_counts_are_kept_until_another_app_server_changes_an_opening(
+    app, other_app, publish_new, counselor, countings
+):
+    publish_new("Cook")
+    publish_new("Cook", province_code="12")
+    first = search.query("cook", SearchFilters(per_page=1))
+    again = search.query("cook", SearchFilters(per_page=1, page=2))
+    assert len(countings) == 1  # the second page was not counted again
+    assert first.total == again.total == 2
+    assert again.facets["province"] == {"15": 1, "12": 1}
+    with other_app.app_context():
+        services.create_opening(
+            db.session.get(Opening, first.ids[0]).organization,
+            {"kind": "internship", "title": "Cook", "province_code": "12"},
+            by=db.session.get(User, counselor.id),
+            publish_now=True,
+        )
+        db.session.commit()
+        db.session.remove()
+    after = search.query("cook")
+    assert after.total == 3
+    assert after.facets == {"kind": {"job": 2, "internship": 1}, "province": {"12": 2, "15": 1}}
+    assert len(countings) == 2
+
+
+@postgres_only
+def test_what_an_uncommitted_transaction_counts_is_not_kept(publish_new, make_org, counselor):
+    publish_new("Baker")
+    assert search.query("baker").total == 1
+    fields = {"kind": "job", "title": "Baker", "province_code": "15"}
+    services.create_opening(make_org(), fields, by=counselor, publish_now=True)
+    pg_index.write(db.session, [o.id for o in db.session.scalars(select(Opening))])
+    assert search.query("baker").total == 2  # this transaction sees its own opening
+    assert search.query("baker", SearchFilters(kind="job")).total == 2
+    db.session.rollback()
+    assert search.query("baker").total == 1
+    assert search.query("baker", SearchFilters(kind="job")).total == 1
+
+
+@postgres_only
+def test_an_opening_leaves_the_counts_the_day_after_it_closes(publish_new):
+    closing = date.today() + timedelta(days=3)
+    publish_new("Gardener", closing_date=closing)
+    assert search.query("gardener", SearchFilters(today=closing)).total == 1
+    assert search.query("gardener", SearchFilters(today=closing + timedelta(days=1))).total == 0
+    assert search.query("", SearchFilters(today=closing + timedelta(days=1))).total == 0
+
+
+@postgres_only
+def test_a_reindex_drops_the_counts_kept(runner, publish_new, countings):
+    publish_new("Electrician")
+    assert search.query("electrician").total == 1
+    with Session(db.engine) as session:  # past the app: no change is logged
+        session.execute(delete(SearchDocument))
+        session.commit()
+    assert search.query("electrician").total == 1  # kept: nothing said the openings changed
+    result = runner.invoke(args=["search", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert search.query("electrician").total == 1
+    assert len(countings) == 2  # counted again after the reindex
 
 
 def test_the_postgres_backend_refuses_to_start_on_sqlite(tmp_path):
