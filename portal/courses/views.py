@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from sqlalchemy import select
 
 from portal.courses.forms import CourseFilterForm
 from portal.courses.models import CourseDetails
+from portal.extensions import db
 from portal.jobs.listing import in_province, paginate, parse_search_args
 from portal.jobs.models import Opening, OpeningKind
 from portal.jobs.queries import published_openings, with_card_data
@@ -22,12 +24,22 @@ def index():
     page = None
     if filters.unknown_province is None:
         courses = published_openings().where(Opening.kind == OpeningKind.COURSE)
-        query = with_card_data(in_province(courses, filters.province)).outerjoin(Opening.course)
+        query = in_province(courses, filters.province).outerjoin(Opening.course)
         if form.free.data:
             query = query.where(CourseDetails.fee == 0)
         # The soonest start first; courses without a start date last.
         query = query.order_by(
             CourseDetails.start_date.is_(None), CourseDetails.start_date, Opening.id.desc()
         )
-        page = paginate(query)
+        page = paginate(query.with_only_columns(Opening.id))
+        page.items = _openings_in_order(page.items)
     return render_template("courses/index.html", form=form, filters=filters, page=page)
+
+
+def _openings_in_order(ids: list[int]) -> list[Opening]:
+    """The openings of `ids`, in that order, with what their cards show. The page is ordered
+    and counted over ids alone (and ix_opening_public_by_kind): sorting whole rows,
+    descriptions and all, cost SQLite 30 ms at 6,000 public courses, for twenty shown."""
+    found = db.session.scalars(with_card_data(select(Opening).where(Opening.id.in_(ids))))
+    by_id = {opening.id: opening for opening in found}
+    return [by_id[opening_id] for opening_id in ids if opening_id in by_id]

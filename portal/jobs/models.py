@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -74,12 +75,23 @@ class Opening(db.Model):
         CheckConstraint(
             f"NOT hazardous OR min_age >= {MIN_HAZARDOUS_AGE}", name="hazardous_adults_only"
         ),
+        # Whether an opening of a kind is public, read from the index alone (the courses page
+        # counts and orders every public course; it read each whole row: 30 ms at 6,000).
+        Index(
+            "ix_opening_public_by_kind",
+            "kind",
+            "status",
+            "closing_date",
+            "organization_id",
+            "hidden_by_reports_at",
+            "province_code",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
     ref: Mapped[str] = mapped_column(String(60))
-    kind: Mapped[OpeningKind] = mapped_column(enum_column_type(OpeningKind), index=True)
+    kind: Mapped[OpeningKind] = mapped_column(enum_column_type(OpeningKind))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)

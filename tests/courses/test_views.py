@@ -66,3 +66,15 @@ def test_courses_are_paginated(client, make_opening):
 
 def test_no_courses_gives_a_friendly_message(client):
     assert "No courses match." in client.get("/courses").get_data(as_text=True)
+
+
+def test_the_soonest_start_comes_first_and_undated_courses_last_newest_first(client, make_opening):
+    make_course(make_opening, "Undated older")
+    make_course(make_opening, "Starts in June", start=date(2099, 6, 1))
+    make_course(make_opening, "Starts in March", start=date(2099, 3, 1))
+    make_course(make_opening, "Undated newer")
+    make_course(make_opening, "Starts in April", start=date(2099, 4, 1))
+    html = client.get("/courses").get_data(as_text=True)
+    shown = ["March", "April", "June", "Undated newer", "Undated older"]
+    places = [html.index(title) for title in shown]
+    assert places == sorted(places), shown
