@@ -94,4 +94,6 @@ def restore(path: Path, *, force: bool = False) -> Restored:
         db.engine.dispose()  # connections opened before the restore cached the old schema
     revision = db.session.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))
     db.session.commit()
-    return Restored(revision, rebuild().openings)
+    # The change log stays the backup's, row for row. The app servers, whose workers keep
+    # caches of the database replaced, are stopped during a restore (docs/DEPLOY.md).
+    return Restored(revision, rebuild(log_change=False).openings)

@@ -327,7 +327,10 @@ class Counting:
     (pg_counts.py), or counted in the page's statement (k: one pass, a few rows)."""
 
     def __init__(self, where: str, params: Params) -> None:
-        self.statement = f"SELECT kind, province, count(*) AS n FROM search_document WHERE {where} GROUP BY kind, province"  # noqa: E501
+        self.statement = (
+            "SELECT kind, province, count(*) AS n "
+            f"FROM search_document WHERE {where} GROUP BY kind, province"
+        )
         self.store, self.counter = pg_counts.kept()
         self.key = pg_counts.key_of(self.statement, params.values)
         self.known = self.store.get(self.key) if self.store is not None else None
@@ -375,13 +378,19 @@ def _best_possible(groups_with_rarity, params: Params) -> tuple[str, float]:
     return params.tsquery(" & ".join(parts)), best_score(tops)
 
 
-def _answer(session, result: SearchResult, counting: Counting, page: str, params: Params, kept=""):  # noqa: E501
+def _answer(
+    session, result: SearchResult, counting: Counting, page: str, params: Params, kept: str = ""
+) -> SearchResult:
     """Fill `result` from the `page` (opening id, score), which may read what `kept` adds (more
     WITH queries), and the counts of the whole answer (`counting`)."""
-    withs = [] if counting.known else [f"k AS MATERIALIZED ({counting.statement})"]
+    counted = counting.known is not None
+    withs = [] if counted else [f"k AS MATERIALIZED ({counting.statement})"]
     withs += [kept] if kept else []
-    sql = f"SELECT p.opening_id, p.score, NULL AS kind, NULL AS province, 0::bigint AS n FROM ({page}) p(opening_id, score)"  # noqa: E501
-    if not counting.known:
+    sql = (
+        "SELECT p.opening_id, p.score, NULL AS kind, NULL AS province, 0::bigint AS n "
+        f"FROM ({page}) p(opening_id, score)"
+    )
+    if not counted:
         sql += " UNION ALL SELECT NULL, NULL, kind, province, n FROM k"
     if withs:
         sql = f"WITH {', '.join(withs)} {sql}"
@@ -394,7 +403,7 @@ def _answer(session, result: SearchResult, counting: Counting, page: str, params
         else:
             kinds[kind] += count
             provinces[province] += count
-    if counting.known:
+    if counting.known is not None:
         by_kind, by_province = counting.known
     else:
         by_kind, by_province = _most_common(kinds), _most_common(provinces)

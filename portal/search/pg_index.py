@@ -201,9 +201,10 @@ def _expression(term: str) -> str | None:
 # --- rebuilding ---------------------------------------------------------------------------------
 
 
-def rebuild() -> tuple[int, float]:
+def rebuild(*, log_change: bool = True) -> tuple[int, float]:
     """Write every opening's document again, drop documents of openings that are gone, and
-    count every term again. Returns (openings, seconds). Searches keep answering meanwhile."""
+    count every term again. Returns (openings, seconds). Searches keep answering meanwhile.
+    Then, unless `log_change` is False, log the change: the counts workers keep may be wrong."""
     started = time.perf_counter()
     with Session(db.engine) as session:
         opening_ids = list(session.scalars(select(Opening.id).order_by(Opening.id)))
@@ -214,9 +215,10 @@ def rebuild() -> tuple[int, float]:
     for start in range(0, len(gone), BATCH):
         _in_own_transaction(gone[start : start + BATCH])
     recount_terms()
-    with Session(db.engine) as session:  # the counts workers keep may be wrong now
-        changes.log_everything(session, changes.SEARCH)
-        session.commit()
+    if log_change:
+        with Session(db.engine) as session:
+            changes.log_everything(session, changes.SEARCH)
+            session.commit()
     return len(opening_ids), time.perf_counter() - started
 
 

@@ -221,12 +221,13 @@ def searcher() -> Searcher:
 # --- building a whole generation ----------------------------------------------------------------
 
 
-def rebuild(wait: float = REBUILD_WAIT) -> Rebuilt:
+def rebuild(wait: float = REBUILD_WAIT, *, log_change: bool = True) -> Rebuilt:
     """Build a new generation from the database and switch searches to it (`flask search
     reindex`). Waits up to `wait` s for a rebuild running elsewhere, then raises SearchBusy.
-    On SEARCH_BACKEND=postgres: every document and term written again (pg_index.rebuild)."""
+    On SEARCH_BACKEND=postgres: every document and term written again (pg_index.rebuild; it
+    logs the change for the workers' kept counts unless `log_change` is False)."""
     if is_postgres_backend():
-        openings, seconds = pg_index.rebuild()
+        openings, seconds = pg_index.rebuild(log_change=log_change)
         return Rebuilt(openings, seconds, "postgres")
     store = _store()
     with store.rebuild_lock(wait) as locked:
