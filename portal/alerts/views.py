@@ -19,8 +19,7 @@ from portal.alerts.tokens import make_token
 from portal.auth.permissions import youth_required
 from portal.extensions import csrf, db, limiter
 from portal.jobs.listing import parse_search_args
-from portal.jobs.models import Opening
-from portal.jobs.queries import published_openings, with_card_data
+from portal.jobs.queries import in_order, published_openings
 from portal.notifications.models import Notification, NotificationKind
 from portal.notifications.services import mark_read
 from portal.web import render_form
@@ -108,15 +107,14 @@ def digest(day: str):
     if notification is None:
         abort(404)
     ids = [i for i in (notification.params or {}).get("opening_ids", []) if isinstance(i, int)]
-    rows = db.session.scalars(with_card_data(published_openings().where(Opening.id.in_(ids))))
-    by_id = {opening.id: opening for opening in rows}
+    openings = in_order(ids, published_openings())
     mark_read(notification)  # opening the page is reading it, as from the list
     db.session.commit()
     return render_template(
         "alerts/digest.html",
         notification=notification,
-        openings=[by_id[i] for i in ids if i in by_id],
-        gone=len([i for i in ids if i not in by_id]),
+        openings=openings,
+        gone=len(ids) - len(openings),
         stop_token=make_token(current_user.id),
     )
 

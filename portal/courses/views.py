@@ -7,10 +7,9 @@ from sqlalchemy import select
 
 from portal.courses.forms import CourseFilterForm
 from portal.courses.models import CourseDetails
-from portal.extensions import db
 from portal.jobs.listing import in_province, paginate, parse_search_args
 from portal.jobs.models import Opening, OpeningKind
-from portal.jobs.queries import published_openings, with_card_data
+from portal.jobs.queries import in_order, published_openings
 
 bp = Blueprint("courses", __name__)
 
@@ -32,14 +31,7 @@ def index():
             CourseDetails.start_date.is_(None), CourseDetails.start_date, Opening.id.desc()
         )
         page = paginate(query.with_only_columns(Opening.id))
-        page.items = _openings_in_order(page.items)
+        # Ordered and counted over ids alone (and ix_opening_public_by_kind): sorting whole
+        # rows, descriptions and all, cost SQLite 30 ms at 6,000 public courses for twenty.
+        page.items = in_order(page.items, select(Opening))
     return render_template("courses/index.html", form=form, filters=filters, page=page)
-
-
-def _openings_in_order(ids: list[int]) -> list[Opening]:
-    """The openings of `ids`, in that order, with what their cards show. The page is ordered
-    and counted over ids alone (and ix_opening_public_by_kind): sorting whole rows,
-    descriptions and all, cost SQLite 30 ms at 6,000 public courses, for twenty shown."""
-    found = db.session.scalars(with_card_data(select(Opening).where(Opening.id.in_(ids))))
-    by_id = {opening.id: opening for opening in found}
-    return [by_id[opening_id] for opening_id in ids if opening_id in by_id]

@@ -24,7 +24,12 @@ from portal.jobs.models import (
     OpeningStatusChange,
     ScreeningLevel,
 )
-from portal.jobs.queries import published_openings, published_or_closed_openings, with_card_data
+from portal.jobs.queries import (
+    in_order,
+    models_with_card_data,
+    published_openings,
+    published_or_closed_openings,
+)
 from portal.orgs.models import Organization
 from portal.places import (
     Province,
@@ -273,12 +278,8 @@ class Found:
     openings: list[Opening]
 
 
-def _with_card_data(query: Select) -> Iterable[Opening]:
-    return db.session.scalars(with_card_data(query)).unique()
-
-
 def search_openings(
-    params: SearchParams, load: Callable[[Select], Iterable] = _with_card_data
+    params: SearchParams, load: Callable[[Select], Iterable] = models_with_card_data
 ) -> Found:
     """Ask the search engine, then load the openings it names in one query (`load`: a select
     of them to what the caller lists, by default models with their card data).
@@ -287,9 +288,7 @@ def search_openings(
     longer public, is left out."""
     result = search.query(params.q, params.filters())
     visible = published_or_closed_openings() if params.include_closed else published_openings()
-    rows = load(visible.where(Opening.id.in_(result.ids)))
-    by_id = {opening.id: opening for opening in rows}
-    return Found(result, [by_id[i] for i in result.ids if i in by_id])
+    return Found(result, in_order(result.ids, visible, load))
 
 
 def in_province(query: Select, province: Province | None) -> Select:

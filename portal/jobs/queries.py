@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import selectinload
 
+from portal.extensions import db
 from portal.jobs.models import Opening, OpeningStatus
 from portal.orgs.models import Organization
 
@@ -57,6 +59,21 @@ def _not_withheld() -> tuple:
 def with_card_data(query: Select) -> Select:
     """Load what an opening card shows (organization, course details) in two queries, not 2N."""
     return query.options(selectinload(Opening.organization), selectinload(Opening.course))
+
+
+def models_with_card_data(query: Select) -> Iterable[Opening]:
+    """The openings of `query` (a select of Opening), with what their cards show."""
+    return db.session.scalars(with_card_data(query)).unique()
+
+
+def in_order(
+    ids: list[int], query: Select, load: Callable[[Select], Iterable] = models_with_card_data
+) -> list:
+    """What `load` gives for the openings of `query` whose id is in `ids`, in the order of
+    `ids` (an id no longer among them is left out): the search engine, a pager over ids or a
+    notification names them, one query loads them."""
+    found = {row.id: row for row in load(query.where(Opening.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 # What an opening card on the search page shows, and what deciding whether its reader may open

@@ -406,7 +406,7 @@ def _answer(
     if counting.known is not None:
         by_kind, by_province = counting.known
     else:
-        by_kind, by_province = _most_common(kinds), _most_common(provinces)
+        by_kind, by_province = dict(kinds.most_common()), dict(provinces.most_common())
         counting.keep((by_kind, by_province))
     result.hits = hits
     result.total = sum(by_kind.values())
@@ -416,8 +416,3 @@ def _answer(
 
 def _rows(session, sql: str, params: Params):
     return session.execute(text(sql), params.values).all()
-
-
-def _most_common(counts: dict[str, int]) -> dict[str, int]:
-    """Counts largest first, as collections.Counter.most_common orders them."""
-    return dict(sorted(counts.items(), key=lambda item: -item[1]))
